@@ -1,0 +1,31 @@
+"""texthygiene: repair encoding, identify languages, flag and remove injected foreign text.
+
+>>> import texthygiene
+>>> texthygiene.clean("Een mooie dag in het park.где взять деньги быстро")
+'Een mooie dag in het park.'
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .config import Config
+from .pipeline import clean, scan
+from .repair import repair
+from .results import SCHEMA_VERSION, Finding, RepairStep, Report, Segment
+
+__version__ = "0.1.0"
+__all__ = [
+    "SCHEMA_VERSION",
+    "Config",
+    "Finding",
+    "RepairStep",
+    "Report",
+    "Segment",
+    "__version__",
+    "clean",
+    "repair",
+    "scan",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

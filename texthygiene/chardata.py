@@ -1,0 +1,108 @@
+"""Character tables and precompiled patterns shared by the pipeline stages.
+
+Nothing here has logic beyond a look-up; the stages import what they need.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+#: Scripts we name in segments, tested in this order. Anything else with a letter is "Other".
+_SCRIPTS = (
+    "Latin", "Cyrillic", "Greek", "Han", "Hiragana", "Katakana", "Hangul", "Arabic",
+    "Hebrew", "Thai", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu",
+    "Kannada", "Malayalam", "Armenian", "Georgian", "Ethiopic", "Khmer", "Lao", "Myanmar",
+    "Sinhala", "Tibetan",
+)  # fmt: skip
+_SCRIPT_PATTERNS = tuple((name, regex.compile(rf"\p{{Script={name}}}")) for name in _SCRIPTS)
+
+#: Scripts written together in one language; a switch between them is not a script change.
+SCRIPT_GROUP = {"Hiragana": "Han", "Katakana": "Han"}
+
+
+@lru_cache(maxsize=8192)
+def char_script(ch: str) -> str:
+    """The script of one character: a name from ``_SCRIPTS``, "Other", or "Common".
+
+    "Common" covers digits, punctuation, symbols and combining marks, which belong to no
+    script of their own.
+
+    >>> char_script("a"), char_script("д"), char_script("7"), char_script("東")
+    ('Latin', 'Cyrillic', 'Common', 'Han')
+    """
+    if not (ch.isalpha() or ch.isnumeric()):
+        return "Common"
+    for name, pattern in _SCRIPT_PATTERNS:
+        if pattern.match(ch):
+            return name
+    return "Common" if ch.isnumeric() else "Other"
+
+
+def script_group(script: str) -> str:
+    """Collapse scripts that one language mixes (Japanese kana with Han)."""
+    return SCRIPT_GROUP.get(script, script)
+
+
+#: Scripts written without spaces between words: a "word" token is a whole phrase there.
+UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar"})
+
+# Tokens, tried in this order at each position. Protected kinds (url … code) carry no
+# language evidence and are never part of a finding.
+TOKEN_RE = regex.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<handle>(?<![\w@])@\w+(?:[._]\w+)*)
+  | (?P<hashtag>(?<![\w#&])\#\w+)
+  | (?P<code>`[^`\n]+`)
+  | (?P<word>[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)
+  | (?P<newline>\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])
+  | (?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]+)
+  | (?P<other>.)
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "code"})
+
+#: Punctuation that ends a sentence (a switch of language is cheap right after it).
+SENTENCE_END = frozenset(".!?…。！？:;")
+#: Punctuation inside a sentence that still loosens it (a clause, an aside, a quotation).
+CLAUSE_PUNCT = frozenset(",–—-/|•·«»“”„‟\"'‘’‚‹›()[]{}「」『』")
+OPENING_QUOTES = frozenset("“„‟\"'‘‚«‹「『")
+CLOSING_QUOTES = frozenset("”\"'’»›」』")
+
+#: English names for the languages langdetect's profiles cover (ISO 639-1 as we report them).
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese", "kn": "Kannada",
+    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam",
+    "mr": "Marathi", "nb": "Norwegian", "ne": "Nepali", "nl": "Dutch", "pa": "Punjabi",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+
+#: Languages close enough that short runs of one read as the other; a switch between two
+#: of them needs much more evidence than a switch between unrelated languages.
+_CLOSE_GROUPS = (
+    {"nl", "af"}, {"da", "nb", "sv"}, {"hr", "sl"}, {"cs", "sk"}, {"es", "ca", "pt", "it"},
+    {"id", "tl"}, {"ru", "uk", "bg", "mk"}, {"hi", "mr", "ne"}, {"ar", "fa", "ur"},
+    {"lt", "lv"}, {"fi", "et"},
+)  # fmt: skip
+CLOSE_LANGUAGES: dict[str, frozenset[str]] = {}
+for _group in _CLOSE_GROUPS:
+    for _code in _group:
+        CLOSE_LANGUAGES[_code] = CLOSE_LANGUAGES.get(_code, frozenset()) | (_group - {_code})
+
+
+def language_name(code: str | None) -> str:
+    """English name of an ISO 639-1 code we report (the code itself when unknown)."""
+    if code is None:
+        return "unidentified"
+    return LANGUAGE_NAMES.get(code, code)

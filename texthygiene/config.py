@@ -1,0 +1,35 @@
+"""The one immutable configuration object, shared by every stage."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Config(NamedTuple):
+    """How texthygiene scans and cleans. Derive variants with ``_replace``.
+
+    >>> strict = Config()._replace(threshold=0.3)
+    >>> strict.threshold, Config().threshold
+    (0.3, 0.5)
+
+    Attributes:
+        threshold: findings scoring below this are not reported (and not removed by
+            ``clean``). Scores are calibrated log-odds squashed to [0, 1]; 0.5 means the
+            evidence for injection outweighs the evidence against it.
+        repair_encoding: run ftfy's encoding repair before scanning (offsets always refer
+            to the text after repair, which the report carries).
+        spam_lexicon: use the bundled multilingual spam-term lexicon as evidence. Off, the
+            detector relies on language, script and position evidence alone.
+        extra_spam_terms: site-specific spam terms (whole words or phrases, any case).
+        allowlist: terms never flagged and never counted as foreign (brand names, local
+            jargon); matched case-insensitively as whole words.
+        min_fragment_words: a same-script fragment needs at least this many words before
+            its language alone counts as evidence.
+    """
+
+    threshold: float = 0.5
+    repair_encoding: bool = True
+    spam_lexicon: bool = True
+    extra_spam_terms: tuple[str, ...] = ()
+    allowlist: tuple[str, ...] = ()
+    min_fragment_words: int = 2

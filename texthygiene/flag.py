@@ -1,0 +1,353 @@
+"""Flagging: find runs that look injected and score the evidence for and against.
+
+Language alone cannot tell injected text from a quotation, a name or an English heading, so
+each candidate run is scored on several kinds of evidence, added as log-odds:
+
+* for injection: a different script, a different language (same script, enough words),
+  glued onto a sentence with no space, lying exactly between two sentences or at the end of
+  a paragraph without punctuation of its own, spam terms;
+* against: inside a host sentence (an idiom, a loanword), in quotation marks, in
+  parentheses (a name's original spelling), a heading or a line of its own in the host's
+  script (site chrome, a sign-off).
+
+The score is the logistic of the sum, so 0.5 means evidence for and against balance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .chardata import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    PROTECTED_KINDS,
+    SENTENCE_END,
+    UNSPACED_SCRIPTS,
+    language_name,
+    script_group,
+)
+from .config import Config
+from .identify import WordLanguages
+from .lexicon import TermMatch
+from .results import Finding
+from .segment import Token, is_language_word, line_ranges
+
+# Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
+PRIOR = -4.0
+SCRIPT_BASE, SCRIPT_PER_WORD = 3.0, 0.75
+LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 5.0
+GLUED = 3.0
+ALIGNED = 1.5
+INSIDE_SENTENCE = -3.0
+QUOTED = -5.0
+PARENTHETICAL = -7.0
+SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
+HEADING_MAX_WORDS = 12
+BULLETS = frozenset("-*•·–—>#")
+
+
+@dataclass
+class Candidate:
+    """A run of words under consideration, with the evidence gathered for it."""
+
+    first: int  # token index of the first word
+    last: int  # token index of the last word
+    kind: str  # foreign_fragment | spam_fragment
+    language: str | None
+    score_terms: dict[str, float] = field(default_factory=dict)
+    position: str = ""
+    terms: list[str] = field(default_factory=list)
+
+
+class _Line:
+    __slots__ = ("blank", "end", "first", "heading", "host_words", "last", "start", "words")
+
+    def __init__(self, tokens: Sequence[Token], first: int, last: int, host_words: int) -> None:
+        self.first, self.last = first, last
+        self.words = sum(1 for i in range(first, last) if is_language_word(tokens[i]))
+        self.host_words = host_words
+        self.blank = all(tokens[i].kind == "space" for i in range(first, last))
+        self.heading = False
+        self.start = tokens[first].start if first < last else 0
+        self.end = tokens[last - 1].end if first < last else 0
+
+
+def flag(
+    text: str,
+    tokens: Sequence[Token],
+    words: WordLanguages,
+    spam: Sequence[TermMatch],
+    allowlisted: frozenset[int],
+    config: Config,
+) -> tuple[Finding, ...]:
+    """Score every candidate run and return the findings at or above the threshold."""
+    host = words.host
+    if host is None:
+        return ()
+
+    def foreign(i: int) -> bool:
+        if i in allowlisted or not is_language_word(tokens[i]):
+            return False
+        label = words.labels[i]
+        if label is None:
+            return script_group(tokens[i].script) != words.host_script
+        return label != host
+
+    lines = _lines(tokens, foreign)
+    candidates: list[Candidate] = []
+    covered: set[int] = set()
+    for line in lines:
+        run: list[int] = []
+        for i in range(line.first, line.last + 1):
+            if i < line.last and foreign(i):
+                run.append(i)
+                continue
+            if i < line.last and tokens[i].kind in ("space", "other"):
+                continue  # spaces and punctuation do not break a run
+            if run:
+                candidates.append(_foreign_candidate(tokens, run, words))
+                covered.update(range(run[0], run[-1] + 1))
+                run = []
+    for match in spam:
+        if match.first not in covered:
+            clause = _clause(tokens, match, covered)
+            if not any(c.first <= clause.first <= c.last for c in candidates):
+                candidates.append(clause)
+
+    line_of = {}
+    for line in lines:
+        for i in range(line.first, line.last):
+            line_of[i] = line
+    findings: list[Finding] = []
+    for cand in candidates:
+        cand.terms = sorted({m.term for m in spam if cand.first <= m.first and m.last <= cand.last})
+        _score(text, tokens, cand, line_of[cand.first], words, config)
+        z = PRIOR + sum(cand.score_terms.values())
+        score = 1.0 / (1.0 + math.exp(-z))
+        if score >= config.threshold:
+            findings.append(_finding(text, tokens, cand, score, host))
+    return _without_overlaps(findings)
+
+
+def _lines(tokens: Sequence[Token], foreign: Callable[[int], bool]) -> list[_Line]:
+    lines = []
+    for first, last in line_ranges(tokens):
+        host_words = sum(
+            1 for i in range(first, last) if is_language_word(tokens[i]) and not foreign(i)
+        )
+        lines.append(_Line(tokens, first, last, host_words))
+    for n, line in enumerate(lines):
+        alone = (n == 0 or lines[n - 1].blank) and (n + 1 == len(lines) or lines[n + 1].blank)
+        last_char = tokens[line.last - 1].text[-1:] if line.last > line.first else ""
+        line.heading = (
+            alone and 0 < line.words <= HEADING_MAX_WORDS and last_char not in {".", ",", ";"}
+        )
+    return lines
+
+
+def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLanguages) -> Candidate:
+    counts: dict[str, int] = {}
+    for i in run:
+        label = words.labels[i]
+        if label is not None and label != words.host:
+            counts[label] = counts.get(label, 0) + 1
+    language = max(sorted(counts), key=counts.__getitem__) if counts else None
+    return Candidate(run[0], run[-1], "foreign_fragment", language)
+
+
+def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Candidate:
+    """The sentence piece around a spam term: from the last sentence break to the next."""
+    first = match.first
+    j = first - 1
+    while j >= 0 and tokens[j].kind != "newline" and j not in covered:
+        if tokens[j].kind == "other" and tokens[j].text in SENTENCE_END:
+            break
+        if is_language_word(tokens[j]):
+            first = j
+        j -= 1
+    last = match.last
+    j = last + 1
+    while j < len(tokens) and tokens[j].kind != "newline" and j not in covered:
+        if tokens[j].kind == "other" and tokens[j].text in SENTENCE_END:
+            break
+        if is_language_word(tokens[j]):
+            last = j
+        j += 1
+    return Candidate(first, last, "spam_fragment", None)
+
+
+def _prev_visible(tokens: Sequence[Token], i: int, floor: int) -> int | None:
+    j = i - 1
+    while j >= floor and tokens[j].kind == "space":
+        j -= 1
+    return j if j >= floor else None
+
+
+def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
+    j = i + 1
+    while j < ceiling and tokens[j].kind == "space":
+        j += 1
+    return j if j < ceiling else None
+
+
+def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
+    count = 0
+    for i in range(cand.first, cand.last + 1):
+        token = tokens[i]
+        if is_language_word(token):
+            count += max(1, len(token.text) // 2) if token.script in UNSPACED_SCRIPTS else 1
+    return count
+
+
+def _quoted(text: str, line_start: int, start: int) -> bool:
+    depth = 0
+    for ch in text[line_start:start]:
+        if ch == '"':
+            depth = 0 if depth else 1
+        elif ch in OPENING_QUOTES and ch != "'":
+            depth += 1
+        elif ch in CLOSING_QUOTES and ch not in "'’":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _score(
+    text: str,
+    tokens: Sequence[Token],
+    cand: Candidate,
+    line: _Line,
+    words: WordLanguages,
+    config: Config,
+) -> None:
+    terms = cand.score_terms
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    before = _prev_visible(tokens, cand.first, line.first)
+    after = _next_visible(tokens, cand.last, line.last)
+    prev_tok = tokens[before] if before is not None else None
+    next_tok = tokens[after] if after is not None else None
+
+    glued_before = (
+        prev_tok is not None
+        and prev_tok.end == start
+        and (
+            prev_tok.kind == "word"
+            or prev_tok.text in SENTENCE_END
+            or prev_tok.text in CLOSING_QUOTES
+        )
+    )
+    glued_after = next_tok is not None and next_tok.start == end and next_tok.kind == "word"
+    at_start = (
+        prev_tok is None
+        or prev_tok.text in SENTENCE_END
+        or (before == line.first and prev_tok.text in BULLETS)
+    )
+    at_end = (
+        next_tok is None
+        or next_tok.text in SENTENCE_END
+        or (next_tok.kind in ("word", *PROTECTED_KINDS) and next_tok.text[:1].isupper())
+    )
+    own_line = line.host_words == 0
+    paragraph_text = not own_line and not line.heading
+    units = _unit_count(tokens, cand)
+
+    if cand.kind == "foreign_fragment":
+        different_script = any(
+            script_group(tokens[i].script) != words.host_script
+            for i in range(cand.first, cand.last + 1)
+            if is_language_word(tokens[i])
+        )
+        if different_script:
+            terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
+        elif paragraph_text and units >= config.min_fragment_words and cand.language:
+            llr = _language_llr(cand, words)
+            if llr > 0:
+                terms["language_mismatch"] = min(LANGUAGE_MAX, LANGUAGE_PER_NAT * llr)
+
+    if glued_before or glued_after:
+        terms["glued_to_sentence"] = GLUED
+    elif own_line:
+        pass
+    elif at_start and at_end:
+        terms["sentence_boundary"] = ALIGNED
+    else:
+        terms["inside_sentence"] = INSIDE_SENTENCE
+    if _quoted(text, line.start, start):
+        terms["quoted"] = QUOTED
+    if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):
+        terms["parenthetical"] = PARENTHETICAL
+    if cand.terms:
+        terms["spam_terms"] = SPAM_FIRST + min(SPAM_MORE_MAX, SPAM_MORE * (len(cand.terms) - 1))
+
+    if own_line:
+        cand.position = "own_line"
+    elif glued_before or glued_after:
+        cand.position = "glued"
+    elif next_tok is None:
+        cand.position = "paragraph_end"
+    elif at_start and at_end:
+        cand.position = "mid_paragraph"
+    else:
+        cand.position = "inside_sentence"
+
+
+def _language_llr(cand: Candidate, words: WordLanguages) -> float:
+    """Evidence (nats) for the run's language over the host's, summed over its words."""
+    column = words.columns
+    foreign_col, host_col = column[cand.language or ""], column[words.host or ""]
+    total = 0.0
+    for i in range(cand.first, cand.last + 1):
+        vector = words.evidence.get(i)
+        if vector is not None:
+            total += float(vector[foreign_col] - vector[host_col])
+    return total
+
+
+_POSITION_PHRASES = {
+    "glued": "glued to the end of a {host} sentence",
+    "paragraph_end": "appended to the end of a {host} paragraph",
+    "own_line": "on a line of its own in a {host} document",
+    "mid_paragraph": "inserted between two {host} sentences",
+    "inside_sentence": "inside a {host} sentence",
+}
+
+
+def _finding(
+    text: str, tokens: Sequence[Token], cand: Candidate, score: float, host: str
+) -> Finding:
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    fragment = text[start:end]
+    what = (
+        f"{language_name(cand.language)} text"
+        if cand.kind == "foreign_fragment"
+        else f"{language_name(host)} spam text"
+    )
+    detail = f"{what} {_POSITION_PHRASES[cand.position].format(host=language_name(host))}"
+    if cand.terms:
+        detail += f", with spam terms ({', '.join(cand.terms)})"
+    reasons = tuple(name for name, weight in cand.score_terms.items() if weight)
+    key = f"{cand.kind}\0{start}\0{end}\0{fragment}".encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(key).hexdigest()[:16]
+    language = cand.language if cand.kind == "foreign_fragment" else host
+    return Finding(
+        kind=cand.kind,
+        start=start,
+        end=end,
+        text=fragment,
+        language=language,
+        score=score,
+        reasons=reasons,
+        detail=detail,
+        id=digest,
+        position=cand.position,
+    )
+
+
+def _without_overlaps(findings: list[Finding]) -> tuple[Finding, ...]:
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return tuple(sorted(kept, key=lambda f: f.start))

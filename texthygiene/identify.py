@@ -1,0 +1,286 @@
+"""Language identification: a deterministic naive Bayes over langdetect's shipped profiles.
+
+langdetect samples n-grams at random and so needs a seed to be repeatable; the profiles
+themselves are good. Here every 1–3-gram of a word is scored (no sampling), a word's
+language evidence is cached, and a Viterbi pass with a switching cost turns word evidence
+into language runs inside a line. The only module that imports langdetect.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import threading
+from collections.abc import Sequence
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+from langdetect.utils.ngram import NGram
+
+from .chardata import CLAUSE_PUNCT, CLOSE_LANGUAGES, SENTENCE_END, script_group
+from .segment import Token, is_language_word, line_ranges
+
+#: langdetect's own additive smoothing (alpha 0.5 over its base frequency of 10 000).
+_SMOOTHING = 0.5 / 10_000
+#: One word moves a language's log-odds by at most this much: a name, typo or loanword
+#: cannot outvote the words around it.
+WORD_EVIDENCE_CAP = 10.0
+#: Profile names we report under another code.
+_RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+_CACHE_LIMIT = 200_000
+
+
+class LanguageModel:
+    """Per-word language evidence over every language langdetect ships a profile for."""
+
+    def __init__(self) -> None:
+        profiles = resources.files("langdetect").joinpath("profiles")
+        names = sorted(p.name for p in profiles.iterdir() if not p.name.startswith("."))
+        codes = sorted({_RENAME.get(n, n) for n in names})
+        column = {code: i for i, code in enumerate(codes)}
+        index: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        probs: list[float] = []
+        members = dict.fromkeys(codes, 0)
+        for name in names:
+            data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
+            totals = data["n_words"]
+            col = column[_RENAME.get(name, name)]
+            members[_RENAME.get(name, name)] += 1
+            for gram, count in data["freq"].items():
+                if not 1 <= len(gram) <= 3:
+                    continue
+                rows.append(index.setdefault(gram, len(index)))
+                cols.append(col)
+                probs.append(count / totals[len(gram) - 1])
+        table = np.zeros((len(index), len(codes)), dtype=np.float64)
+        np.add.at(table, (np.array(rows), np.array(cols)), np.array(probs))
+        # Merged profiles (zh-cn + zh-tw) average their probabilities.
+        table /= np.array([members[c] for c in codes], dtype=np.float64)
+        self.languages: tuple[str, ...] = tuple(codes)
+        self.column = column
+        self._index = index
+        self._log = np.log(table + _SMOOTHING).astype(np.float32)
+        self._zero = np.zeros(len(codes), dtype=np.float32)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def grams(self, word: str) -> list[int]:
+        """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
+        if len(word) > 1 and word.isupper():
+            word = word.lower()  # emphasis (DOEN, JIJ): langdetect would skip it entirely
+        norm = "".join(NGram.normalize(ch) for ch in word)
+        found: list[int] = []
+        get = self._index.get
+        for part in norm.split():
+            padded = f" {part} "
+            for i in range(1, len(padded) - 1):
+                for gram in (padded[i], padded[i - 1 : i + 1], padded[i - 1 : i + 2]):
+                    row = get(gram)
+                    if row is not None:
+                        found.append(row)
+            row = get(padded[-2:])
+            if row is not None:
+                found.append(row)
+        return found
+
+    def word_evidence(self, word: str) -> np.ndarray:
+        """Log-posterior of each language for one word, relative to the best, capped.
+
+        The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
+        a word with no known n-gram gives all zeros (no evidence either way).
+        """
+        cached: np.ndarray | None = self._cache.get(word)
+        if cached is not None:
+            return cached
+        rows = self.grams(word)
+        if rows:
+            total = self._log[rows].sum(axis=0)
+            vector: np.ndarray = np.maximum(total - total.max(), -WORD_EVIDENCE_CAP)
+        else:
+            vector = self._zero
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = vector
+        return vector
+
+    def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
+        """The most likely language of a word sequence and its posterior probability."""
+        if not words:
+            return None, 0.0
+        total = np.sum([self.word_evidence(w) for w in words], axis=0)
+        if not total.any():
+            return None, 0.0
+        return self.languages[int(total.argmax())], softmax_top(total)
+
+
+def softmax_top(scores: np.ndarray) -> float:
+    """Probability of the best entry of a log-score vector."""
+    shifted = np.exp(scores - scores.max())
+    return float(1.0 / shifted.sum())
+
+
+def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndarray) -> list[int]:
+    """Best label sequence: emissions [T, L], cost of switching before each step, start scores.
+
+    >>> e = np.array([[0, -5], [0, -5], [-5, 0], [-5, 0]], dtype=float)
+    >>> viterbi(e, [0, 3, 3, 3], np.zeros(2))
+    [0, 0, 1, 1]
+    """
+    steps, width = emissions.shape
+    score = start + emissions[0]
+    best_prev = np.empty(steps, dtype=np.int64)
+    switched = np.zeros((steps, width), dtype=bool)
+    for t in range(1, steps):
+        best = int(score.argmax())
+        best_prev[t] = best
+        jump = score[best] - switch_costs[t]
+        switched[t] = jump > score
+        score = np.maximum(score, jump) + emissions[t]
+    label = int(score.argmax())
+    labels = [label] * steps
+    for t in range(steps - 1, 0, -1):
+        if switched[t, label]:
+            label = int(best_prev[t])
+        labels[t - 1] = label
+    return labels
+
+
+# Costs (in nats of evidence) of switching language between two words, by what separates
+# them: injected text tends to start at a sentence boundary or a script change, and a
+# switch in the middle of a plain run of words needs strong evidence.
+SWITCH_SCRIPT = 0.5
+SWITCH_SENTENCE = 2.5
+SWITCH_CLAUSE = 5.0
+SWITCH_CAPITAL = 6.0
+SWITCH_PLAIN = 9.0
+
+
+class WordLanguages(NamedTuple):
+    """The identify stage's output for one text."""
+
+    host: str | None  # dominant language
+    host_script: str | None  # dominant script group
+    labels: list[str | None]  # per token: language of the run it is in (None: no signal)
+    confidences: list[float]  # per token: posterior of that run's language
+    weights: list[float]  # per token: how much its evidence counts
+    evidence: dict[int, np.ndarray]  # per language word: evidence, host columns merged
+    columns: dict[str, int]  # language code -> evidence column
+
+
+def word_weight(tokens: Sequence[Token], i: int, allowed: frozenset[int]) -> float:
+    """How much one word's language evidence counts (names, initials and numbers less)."""
+    token = tokens[i]
+    if i in allowed or not is_language_word(token) or any(c.isdigit() for c in token.text):
+        return 0.0
+    if len(token.text) == 1:
+        return 0.3
+    if token.text[0].isupper() and not token.text.isupper() and not _sentence_initial(tokens, i):
+        return 0.5  # likely a name
+    return 1.0
+
+
+def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
+    for j in range(i - 1, -1, -1):
+        token = tokens[j]
+        if token.kind == "newline":
+            return True
+        if token.kind == "space" or (token.kind == "other" and token.text in CLAUSE_PUNCT):
+            continue
+        return token.kind == "other" and token.text in SENTENCE_END
+    return True
+
+
+def switch_cost(tokens: Sequence[Token], before: int, after: int) -> float:
+    """Cost of a language switch between word ``before`` and word ``after``."""
+    if script_group(tokens[before].script) != script_group(tokens[after].script):
+        return SWITCH_SCRIPT
+    gap = tokens[before + 1 : after]
+    if any(t.kind == "other" and t.text in SENTENCE_END for t in gap):
+        return SWITCH_SENTENCE
+    if any(t.kind != "space" for t in gap):
+        return SWITCH_CLAUSE
+    if tokens[after].text[:1].isupper():
+        return SWITCH_CAPITAL
+    return SWITCH_PLAIN
+
+
+def identify_words(
+    tokens: Sequence[Token],
+    allowed_languages: frozenset[str],
+    allowlisted: frozenset[int],
+) -> WordLanguages:
+    """Dominant language and script, then language runs line by line (Viterbi)."""
+    lm = model()
+    words = [i for i, t in enumerate(tokens) if is_language_word(t)]
+    weights = [0.0] * len(tokens)
+    for i in words:
+        weights[i] = word_weight(tokens, i, allowlisted)
+    letters: dict[str, int] = {}
+    for i in words:
+        group = script_group(tokens[i].script)
+        letters[group] = letters.get(group, 0) + len(tokens[i].text)
+    host_script = max(sorted(letters), key=letters.__getitem__) if letters else None
+    raw = {i: lm.word_evidence(tokens[i].text) for i in words}
+    counted = [raw[i] * weights[i] for i in words if weights[i] > 0]
+    host: str | None = None
+    if counted:
+        total = np.sum(counted, axis=0)
+        if total.any():
+            host = lm.languages[int(total.argmax())]
+    labels: list[str | None] = [None] * len(tokens)
+    confidences = [0.0] * len(tokens)
+    evidence: dict[int, np.ndarray] = {}
+    if host is None:
+        return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.column)
+
+    host_col = lm.column[host]
+    at_home = sorted(
+        lm.column[code]
+        for code in {host} | CLOSE_LANGUAGES.get(host, frozenset()) | allowed_languages
+        if code in lm.column
+    )
+    start = np.full(len(lm.languages), -SWITCH_SENTENCE)
+    start[host_col] = 0.0
+    for first, last in line_ranges(tokens):
+        line_words = [i for i in words[_lower(words, first) :] if i < last]
+        if not line_words:
+            continue
+        emissions = np.stack([raw[i] * max(weights[i], 0.05) for i in line_words])
+        emissions[:, host_col] = emissions[:, at_home].max(axis=1)
+        costs = [0.0] + [switch_cost(tokens, a, b) for a, b in itertools.pairwise(line_words)]
+        path = viterbi(emissions, costs, start)
+        for n, i in enumerate(line_words):
+            evidence[i] = emissions[n]
+        run_start = 0
+        for n in range(1, len(path) + 1):
+            if n < len(path) and path[n] == path[run_start]:
+                continue
+            run_total = emissions[run_start:n].sum(axis=0)
+            confidence = softmax_top(run_total) if run_total.any() else 0.0
+            language = lm.languages[path[run_start]] if run_total.any() else None
+            for m in range(run_start, n):
+                labels[line_words[m]] = language
+                confidences[line_words[m]] = confidence
+            run_start = n
+    return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.column)
+
+
+def _lower(sorted_items: list[int], value: int) -> int:
+    return bisect.bisect_left(sorted_items, value)
+
+
+_MODEL: LanguageModel | None = None
+_LOCK = threading.Lock()
+
+
+def model() -> LanguageModel:
+    """The shared model, loaded on first use (once per process)."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = LanguageModel()
+    return _MODEL

@@ -1,0 +1,104 @@
+"""Term lists matched against tokens: the bundled spam lexicon, extra terms, the allowlist.
+
+Spaced scripts match whole words (a phrase: consecutive words, whatever spaces or
+punctuation lie between them); scripts written without spaces (Han, Kana, Thai…) match
+as substrings of a word token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from .chardata import UNSPACED_SCRIPTS, char_script
+from .segment import Token, is_language_word
+
+
+class TermMatch(NamedTuple):
+    first: int  # token index of the first word
+    last: int  # token index of the last word
+    term: str
+    category: str
+
+
+class TermMatcher:
+    """Finds terms in a token list; build once, match many texts."""
+
+    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._substrings: list[tuple[str, str]] = []
+        for term, category in terms:
+            words = tuple(term.casefold().split())
+            if not words:
+                continue
+            if len(words) == 1 and any(char_script(c) in UNSPACED_SCRIPTS for c in words[0]):
+                self._substrings.append((words[0], category))
+            else:
+                self._phrases.setdefault(words[0], []).append((words, category))
+        for options in self._phrases.values():
+            options.sort(key=lambda item: -len(item[0]))  # longest phrase first
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases or self._substrings)
+
+    def find(self, tokens: Sequence[Token]) -> list[TermMatch]:
+        """Every match, in text order; a phrase never crosses a line break."""
+        words = [i for i, t in enumerate(tokens) if t.kind == "word" or t.kind == "hashtag"]
+        folded = [tokens[i].text.lstrip("#").casefold() for i in words]
+        matches: list[TermMatch] = []
+        for n, word in enumerate(folded):
+            token = tokens[words[n]]
+            if self._substrings and token.script in UNSPACED_SCRIPTS:
+                matches.extend(
+                    TermMatch(words[n], words[n], term, category)
+                    for term, category in self._substrings
+                    if term in word
+                )
+            for phrase, category in self._phrases.get(word, ()):
+                end = n + len(phrase)
+                if tuple(folded[n:end]) == phrase and _same_line(tokens, words[n], words[end - 1]):
+                    matches.append(TermMatch(words[n], words[end - 1], " ".join(phrase), category))
+                    break
+        return matches
+
+
+def _same_line(tokens: Sequence[Token], first: int, last: int) -> bool:
+    return all(tokens[i].kind != "newline" for i in range(first, last + 1))
+
+
+def _bundled_terms() -> list[tuple[str, str]]:
+    path = resources.files("texthygiene").joinpath("data").joinpath("spam_terms.tsv")
+    terms: list[tuple[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if number == 1 or not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise ValueError(f"spam_terms.tsv line {number}: expected 3 tab-separated fields")
+        terms.append((fields[2], fields[1]))
+    return terms
+
+
+@lru_cache(maxsize=32)
+def spam_matcher(use_bundled: bool, extra: tuple[str, ...]) -> TermMatcher:
+    """The spam-term matcher for a config (built once per distinct setting)."""
+    terms = _bundled_terms() if use_bundled else []
+    terms.extend((term, "site") for term in extra)
+    return TermMatcher(terms)
+
+
+@lru_cache(maxsize=32)
+def allow_matcher(allowlist: tuple[str, ...]) -> TermMatcher:
+    return TermMatcher((term, "allowlist") for term in allowlist)
+
+
+def allowed_tokens(tokens: Sequence[Token], allowlist: tuple[str, ...]) -> frozenset[int]:
+    """Indices of word tokens covered by an allowlist entry."""
+    if not allowlist:
+        return frozenset()
+    covered: set[int] = set()
+    for match in allow_matcher(allowlist).find(tokens):
+        covered.update(i for i in range(match.first, match.last + 1) if is_language_word(tokens[i]))
+    return frozenset(covered)

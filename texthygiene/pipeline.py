@@ -1,0 +1,89 @@
+"""The pipeline, top to bottom: repair → segment → identify → flag → report / clean."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .chardata import LANGUAGE_NAMES
+from .clean import remove
+from .config import Config
+from .flag import flag
+from .identify import identify_words
+from .lexicon import allowed_tokens, spam_matcher
+from .repair import repair_and_explain
+from .results import Report
+from .segment import build_segments, tokenize
+
+_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
+
+
+def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]:
+    """Validate expected-language codes (ISO 639-1; a comma-separated string is accepted).
+
+    >>> sorted(normalise_languages("nl, EN"))
+    ['en', 'nl']
+    """
+    if languages is None:
+        return frozenset()
+    if isinstance(languages, str):
+        languages = languages.split(",")
+    codes = set()
+    for raw in languages:
+        if not isinstance(raw, str):
+            raise TypeError(f"languages: expected language codes (str), got {type(raw).__name__}")
+        code = _ALIASES.get(raw.strip().lower(), raw.strip().lower())
+        if code not in LANGUAGE_NAMES:
+            known = ", ".join(sorted(LANGUAGE_NAMES))
+            raise ValueError(f"languages: unknown language code {raw!r} (known: {known})")
+        codes.add(code)
+    return frozenset(codes)
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"expected str, got {type(text).__name__}: decode the bytes first "
+            "(for example data.decode('utf-8'))"
+        )
+    raise TypeError(f"expected str, got {type(text).__name__}")
+
+
+def scan(
+    text: str,
+    *,
+    languages: Iterable[str] | str | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Repair, segment, identify and flag ``text``; return the full report.
+
+    >>> report = scan("Mooi verhaal over de tuin en de buren.где взять деньги быстро")
+    >>> [(f.text, f.language, f.position) for f in report.findings]
+    [('где взять деньги быстро', 'ru', 'glued')]
+    """
+    text = _check_text(text)
+    config = config or Config()
+    expected = normalise_languages(languages)
+    fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
+    tokens = tokenize(fixed)
+    allowlisted = allowed_tokens(tokens, config.allowlist)
+    words = identify_words(tokens, expected, allowlisted)
+    segments = build_segments(fixed, tokens, words.labels, words.confidences)
+    spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
+    findings = flag(fixed, tokens, words, spam, allowlisted, config)
+    return Report(fixed, words.host, segments, findings, steps, original=text)
+
+
+def clean(
+    text: str,
+    *,
+    languages: Iterable[str] | str | None = None,
+    config: Config | None = None,
+) -> str:
+    """``scan``, then delete every finding (and the whitespace that joined it).
+
+    A text with no findings comes back as ``repair`` would return it.
+    """
+    report = scan(text, languages=languages, config=config)
+    return remove(report.text, report.findings)[0]

@@ -1,0 +1,115 @@
+"""Result types: what a scan returns. Frozen, JSON-serialisable through ``to_dict``.
+
+Offsets are Python string indices (code points) into ``Report.text``; ``to_dict(utf16=True)``
+adds UTF-16 code-unit offsets for JavaScript consumers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Convert a code-point index into ``text`` to a UTF-16 code-unit index.
+
+    >>> utf16_offset("a😀b", 2)
+    3
+    """
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of ``Report.text`` in one script and language (or without language signal)."""
+
+    start: int
+    end: int
+    text: str
+    script: str
+    language: str | None
+    confidence: float
+    kind: str = "text"  # "text", or what carries no language: url, email, handle, …
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "script": self.script,
+            "language": self.language,
+            "confidence": round(self.confidence, 4),
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One flagged fragment with the evidence behind it."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    language: str | None
+    score: float
+    reasons: tuple[str, ...]
+    detail: str
+    id: str
+    position: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "language": self.language,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "detail": self.detail,
+            "position": self.position,
+        }
+
+
+@dataclass(frozen=True)
+class RepairStep:
+    """One step ftfy took, replayable with ``ftfy.apply_plan``."""
+
+    action: str
+    parameter: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "parameter": self.parameter}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``scan`` found, and the text every offset refers to."""
+
+    text: str
+    language: str | None
+    segments: tuple[Segment, ...]
+    findings: tuple[Finding, ...]
+    repairs: tuple[RepairStep, ...] = ()
+    original: str | None = field(default=None, repr=False)
+
+    def to_dict(self, *, utf16: bool = False) -> dict[str, Any]:
+        """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets."""
+        findings = [f.to_dict() for f in self.findings]
+        segments = [s.to_dict() for s in self.segments]
+        if utf16:
+            for item in (*findings, *segments):
+                item["start_utf16"] = utf16_offset(self.text, item["start"])
+                item["end_utf16"] = utf16_offset(self.text, item["end"])
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "language": self.language,
+            "text": self.text,
+            "repairs": [r.to_dict() for r in self.repairs],
+            "segments": segments,
+            "findings": findings,
+        }

@@ -1,0 +1,128 @@
+"""Segmentation: tokens with exact offsets, lines, and the segments that tile a text.
+
+Words are split where their script changes (``hebbenгде`` is two words), so a fragment
+glued on without a space or a full stop still starts a token of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .chardata import PROTECTED_KINDS, TOKEN_RE, char_script, script_group
+from .results import Segment
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    kind: str  # word, url, email, handle, hashtag, code, newline, space, other
+    script: str  # a script name for words, "Common" otherwise
+    text: str
+
+
+def _split_by_script(word: str, start: int) -> list[Token]:
+    if word.isascii():
+        script = "Common" if word.isdigit() else "Latin"
+        return [Token(start, start + len(word), "word", script, word)]
+    pieces: list[Token] = []
+    piece_start, current = 0, "Common"
+    for i, ch in enumerate(word):
+        script = char_script(ch)
+        if script in ("Common", "Other"):
+            continue
+        if current == "Common":
+            current = script
+        elif script_group(script) != script_group(current):
+            piece = word[piece_start:i]
+            pieces.append(Token(start + piece_start, start + i, "word", current, piece))
+            piece_start, current = i, script
+        elif script != current and script == "Han":
+            current = script  # Japanese: a run with any Han reads as Han
+    piece = word[piece_start:]
+    pieces.append(Token(start + piece_start, start + len(word), "word", current, piece))
+    return pieces
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens that tile it exactly.
+
+    >>> [t.text for t in tokenize("hebben.где @davied")]
+    ['hebben', '.', 'где', ' ', '@davied']
+    """
+    tokens: list[Token] = []
+    for match in TOKEN_RE.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind == "word":
+            tokens.extend(_split_by_script(match.group(), match.start()))
+        else:
+            tokens.append(Token(match.start(), match.end(), kind, "Common", match.group()))
+    return tokens
+
+
+def is_language_word(token: Token) -> bool:
+    """A word that can carry language evidence (letters, not digits or protected text)."""
+    return token.kind == "word" and token.script != "Common"
+
+
+def line_ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of each line (newline tokens belong to no line)."""
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for i, token in enumerate(tokens):
+        if token.kind == "newline":
+            ranges.append((begin, i))
+            begin = i + 1
+    ranges.append((begin, len(tokens)))
+    return ranges
+
+
+def build_segments(
+    text: str,
+    tokens: Sequence[Token],
+    labels: Sequence[str | None],
+    confidences: Sequence[float],
+) -> tuple[Segment, ...]:
+    """Merge tokens into runs of one (kind, script, language); the runs tile ``text``.
+
+    Spaces and punctuation between two words of the same run on the same line join the
+    run; elsewhere they form neutral segments (language None).
+    """
+    keys: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
+    previous: int | None = None  # last token that carries a key, on this line
+    for i, token in enumerate(tokens):
+        if token.kind == "newline":
+            previous = None
+            continue
+        if token.kind in PROTECTED_KINDS:
+            keys[i] = (token.kind, "Common", None)
+        elif is_language_word(token):
+            key = ("text", script_group(token.script), labels[i])
+            keys[i] = key
+            if previous is not None and keys[previous] == key:
+                for j in range(previous + 1, i):
+                    keys[j] = key
+        else:
+            continue
+        previous = i
+
+    segments: list[Segment] = []
+    first = 0
+    for i in range(1, len(tokens) + 1):
+        if i < len(tokens) and keys[i] == keys[first]:
+            continue
+        start, end = tokens[first].start, tokens[i - 1].end
+        seg_key = keys[first]
+        if seg_key is None:
+            segments.append(Segment(start, end, text[start:end], "Common", None, 0.0, "neutral"))
+        else:
+            kind, _, language = seg_key
+            script = next(
+                (tokens[j].script for j in range(first, i) if tokens[j].script != "Common"),
+                "Common",
+            )
+            segments.append(
+                Segment(start, end, text[start:end], script, language, confidences[first], kind)
+            )
+        first = i
+    return tuple(segments)

@@ -38,10 +38,12 @@ from .segment import Token, is_language_word, line_ranges
 # Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
 PRIOR = -4.0
 SCRIPT_BASE, SCRIPT_PER_WORD = 3.0, 0.75
-LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 5.0
+LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 6.0
 GLUED = 3.0
 ALIGNED = 1.5
 INSIDE_SENTENCE = -3.0
+INSIDE_SENTENCE_SCRIPT = -1.0
+OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
 PARENTHETICAL = -7.0
 SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
@@ -103,6 +105,10 @@ def flag(
         run: list[int] = []
         for i in range(line.first, line.last + 1):
             if i < line.last and foreign(i):
+                if run and _run_breaks(tokens, words, run[-1], i):
+                    candidates.append(_foreign_candidate(tokens, run, words))
+                    covered.update(range(run[0], run[-1] + 1))
+                    run = []
                 run.append(i)
                 continue
             if i < line.last and tokens[i].kind in ("space", "other"):
@@ -146,6 +152,15 @@ def _lines(tokens: Sequence[Token], foreign: Callable[[int], bool]) -> list[_Lin
             alone and 0 < line.words <= HEADING_MAX_WORDS and last_char not in {".", ",", ";"}
         )
     return lines
+
+
+def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
+    """Two adjacent foreign words belong to different runs (script or language changes)."""
+    group = script_group(tokens[after].script)
+    if script_group(tokens[before].script) != group:
+        return True
+    # Inside another script, labels flip between close languages (ru/uk, zh/ja): one run.
+    return group == words.host_script and words.labels[before] != words.labels[after]
 
 
 def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLanguages) -> Candidate:
@@ -202,16 +217,27 @@ def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
     return count
 
 
-def _quoted(text: str, line_start: int, start: int) -> bool:
+def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
+    """An opening quote earlier in the same sentence and a closing one later in it."""
+    left = start
+    while left > line_start and text[left - 1] not in SENTENCE_END:
+        left -= 1
     depth = 0
-    for ch in text[line_start:start]:
+    for ch in text[left:start]:
         if ch == '"':
             depth = 0 if depth else 1
         elif ch in OPENING_QUOTES and ch != "'":
             depth += 1
         elif ch in CLOSING_QUOTES and ch not in "'’":
             depth = max(0, depth - 1)
-    return depth > 0
+    if not depth:
+        return False
+    for ch in text[end:line_end]:
+        if ch in CLOSING_QUOTES and ch != "'":
+            return True
+        if ch in SENTENCE_END and ch not in "!?":
+            return False
+    return False
 
 
 def _score(
@@ -229,16 +255,22 @@ def _score(
     prev_tok = tokens[before] if before is not None else None
     next_tok = tokens[after] if after is not None else None
 
+    first_script = script_group(tokens[cand.first].script)
+    last_script = script_group(tokens[cand.last].script)
     glued_before = (
         prev_tok is not None
         and prev_tok.end == start
         and (
-            prev_tok.kind == "word"
-            or prev_tok.text in SENTENCE_END
-            or prev_tok.text in CLOSING_QUOTES
+            _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
+            or (prev_tok.kind == "word" and script_group(prev_tok.script) != first_script)
         )
     )
-    glued_after = next_tok is not None and next_tok.start == end and next_tok.kind == "word"
+    glued_after = (
+        next_tok is not None
+        and next_tok.start == end
+        and next_tok.kind == "word"
+        and script_group(next_tok.script) != last_script
+    )
     at_start = (
         prev_tok is None
         or prev_tok.text in SENTENCE_END
@@ -247,7 +279,14 @@ def _score(
     at_end = (
         next_tok is None
         or next_tok.text in SENTENCE_END
-        or (next_tok.kind in ("word", *PROTECTED_KINDS) and next_tok.text[:1].isupper())
+        or next_tok.text in OPENING_QUOTES
+        or next_tok.text in "([–—-"
+    )
+    # A capital after a plain space may start the next sentence, or continue a name.
+    before_capital = (
+        next_tok is not None
+        and next_tok.kind in ("word", *PROTECTED_KINDS)
+        and next_tok.text[:1].isupper()
     )
     own_line = line.host_words == 0
     paragraph_text = not own_line and not line.heading
@@ -262,19 +301,30 @@ def _score(
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
-            llr = _language_llr(cand, words)
-            if llr > 0:
-                terms["language_mismatch"] = min(LANGUAGE_MAX, LANGUAGE_PER_NAT * llr)
+            if _mostly_names(tokens, cand):
+                terms["proper_names"] = 0.0
+            else:
+                llr = _language_llr(cand, words)
+                if llr > 0:
+                    terms["language_mismatch"] = min(LANGUAGE_MAX, LANGUAGE_PER_NAT * llr)
+    else:
+        different_script = False
 
     if glued_before or glued_after:
         terms["glued_to_sentence"] = GLUED
     elif own_line:
-        pass
-    elif at_start and at_end:
+        if different_script:
+            terms["own_line"] = OWN_LINE_SCRIPT
+    elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
+    elif at_start and before_capital:
+        terms["sentence_boundary"] = ALIGNED if different_script else 0.0
     else:
-        terms["inside_sentence"] = INSIDE_SENTENCE
-    if _quoted(text, line.start, start):
+        # A longer run in another script rarely sits inside a sentence legitimately
+        # (quotes and parentheses have their own evidence); a single word often does.
+        weak = different_script and units >= 2
+        terms["inside_sentence"] = INSIDE_SENTENCE_SCRIPT if weak else INSIDE_SENTENCE
+    if _quoted(text, line.start, line.end, start, end):
         terms["quoted"] = QUOTED
     if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):
         terms["parenthetical"] = PARENTHETICAL
@@ -287,10 +337,27 @@ def _score(
         cand.position = "glued"
     elif next_tok is None:
         cand.position = "paragraph_end"
-    elif at_start and at_end:
+    elif at_start and (at_end or before_capital):
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
+    """Token ``i`` is a full stop (or ! ?) after a real word, not an abbreviation's dot."""
+    if tokens[i].text not in SENTENCE_END or i == floor:
+        return False
+    word = tokens[i - 1]
+    return word.kind == "word" and len(word.text) >= 2
+
+
+def _mostly_names(tokens: Sequence[Token], cand: Candidate) -> bool:
+    """Most words after the first are capitalised: a name or title, not a phrase."""
+    rest = [
+        tokens[i].text for i in range(cand.first + 1, cand.last + 1) if is_language_word(tokens[i])
+    ]
+    capitals = sum(1 for word in rest if word[:1].isupper())
+    return bool(rest) and capitals * 2 > len(rest)
 
 
 def _language_llr(cand: Candidate, words: WordLanguages) -> float:

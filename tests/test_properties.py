@@ -1,0 +1,102 @@
+"""Properties that hold for any text (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import texthygiene
+from texthygiene import Report
+
+HOSTS = [
+    "We fietsten zaterdag langs de rivier naar het volgende dorp.",
+    "Onderweg dronken we koffie bij een boerderij en praatten we over de zomer.",
+    "De gemeente wil volgend jaar een nieuwe brug over het kanaal bouwen.",
+    "Mijn buurvrouw kweekt tomaten en paprika's in een kleine kas achter het huis.",
+    "Het bestuur van de vereniging vergadert elke eerste maandag van de maand.",
+    "Wij gingen met de trein naar de kust en liepen urenlang over het strand.",
+]
+FRAGMENTS = [
+    "где взять деньги быстро сегодня",
+    "сегодня в городе хорошая погода",
+    "网上赌场注册送彩金网上赌场",
+    "今日はとても良い天気ですね本当に",
+    "오늘 날씨가 정말 좋습니다 친구",
+    "كازينو على الإنترنت مع مكافأة",
+    "καλό καζίνο στο διαδίκτυο σήμερα",
+    "คาสิโนออนไลน์ได้เงินจริงทุกวัน",
+    "ऑनलाइन कैसीनो में बोनस पाएं",
+    "קזינו אונליין עם בונוס גדול",
+]
+
+
+def check_invariants(report: Report) -> None:
+    text = report.text
+    assert "".join(s.text for s in report.segments) == text
+    position = 0
+    for segment in report.segments:
+        assert segment.start == position < segment.end
+        assert text[segment.start : segment.end] == segment.text
+        position = segment.end
+    assert position == len(text)
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.text
+        assert finding.text == finding.text.strip()
+        assert 0.0 <= finding.score <= 1.0
+
+
+def is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+@given(st.text())
+def test_scan_any_text(text: str) -> None:
+    report = texthygiene.scan(text)
+    check_invariants(report)
+    assert texthygiene.scan(text) == report
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_clean_only_deletes_and_is_idempotent(text: str) -> None:
+    report = texthygiene.scan(text)
+    cleaned = texthygiene.clean(text)
+    assert is_subsequence(cleaned, report.text)
+    assert texthygiene.clean(cleaned) == cleaned
+
+
+documents = st.builds(
+    lambda hosts, fragment, where, glue: (hosts, fragment, where, glue),
+    st.lists(st.sampled_from(HOSTS), min_size=2, max_size=6),
+    st.sampled_from(FRAGMENTS),
+    st.integers(min_value=0, max_value=6),
+    st.sampled_from(["", " ", "\n", "\n\n"]),
+)
+
+
+@given(documents)
+def test_injected_different_script_fragment_is_flagged(
+    doc: tuple[list[str], str, int, str],
+) -> None:
+    hosts, fragment, where, glue = doc
+    where = min(where, len(hosts))
+    before = " ".join(hosts[:where])
+    after = " ".join(hosts[where:])
+    text = before + (glue if before else "") + fragment + (" " + after if after else "")
+    report = texthygiene.scan(text)
+    check_invariants(report)
+    start = text.index(fragment)
+    spans = [(f.start, f.end) for f in report.findings]
+    assert (start, start + len(fragment)) in spans, (text, report.findings)
+    cleaned = texthygiene.clean(text)
+    assert fragment not in cleaned
+    assert texthygiene.clean(cleaned) == cleaned
+
+
+@given(
+    st.lists(st.sampled_from(HOSTS), min_size=1, max_size=8), st.sampled_from([" ", "\n", "\n\n"])
+)
+def test_clean_host_text_is_untouched(hosts: list[str], sep: str) -> None:
+    text = sep.join(hosts)
+    assert texthygiene.scan(text).findings == ()
+    assert texthygiene.clean(text) == text

@@ -64,7 +64,7 @@ def evaluate(docs: Iterable[dict[str, Any]], show: int = 0) -> dict[str, Any]:
         flagged_docs[group][1] += 1
         for f in spurious:
             false_flags.append(f"{doc['id']} {f.score:.2f} {f.reasons} {f.text!r}")
-    result = {
+    return {
         "recall": {key: rate(*value) for key, value in sorted(found.items())},
         "docs_with_false_flag": {key: rate(*value) for key, value in sorted(flagged_docs.items())},
         "span_precision": rate(true_flagged_chars, flagged_chars),
@@ -72,7 +72,6 @@ def evaluate(docs: Iterable[dict[str, Any]], show: int = 0) -> dict[str, Any]:
         "misses": misses[:show],
         "false_flags": false_flags[:show],
     }
-    return result
 
 
 def _print(title: str, result: dict[str, Any]) -> None:

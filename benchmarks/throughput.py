@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     latency = _first_call_latency()
     print(
-        f"\nimport {latency['import_s']:.2f} s, first scan (model load) {latency['first_scan_s']:.2f} s"
+        f"\nimport {latency['import_s']:.2f} s, "
+        f"first scan (model load) {latency['first_scan_s']:.2f} s"
     )
     path = write_result(
         "throughput",

@@ -17,7 +17,8 @@ DUTCH = (
 
 def test_public_names() -> None:
     assert isinstance(texthygiene.__version__, str)
-    assert callable(texthygiene.scan) and callable(texthygiene.clean)
+    assert callable(texthygiene.scan)
+    assert callable(texthygiene.clean)
     assert callable(texthygiene.repair)
     assert Config()._replace(threshold=0.7).threshold == 0.7
 
@@ -93,7 +94,8 @@ def test_threshold_filters_findings() -> None:
 def test_allowlist_protects_a_term() -> None:
     text = DUTCH + " Москва Сити"
     flagged = texthygiene.scan(text).findings
-    assert flagged and flagged[0].text == "Москва Сити"
+    assert flagged
+    assert flagged[0].text == "Москва Сити"
     assert not texthygiene.scan(text, config=Config(allowlist=("москва сити",))).findings
 
 

@@ -24,7 +24,8 @@ def test_scan_example_reports_findings_and_exits_1(capsys: pytest.CaptureFixture
 def test_scan_json_and_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", "--format", "json", "--exit-zero", str(EXAMPLE)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] and data["language"] == "nl"
+    assert data["schema_version"]
+    assert data["language"] == "nl"
     assert data["source"] == str(EXAMPLE)
 
 
@@ -50,7 +51,8 @@ def test_terminal_output_escapes_controls(
     )
     main(["scan", str(path)])
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\u202e" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
     assert "\\u202e" in out
 
 

@@ -39,13 +39,17 @@ from .segment import Token, is_language_word, line_ranges
 PRIOR = -4.0
 SCRIPT_BASE, SCRIPT_PER_WORD = 3.0, 0.75
 LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 6.0
+LANGUAGE_SHARP_PER_WORD = 3.0  # nats per word for full language evidence
 GLUED = 3.0
 ALIGNED = 1.5
+CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
 INSIDE_SENTENCE = -3.0
-INSIDE_SENTENCE_SCRIPT = -1.0
+INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
 PARENTHETICAL = -7.0
+TRANSLATED = -5.0
+TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
 HEADING_MAX_WORDS = 12
 BULLETS = frozenset("-*•·–—>#")
@@ -232,11 +236,30 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
             depth = max(0, depth - 1)
     if not depth:
         return False
-    for ch in text[end:line_end]:
+    after = text[end:line_end]
+    for n, ch in enumerate(after):
         if ch in CLOSING_QUOTES and ch != "'":
             return True
-        if ch in SENTENCE_END and ch not in "!?":
+        if ch in SENTENCE_END and after[n + 1 : n + 2] not in CLOSING_QUOTES:
             return False
+    return False
+
+
+def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:
+    """A caption and its translation: ``Καλό ταξίδι! / Goede reis!`` (either order)."""
+    j = cand.last + 1
+    while j < line.last and (tokens[j].kind == "space" or tokens[j].text in SENTENCE_END):
+        j += 1
+    if j < line.last and tokens[j].text in TRANSLATION_MARKS:
+        return any(is_language_word(tokens[k]) for k in range(j + 1, line.last))
+    j = cand.first - 1
+    while j >= line.first and tokens[j].kind == "space":
+        j -= 1
+    if j >= line.first and tokens[j].text in TRANSLATION_MARKS:
+        k = j - 1
+        while k >= line.first and (tokens[k].kind == "space" or tokens[k].text in SENTENCE_END):
+            k -= 1
+        return k >= line.first and is_language_word(tokens[k])
     return False
 
 
@@ -288,7 +311,7 @@ def _score(
         and next_tok.kind in ("word", *PROTECTED_KINDS)
         and next_tok.text[:1].isupper()
     )
-    own_line = line.host_words == 0
+    own_line = line.host_words * 5 <= line.words  # a line at least 80% foreign
     paragraph_text = not own_line and not line.heading
     units = _unit_count(tokens, cand)
 
@@ -298,6 +321,10 @@ def _score(
             for i in range(cand.first, cand.last + 1)
             if is_language_word(tokens[i])
         )
+        if different_script and words.host_script != "Latin":
+            # Latin is everybody's second script (names, titles, chrome, English quotes):
+            # in a non-Latin host it needs language evidence like a same-script run.
+            different_script = script_group(tokens[cand.first].script) != "Latin"
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
@@ -306,7 +333,12 @@ def _score(
             else:
                 llr = _language_llr(cand, words)
                 if llr > 0:
-                    terms["language_mismatch"] = min(LANGUAGE_MAX, LANGUAGE_PER_NAT * llr)
+                    # A long run that only edges out the host word by word is a language
+                    # the profiles confuse with the host's, not an injected one.
+                    sharpness = min(1.0, llr / units / LANGUAGE_SHARP_PER_WORD)
+                    terms["language_mismatch"] = (
+                        min(LANGUAGE_MAX, LANGUAGE_PER_NAT * llr) * sharpness
+                    )
     else:
         different_script = False
 
@@ -318,7 +350,7 @@ def _score(
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
     elif at_start and before_capital:
-        terms["sentence_boundary"] = ALIGNED if different_script else 0.0
+        terms["sentence_boundary"] = ALIGNED if different_script else CAPITAL_BOUNDARY
     else:
         # A longer run in another script rarely sits inside a sentence legitimately
         # (quotes and parentheses have their own evidence); a single word often does.
@@ -328,6 +360,8 @@ def _score(
         terms["quoted"] = QUOTED
     if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):
         terms["parenthetical"] = PARENTHETICAL
+    elif _translated(tokens, cand, line):
+        terms["translated"] = TRANSLATED
     if cand.terms:
         terms["spam_terms"] = SPAM_FIRST + min(SPAM_MORE_MAX, SPAM_MORE * (len(cand.terms) - 1))
 
@@ -348,7 +382,13 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     if tokens[i].text not in SENTENCE_END or i == floor:
         return False
     word = tokens[i - 1]
-    return word.kind == "word" and len(word.text) >= 2
+    if word.kind != "word" or len(word.text) < 2:
+        return False
+    # A dotted chain (config.local.js, e.V.) is one name, not two sentences.
+    chained_before = i - 2 >= floor and tokens[i - 2].end == word.start
+    after = i + 2 < len(tokens) and tokens[i + 2].start == tokens[i + 1].end
+    chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind == "word"
+    return not (chained_before or chained_after)
 
 
 def _mostly_names(tokens: Sequence[Token], cand: Candidate) -> bool:

@@ -22,8 +22,10 @@ from langdetect.utils.ngram import NGram
 from .chardata import CLAUSE_PUNCT, CLOSE_LANGUAGES, SENTENCE_END, script_group
 from .segment import Token, is_language_word, line_ranges
 
-#: langdetect's own additive smoothing (alpha 0.5 over its base frequency of 10 000).
+#: Fallback for a language with no gram of some length (langdetect's own smoothing).
 _SMOOTHING = 0.5 / 10_000
+#: A gram a profile pruned away scores this fraction of that profile's rarest kept gram.
+_ABSENT_FRACTION = 0.1
 #: One word moves a language's log-odds by at most this much: a name, typo or loanword
 #: cannot outvote the words around it.
 WORD_EVIDENCE_CAP = 10.0
@@ -60,10 +62,20 @@ class LanguageModel:
         np.add.at(table, (np.array(rows), np.array(cols)), np.array(probs))
         # Merged profiles (zh-cn + zh-tw) average their probabilities.
         table /= np.array([members[c] for c in codes], dtype=np.float64)
+        # The profiles are pruned: a gram missing from a language was merely rarer there than
+        # its pruning cut-off, not impossible. Score it just under that language's rarest
+        # kept gram of the same length, not with a near-zero constant ("we " is missing from
+        # the English profile; a flat constant would make "we" look un-English).
+        lengths = np.array([len(g) for g in index], dtype=np.int8)
+        for n in (1, 2, 3):
+            block = table[lengths == n]
+            kept = np.where(block > 0, block, np.inf).min(axis=0)
+            kept[~np.isfinite(kept)] = _SMOOTHING
+            table[lengths == n] = np.where(block > 0, block, kept * _ABSENT_FRACTION)
         self.languages: tuple[str, ...] = tuple(codes)
         self.column = column
         self._index = index
-        self._log = np.log(table + _SMOOTHING).astype(np.float32)
+        self._log = np.log(table).astype(np.float32)
         self._zero = np.zeros(len(codes), dtype=np.float32)
         self._cache: dict[str, np.ndarray] = {}
 

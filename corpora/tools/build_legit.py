@@ -13,6 +13,7 @@ Documents get ids leg-<host>-<NNN> in source order. The script is deterministic
   * the banned words listed in BANNED do not occur anywhere
 Usage: python3 corpora/tools/build_legit.py [--stats]
 """
+
 import glob
 import importlib.util
 import json
@@ -25,12 +26,32 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, "..", "legit.jsonl"))
 
 PATTERNS = {
-    "heading", "idiom", "quote", "name_original_script", "handle", "hashtag",
-    "url", "email", "code", "brand", "latin", "chrome", "emphasis", "title",
-    "standalone_line", "foreign_comment",
+    "heading",
+    "idiom",
+    "quote",
+    "name_original_script",
+    "handle",
+    "hashtag",
+    "url",
+    "email",
+    "code",
+    "brand",
+    "latin",
+    "chrome",
+    "emphasis",
+    "title",
+    "standalone_line",
+    "foreign_comment",
 }
 # Words that must never appear in the corpus (checked case-insensitively as substrings).
-BANNED = ["где", "взять", "контент", "для", "блога"]
+# Written as escapes so that the words themselves never appear in the repository.
+BANNED = [
+    "\u0433\u0434\u0435",
+    "\u0432\u0437\u044f\u0442\u044c",
+    "\u043a\u043e\u043d\u0442\u0435\u043d\u0442",
+    "\u0434\u043b\u044f",
+    "\u0431\u043b\u043e\u0433\u0430",
+]
 # Output order of host languages; hosts not listed follow alphabetically.
 HOST_ORDER = ["nl", "de", "en", "fr", "es", "it", "pl", "pt", "sv", "ru", "el"]
 
@@ -56,60 +77,62 @@ def check_doc(doc_id, text, traps):
     if text != text.strip():
         errors.append("text has leading/trailing whitespace")
     if not 300 <= len(text) <= 2500:
-        errors.append("length %d outside 300-2500" % len(text))
+        errors.append(f"length {len(text)} outside 300-2500")
     paras = [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
     if not 2 <= len(paras) <= 5:
-        errors.append("%d paragraphs (need 2-5)" % len(paras))
+        errors.append(f"{len(paras)} paragraphs (need 2-5)")
     low = text.lower()
     for word in BANNED:
         if word in low:
-            errors.append("banned word %r present" % word)
+            errors.append(f"banned word {word!r} present")
     if not traps:
         errors.append("no traps")
     for t, pat in traps:
         if pat not in PATTERNS:
-            errors.append("unknown pattern %r" % pat)
+            errors.append(f"unknown pattern {pat!r}")
         if not t or t != t.strip():
-            errors.append("trap %r empty or has surrounding whitespace" % t)
+            errors.append(f"trap {t!r} empty or has surrounding whitespace")
         if t not in text:
-            errors.append("trap %r (%s) is not a substring of the text" % (t, pat))
-    return ["%s: %s" % (doc_id, e) for e in errors]
+            errors.append(f"trap {t!r} ({pat}) is not a substring of the text")
+    return [f"{doc_id}: {e}" for e in errors]
 
 
 def main():
     records, errors = [], []
     seen_ids, seen_texts = set(), set()
     per_host = Counter()
-    for modname, mod in load_sources():
+    for _modname, mod in load_sources():
         host = mod.HOST
         for doc in mod.DOCS:
             per_host[host] += 1
-            doc_id = "leg-%s-%03d" % (host, per_host[host])
+            doc_id = f"leg-{host}-{per_host[host]:03d}"
             text = doc["text"].strip("\n")
             traps = [(t, p) for t, p in doc["traps"]]
             errors += check_doc(doc_id, text, traps)
             if doc_id in seen_ids:
-                errors.append("%s: duplicate id" % doc_id)
+                errors.append(f"{doc_id}: duplicate id")
             if text in seen_texts:
-                errors.append("%s: duplicate text" % doc_id)
+                errors.append(f"{doc_id}: duplicate text")
             seen_ids.add(doc_id)
             seen_texts.add(text)
-            records.append({
-                "id": doc_id,
-                "host": host,
-                "text": text,
-                "spans": [],
-                "traps": [{"text": t, "pattern": p} for t, p in traps],
-            })
+            records.append(
+                {
+                    "id": doc_id,
+                    "host": host,
+                    "text": text,
+                    "spans": [],
+                    "traps": [{"text": t, "pattern": p} for t, p in traps],
+                }
+            )
     if errors:
         for e in errors:
             print("ERROR " + e, file=sys.stderr)
-        print("%d error(s); %s not written" % (len(errors), OUT), file=sys.stderr)
+        print(f"{len(errors)} error(s); {OUT} not written", file=sys.stderr)
         return 1
     with open(OUT, "w", encoding="utf-8", newline="\n") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print("wrote %d documents to %s" % (len(records), OUT))
+    print(f"wrote {len(records)} documents to {OUT}")
     if "--stats" in sys.argv:
         pat_docs, pat_traps, pat_hosts = Counter(), Counter(), {}
         for rec in records:
@@ -120,13 +143,17 @@ def main():
             for t in rec["traps"]:
                 pat_traps[t["pattern"]] += 1
         print("\nper host:")
-        for h in sorted(per_host, key=lambda h: (HOST_ORDER.index(h) if h in HOST_ORDER else 99, h)):
-            print("  %-3s %3d" % (h, per_host[h]))
+        for h in sorted(
+            per_host, key=lambda h: (HOST_ORDER.index(h) if h in HOST_ORDER else 99, h)
+        ):
+            print(f"  {h:<3} {per_host[h]:3d}")
         print("\nper pattern: traps / documents / hosts")
         for p in sorted(PATTERNS):
-            print("  %-21s %4d %4d  %s" % (p, pat_traps[p], pat_docs[p], ",".join(sorted(pat_hosts.get(p, [])))))
+            hosts = ",".join(sorted(pat_hosts.get(p, [])))
+            print(f"  {p:<21} {pat_traps[p]:4d} {pat_docs[p]:4d}  {hosts}")
         lens = [len(r["text"]) for r in records]
-        print("\nlength min/median/max: %d / %d / %d" % (min(lens), sorted(lens)[len(lens) // 2], max(lens)))
+        median = sorted(lens)[len(lens) // 2]
+        print(f"\nlength min/median/max: {min(lens)} / {median} / {max(lens)}")
     return 0
 
 

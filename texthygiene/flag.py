@@ -285,13 +285,13 @@ def _score(
         and prev_tok.end == start
         and (
             _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
-            or (prev_tok.kind == "word" and script_group(prev_tok.script) != first_script)
+            or (is_language_word(prev_tok) and script_group(prev_tok.script) != first_script)
         )
     )
     glued_after = (
         next_tok is not None
         and next_tok.start == end
-        and next_tok.kind == "word"
+        and is_language_word(next_tok)
         and script_group(next_tok.script) != last_script
     )
     at_start = (
@@ -308,7 +308,7 @@ def _score(
     # A capital after a plain space may start the next sentence, or continue a name.
     before_capital = (
         next_tok is not None
-        and next_tok.kind in ("word", *PROTECTED_KINDS)
+        and next_tok.kind in ("word", "number", *PROTECTED_KINDS)
         and next_tok.text[:1].isupper()
     )
     own_line = line.host_words * 5 <= line.words  # a line at least 80% foreign
@@ -382,12 +382,12 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     if tokens[i].text not in SENTENCE_END or i == floor:
         return False
     word = tokens[i - 1]
-    if word.kind != "word" or len(word.text) < 2:
+    if word.kind not in ("word", "number") or len(word.text) < 2:
         return False
     # A dotted chain (config.local.js, e.V.) is one name, not two sentences.
     chained_before = i - 2 >= floor and tokens[i - 2].end == word.start
     after = i + 2 < len(tokens) and tokens[i + 2].start == tokens[i + 1].end
-    chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind == "word"
+    chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind in ("word", "number")
     return not (chained_before or chained_after)
 
 

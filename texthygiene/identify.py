@@ -13,6 +13,7 @@ import itertools
 import json
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -168,6 +169,8 @@ SWITCH_SENTENCE = 2.5
 SWITCH_CLAUSE = 5.0
 SWITCH_CAPITAL = 6.0
 SWITCH_PLAIN = 9.0
+#: Weight of a capitalised word inside a sentence: likely a name, weak language evidence.
+NAME_WEIGHT = 0.5
 
 
 class WordLanguages(NamedTuple):
@@ -184,14 +187,22 @@ class WordLanguages(NamedTuple):
 
 def word_weight(tokens: Sequence[Token], i: int, allowed: frozenset[int]) -> float:
     """How much one word's language evidence counts (names, initials and numbers less)."""
-    token = tokens[i]
-    if i in allowed or not is_language_word(token) or any(c.isdigit() for c in token.text):
+    if i in allowed or not is_language_word(tokens[i]):
         return 0.0
-    if len(token.text) == 1:
-        return 0.3
-    if token.text[0].isupper() and not token.text.isupper() and not _sentence_initial(tokens, i):
-        return 0.5  # likely a name
-    return 1.0
+    weight, capitalised = _shape(tokens[i].text)
+    if capitalised and not _sentence_initial(tokens, i):
+        return NAME_WEIGHT
+    return weight
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> tuple[float, bool]:
+    """A word's weight from its shape alone, and whether it is capitalised like a name."""
+    if any(c.isdigit() for c in word):
+        return 0.0, False
+    if len(word) == 1:
+        return 0.3, False
+    return 1.0, word[0].isupper() and not word.isupper()
 
 
 def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
@@ -209,6 +220,8 @@ def switch_cost(tokens: Sequence[Token], before: int, after: int) -> float:
     """Cost of a language switch between word ``before`` and word ``after``."""
     if script_group(tokens[before].script) != script_group(tokens[after].script):
         return SWITCH_SCRIPT
+    if after == before + 2 and tokens[before + 1].kind == "space":  # the common case
+        return SWITCH_CAPITAL if tokens[after].text[:1].isupper() else SWITCH_PLAIN
     gap = tokens[before + 1 : after]
     if any(t.kind == "other" and t.text in SENTENCE_END for t in gap):
         return SWITCH_SENTENCE
@@ -226,62 +239,66 @@ def identify_words(
 ) -> WordLanguages:
     """Dominant language and script, then language runs line by line (Viterbi)."""
     lm = model()
-    words = [i for i, t in enumerate(tokens) if is_language_word(t)]
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     weights = [0.0] * len(tokens)
-    for i in words:
-        weights[i] = word_weight(tokens, i, allowlisted)
     letters: dict[str, int] = {}
     for i in words:
+        weights[i] = word_weight(tokens, i, allowlisted)
         group = script_group(tokens[i].script)
         letters[group] = letters.get(group, 0) + len(tokens[i].text)
     host_script = max(sorted(letters), key=letters.__getitem__) if letters else None
-    raw = {i: lm.word_evidence(tokens[i].text) for i in words}
-    counted = [raw[i] * weights[i] for i in words if weights[i] > 0]
-    host: str | None = None
-    if counted:
-        total = np.sum(counted, axis=0)
-        if total.any():
-            host = lm.languages[int(total.argmax())]
     labels: list[str | None] = [None] * len(tokens)
     confidences = [0.0] * len(tokens)
     evidence: dict[int, np.ndarray] = {}
-    if host is None:
-        return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.column)
+    if not words:
+        return WordLanguages(None, host_script, labels, confidences, weights, evidence, lm.column)
 
+    # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
+    # floor keeps zero-weight words, numbers and names, from being free switch points).
+    word_weights = np.array([weights[i] for i in words], dtype=np.float32)
+    raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
+    total = (raw * word_weights[:, None]).sum(axis=0)
+    if not total.any():
+        return WordLanguages(None, host_script, labels, confidences, weights, evidence, lm.column)
+    host = lm.languages[int(total.argmax())]
     host_col = lm.column[host]
     at_home = sorted(
         lm.column[code]
         for code in {host} | CLOSE_LANGUAGES.get(host, frozenset()) | allowed_languages
         if code in lm.column
     )
+    emissions = raw * np.maximum(word_weights, 0.05)[:, None]
+    emissions[:, host_col] = emissions[:, at_home].max(axis=1)
+    # Where the host is every word's best language, staying in it is the optimal path:
+    # any switch only adds cost. Most lines of most texts take this shortcut.
+    host_best = emissions[:, host_col] >= emissions.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
+    for n, i in enumerate(words):
+        evidence[i] = emissions[n]
     for first, last in line_ranges(tokens):
-        line_words = [i for i in words[_lower(words, first) :] if i < last]
-        if not line_words:
+        lo, hi = bisect.bisect_left(words, first), bisect.bisect_left(words, last)
+        if lo == hi:
             continue
-        emissions = np.stack([raw[i] * max(weights[i], 0.05) for i in line_words])
-        emissions[:, host_col] = emissions[:, at_home].max(axis=1)
-        costs = [0.0] + [switch_cost(tokens, a, b) for a, b in itertools.pairwise(line_words)]
-        path = viterbi(emissions, costs, start)
-        for n, i in enumerate(line_words):
-            evidence[i] = emissions[n]
+        line_words = words[lo:hi]
+        if host_best[lo:hi].all():
+            path = [host_col] * (hi - lo)
+        else:
+            costs = [0.0] + [switch_cost(tokens, a, b) for a, b in itertools.pairwise(line_words)]
+            path = viterbi(emissions[lo:hi], costs, start)
         run_start = 0
         for n in range(1, len(path) + 1):
             if n < len(path) and path[n] == path[run_start]:
                 continue
-            run_total = emissions[run_start:n].sum(axis=0)
-            confidence = softmax_top(run_total) if run_total.any() else 0.0
-            language = lm.languages[path[run_start]] if run_total.any() else None
+            run_total = emissions[lo + run_start : lo + n].sum(axis=0)
+            signal = bool(run_total.any())
+            confidence = softmax_top(run_total) if signal else 0.0
+            language = lm.languages[path[run_start]] if signal else None
             for m in range(run_start, n):
                 labels[line_words[m]] = language
                 confidences[line_words[m]] = confidence
             run_start = n
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.column)
-
-
-def _lower(sorted_items: list[int], value: int) -> int:
-    return bisect.bisect_left(sorted_items, value)
 
 
 _MODEL: LanguageModel | None = None

@@ -45,7 +45,7 @@ class TermMatcher:
 
     def find(self, tokens: Sequence[Token]) -> list[TermMatch]:
         """Every match, in text order; a phrase never crosses a line break."""
-        words = [i for i, t in enumerate(tokens) if t.kind == "word" or t.kind == "hashtag"]
+        words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number", "hashtag")]
         folded = [tokens[i].text.lstrip("#").casefold() for i in words]
         matches: list[TermMatch] = []
         for n, word in enumerate(folded):

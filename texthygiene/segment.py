@@ -7,6 +7,7 @@ glued on without a space or a full stop still starts a token of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .chardata import PROTECTED_KINDS, TOKEN_RE, char_script, script_group
@@ -16,16 +17,26 @@ from .results import Segment
 class Token(NamedTuple):
     start: int
     end: int
-    kind: str  # word, url, email, handle, hashtag, code, newline, space, other
+    kind: str  # word, number, url, email, handle, hashtag, code, newline, space, other
     script: str  # a script name for words, "Common" otherwise
     text: str
 
 
 def _split_by_script(word: str, start: int) -> list[Token]:
     if word.isascii():
-        script = "Common" if word.isdigit() else "Latin"
-        return [Token(start, start + len(word), "word", script, word)]
-    pieces: list[Token] = []
+        if word.isdigit():
+            return [Token(start, start + len(word), "number", "Common", word)]
+        return [Token(start, start + len(word), "word", "Latin", word)]
+    return [
+        Token(start + a, start + b, "number" if script == "Common" else "word", script, word[a:b])
+        for a, b, script in _pieces(word)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
+    """Where a word's script changes: (start, end, script) of each piece."""
+    pieces: list[tuple[int, int, str]] = []
     piece_start, current = 0, "Common"
     for i, ch in enumerate(word):
         script = char_script(ch)
@@ -34,14 +45,12 @@ def _split_by_script(word: str, start: int) -> list[Token]:
         if current == "Common":
             current = script
         elif script_group(script) != script_group(current):
-            piece = word[piece_start:i]
-            pieces.append(Token(start + piece_start, start + i, "word", current, piece))
+            pieces.append((piece_start, i, current))
             piece_start, current = i, script
         elif script != current and script == "Han":
             current = script  # Japanese: a run with any Han reads as Han
-    piece = word[piece_start:]
-    pieces.append(Token(start + piece_start, start + len(word), "word", current, piece))
-    return pieces
+    pieces.append((piece_start, len(word), current))
+    return tuple(pieces)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -62,7 +71,7 @@ def tokenize(text: str) -> list[Token]:
 
 def is_language_word(token: Token) -> bool:
     """A word that can carry language evidence (letters, not digits or protected text)."""
-    return token.kind == "word" and token.script != "Common"
+    return token.kind == "word"
 
 
 def line_ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ def evaluate(docs: Iterable[dict[str, Any]], show: int = 0) -> dict[str, Any]:
             for f in report.findings:
                 truth_found_chars += max(0, min(f.end, s["end"]) - max(f.start, s["start"]))
             keys = ["all", f"position:{s['position']}", f"script:{s['script']}"]
+            keys.append(f"script:{s['script']}+position:{s['position']}")
             if not _has_lexicon_term(s["text"]):
                 keys.append("no_lexicon_term")
             for key in keys:

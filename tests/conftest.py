@@ -16,7 +16,11 @@ CORPORA = ROOT / "corpora"
 
 # Model loading is lazy, so the first example of a run is slow: no deadline in CI.
 settings.register_profile(
-    "ci", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    deadline=None,
+    max_examples=150,
+    derandomize=True,  # the same examples on every CI run
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", deadline=None, max_examples=60)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))

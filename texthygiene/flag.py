@@ -20,11 +20,14 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .chardata import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
     PROTECTED_KINDS,
     SENTENCE_END,
+    SENTENCE_FINAL,
     UNSPACED_SCRIPTS,
     language_name,
     script_group,
@@ -160,20 +163,25 @@ def _lines(tokens: Sequence[Token], foreign: Callable[[int], bool]) -> list[_Lin
 
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
     """Two adjacent foreign words belong to different runs (script or language changes)."""
-    group = script_group(tokens[after].script)
-    if script_group(tokens[before].script) != group:
+    if script_group(tokens[before].script) != script_group(tokens[after].script):
         return True
-    # Inside another script, labels flip between close languages (ru/uk, zh/ja): one run.
-    return group == words.host_script and words.labels[before] != words.labels[after]
+    # Word labels flip between languages the profiles confuse (ru/uk, lv/et): one run,
+    # unless a sentence ends between them.
+    return words.labels[before] != words.labels[after] and any(
+        t.text in SENTENCE_END for t in tokens[before + 1 : after]
+    )
 
 
 def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLanguages) -> Candidate:
-    counts: dict[str, int] = {}
-    for i in run:
-        label = words.labels[i]
-        if label is not None and label != words.host:
-            counts[label] = counts.get(label, 0) + 1
-    language = max(sorted(counts), key=counts.__getitem__) if counts else None
+    """A run of foreign words; its language is the best non-host language over the run."""
+    vectors = [words.evidence[i] for i in run if i in words.evidence]
+    language = None
+    if vectors:
+        total = np.sum(vectors, axis=0)
+        if words.host is not None:
+            total[words.columns[words.host]] = -np.inf
+        if np.isfinite(total).any() and total.max() > -np.inf:
+            language = next(c for c, col in words.columns.items() if col == int(total.argmax()))
     return Candidate(run[0], run[-1], "foreign_fragment", language)
 
 
@@ -210,6 +218,10 @@ def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
     while j < ceiling and tokens[j].kind == "space":
         j += 1
     return j if j < ceiling else None
+
+
+def _word_count(tokens: Sequence[Token], cand: Candidate) -> int:
+    return sum(1 for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i]))
 
 
 def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
@@ -296,12 +308,12 @@ def _score(
     )
     at_start = (
         prev_tok is None
-        or prev_tok.text in SENTENCE_END
+        or prev_tok.text in SENTENCE_FINAL
         or (before == line.first and prev_tok.text in BULLETS)
     )
     at_end = (
         next_tok is None
-        or next_tok.text in SENTENCE_END
+        or next_tok.text in SENTENCE_FINAL
         or next_tok.text in OPENING_QUOTES
         or next_tok.text in "([–—-"
     )
@@ -311,7 +323,13 @@ def _score(
         and next_tok.kind in ("word", "number", *PROTECTED_KINDS)
         and next_tok.text[:1].isupper()
     )
-    own_line = line.host_words * 5 <= line.words  # a line at least 80% foreign
+    # A line of its own: at least 80% foreign, or a run from the line's start over most of it
+    # (word labels are noisy: a sign-off like "¡Hasta pronto!" may have a host-looking word).
+    own_line = (
+        line.host_words * 5 <= line.words
+        or (prev_tok is None or before == line.first)
+        and _word_count(tokens, cand) * 2 >= line.words
+    )
     paragraph_text = not own_line and not line.heading
     units = _unit_count(tokens, cand)
 
@@ -379,13 +397,13 @@ def _score(
 
 def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     """Token ``i`` is a full stop (or ! ?) after a real word, not an abbreviation's dot."""
-    if tokens[i].text not in SENTENCE_END or i == floor:
+    if tokens[i].text not in SENTENCE_FINAL or i == floor:
         return False
     word = tokens[i - 1]
     if word.kind not in ("word", "number") or len(word.text) < 2:
         return False
     # A dotted chain (config.local.js, e.V.) is one name, not two sentences.
-    chained_before = i - 2 >= floor and tokens[i - 2].end == word.start
+    chained_before = i - 2 >= floor and tokens[i - 2].text in (".", "/", "@")
     after = i + 2 < len(tokens) and tokens[i + 2].start == tokens[i + 1].end
     chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind in ("word", "number")
     return not (chained_before or chained_after)

@@ -167,7 +167,7 @@ def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndar
 SWITCH_SCRIPT = 0.5
 SWITCH_SENTENCE = 2.5
 SWITCH_CLAUSE = 5.0
-SWITCH_CAPITAL = 6.0
+SWITCH_CAPITAL = 4.0
 SWITCH_PLAIN = 9.0
 #: Weight of a capitalised word inside a sentence: likely a name, weak language evidence.
 NAME_WEIGHT = 0.5

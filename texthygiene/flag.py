@@ -325,10 +325,8 @@ def _score(
     )
     # A line of its own: at least 80% foreign, or a run from the line's start over most of it
     # (word labels are noisy: a sign-off like "¡Hasta pronto!" may have a host-looking word).
-    own_line = (
-        line.host_words * 5 <= line.words
-        or (prev_tok is None or before == line.first)
-        and _word_count(tokens, cand) * 2 >= line.words
+    own_line = line.host_words * 5 <= line.words or (
+        (prev_tok is None or before == line.first) and _word_count(tokens, cand) * 2 >= line.words
     )
     paragraph_text = not own_line and not line.heading
     units = _unit_count(tokens, cand)

@@ -66,6 +66,7 @@ class Candidate:
     last: int  # token index of the last word
     kind: str  # foreign_fragment | spam_fragment
     language: str | None
+    llr: float = 0.0  # language evidence (nats) for ``language`` over the host's
     score_terms: dict[str, float] = field(default_factory=dict)
     position: str = ""
     terms: list[str] = field(default_factory=list)
@@ -173,16 +174,23 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
 
 
 def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLanguages) -> Candidate:
-    """A run of foreign words; its language is the best non-host language over the run."""
+    """A run of foreign words; its language is the best non-host language over the run, and
+    its language evidence how much better that language explains the run than the host's."""
     vectors = [words.evidence[i] for i in run if i in words.evidence]
-    language = None
-    if vectors:
-        total = np.sum(vectors, axis=0)
-        if words.host is not None:
-            total[words.columns[words.host]] = -np.inf
-        if np.isfinite(total).any() and total.max() > -np.inf:
-            language = next(c for c, col in words.columns.items() if col == int(total.argmax()))
-    return Candidate(run[0], run[-1], "foreign_fragment", language)
+    if not vectors or words.host is None:
+        return Candidate(run[0], run[-1], "foreign_fragment", None)
+    total = np.sum(vectors, axis=0)
+    host_col = words.languages.index(words.host)
+    host_score = float(total[host_col])
+    total[host_col] = -np.inf
+    best = int(total.argmax())
+    return Candidate(
+        run[0],
+        run[-1],
+        "foreign_fragment",
+        words.languages[best],
+        llr=float(total[best]) - host_score,
+    )
 
 
 def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Candidate:
@@ -347,7 +355,7 @@ def _score(
             if _mostly_names(tokens, cand):
                 terms["proper_names"] = 0.0
             else:
-                llr = _language_llr(cand, words)
+                llr = cand.llr
                 if llr > 0:
                     # A long run that only edges out the host word by word is a language
                     # the profiles confuse with the host's, not an injected one.
@@ -414,18 +422,6 @@ def _mostly_names(tokens: Sequence[Token], cand: Candidate) -> bool:
     ]
     capitals = sum(1 for word in rest if word[:1].isupper())
     return bool(rest) and capitals * 2 > len(rest)
-
-
-def _language_llr(cand: Candidate, words: WordLanguages) -> float:
-    """Evidence (nats) for the run's language over the host's, summed over its words."""
-    column = words.columns
-    foreign_col, host_col = column[cand.language or ""], column[words.host or ""]
-    total = 0.0
-    for i in range(cand.first, cand.last + 1):
-        vector = words.evidence.get(i)
-        if vector is not None:
-            total += float(vector[foreign_col] - vector[host_col])
-    return total
 
 
 _POSITION_PHRASES = {

@@ -182,7 +182,7 @@ class WordLanguages(NamedTuple):
     confidences: list[float]  # per token: posterior of that run's language
     weights: list[float]  # per token: how much its evidence counts
     evidence: dict[int, np.ndarray]  # per language word: evidence, host columns merged
-    columns: dict[str, int]  # language code -> evidence column
+    languages: tuple[str, ...]  # the language of each evidence column
 
 
 def word_weight(tokens: Sequence[Token], i: int, allowed: frozenset[int]) -> float:
@@ -251,7 +251,9 @@ def identify_words(
     confidences = [0.0] * len(tokens)
     evidence: dict[int, np.ndarray] = {}
     if not words:
-        return WordLanguages(None, host_script, labels, confidences, weights, evidence, lm.column)
+        return WordLanguages(
+            None, host_script, labels, confidences, weights, evidence, lm.languages
+        )
 
     # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
     # floor keeps zero-weight words, numbers and names, from being free switch points).
@@ -259,7 +261,9 @@ def identify_words(
     raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
     total = (raw * word_weights[:, None]).sum(axis=0)
     if not total.any():
-        return WordLanguages(None, host_script, labels, confidences, weights, evidence, lm.column)
+        return WordLanguages(
+            None, host_script, labels, confidences, weights, evidence, lm.languages
+        )
     host = lm.languages[int(total.argmax())]
     host_col = lm.column[host]
     at_home = sorted(
@@ -298,7 +302,7 @@ def identify_words(
                 labels[line_words[m]] = language
                 confidences[line_words[m]] = confidence
             run_start = n
-    return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.column)
+    return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
 
 
 _MODEL: LanguageModel | None = None

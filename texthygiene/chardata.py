@@ -93,7 +93,7 @@ LANGUAGE_NAMES = {
 #: Languages close enough that short runs of one read as the other; a switch between two
 #: of them needs much more evidence than a switch between unrelated languages.
 _CLOSE_GROUPS = (
-    {"nl", "af"}, {"da", "nb", "sv"}, {"hr", "sl"}, {"cs", "sk"}, {"es", "ca", "pt", "it"},
+    {"nl", "af"}, {"da", "nb", "sv"}, {"hr", "sl"}, {"cs", "sk"}, {"es", "ca"},
     {"id", "tl"}, {"ru", "uk", "bg", "mk"}, {"hi", "mr", "ne"}, {"ar", "fa", "ur"},
     {"lt", "lv"}, {"fi", "et"},
 )  # fmt: skip

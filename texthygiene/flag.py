@@ -47,6 +47,7 @@ GLUED = 3.0
 ALIGNED = 1.5
 CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
 INSIDE_SENTENCE = -3.0
+ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
@@ -107,6 +108,7 @@ def flag(
         return label != host
 
     lines = _lines(tokens, foreign)
+    lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
     covered: set[int] = set()
     for line in lines:
@@ -125,20 +127,19 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 covered.update(range(run[0], run[-1] + 1))
                 run = []
+    candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
+    for cand in candidates:
+        covered.update(range(cand.first, cand.last + 1))
     for match in spam:
         if match.first not in covered:
             clause = _clause(tokens, match, covered)
             if not any(c.first <= clause.first <= c.last for c in candidates):
                 candidates.append(clause)
 
-    line_of = {}
-    for line in lines:
-        for i in range(line.first, line.last):
-            line_of[i] = line
     findings: list[Finding] = []
     for cand in candidates:
         cand.terms = sorted({m.term for m in spam if cand.first <= m.first and m.last <= cand.last})
-        _score(text, tokens, cand, line_of[cand.first], words, config)
+        _score(text, tokens, cand, lines_by_token[cand.first], words, config)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
         if score >= config.threshold:
@@ -193,6 +194,40 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
     )
 
 
+def _absorb(
+    tokens: Sequence[Token], cand: Candidate, words: WordLanguages, lines: dict[int, _Line]
+) -> Candidate:
+    """Extend a run over neighbouring words that fit its language almost as well as the
+    host's (``cuaca`` before ``hari ini``): words that do not discriminate go with the run."""
+    if cand.language is None or words.host is None:
+        return cand
+    lang, host = words.languages.index(cand.language), words.languages.index(words.host)
+    line = lines[cand.first]
+    group = script_group(tokens[cand.first].script)
+
+    def fits(i: int) -> bool:
+        vector = words.evidence.get(i)
+        return (
+            vector is not None
+            and script_group(tokens[i].script) == group
+            and float(vector[host] - vector[lang]) < ABSORB_MARGIN
+        )
+
+    first, last = cand.first, cand.last
+    while first - 2 >= line.first and tokens[first - 1].kind == "space" and fits(first - 2):
+        first -= 2
+    while (
+        last + 2 < line.last
+        and tokens[last + 1].kind == "space"
+        and not tokens[last + 2].text[:1].isupper()  # the next sentence may start there
+        and fits(last + 2)
+    ):
+        last += 2
+    if (first, last) == (cand.first, cand.last):
+        return cand
+    return _foreign_candidate(tokens, list(range(first, last + 1)), words)
+
+
 def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Candidate:
     """The sentence piece around a spam term: from the last sentence break to the next."""
     first = match.first
@@ -203,12 +238,17 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
         if is_language_word(tokens[j]):
             first = j
         j -= 1
+    # A clause that starts in lower case is no sentence of the host's: a capital after it
+    # starts the next sentence (``…us. kasyno online z bonusem We'd love…``).
+    lower_start = tokens[first].text[:1].islower()
     last = match.last
     j = last + 1
     while j < len(tokens) and tokens[j].kind != "newline" and j not in covered:
         if tokens[j].kind == "other" and tokens[j].text in SENTENCE_END:
             break
         if is_language_word(tokens[j]):
+            if lower_start and tokens[j].text[:1].isupper():
+                break
             last = j
         j += 1
     return Candidate(first, last, "spam_fragment", None)
@@ -226,6 +266,10 @@ def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
     while j < ceiling and tokens[j].kind == "space":
         j += 1
     return j if j < ceiling else None
+
+
+def _looks_like_extension(word: str) -> bool:
+    return len(word) <= 4 and word.isascii() and word.islower()
 
 
 def _word_count(tokens: Sequence[Token], cand: Candidate) -> int:
@@ -300,12 +344,19 @@ def _score(
 
     first_script = script_group(tokens[cand.first].script)
     last_script = script_group(tokens[cand.last].script)
+    script_change = prev_tok is not None and (
+        is_language_word(prev_tok) and script_group(prev_tok.script) != first_script
+    )
     glued_before = (
         prev_tok is not None
         and prev_tok.end == start
         and (
-            _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
-            or (is_language_word(prev_tok) and script_group(prev_tok.script) != first_script)
+            script_change
+            # a short lower-case word after a full stop is a file or domain name (faturas.xlsx)
+            or (
+                _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
+                and not _looks_like_extension(tokens[cand.first].text)
+            )
         )
     )
     glued_after = (
@@ -369,8 +420,12 @@ def _score(
     if glued_before or glued_after:
         terms["glued_to_sentence"] = GLUED
     elif own_line:
-        if different_script:
+        # A line of its own in another script is a classic injection; in the host's script
+        # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold.
+        if different_script or (cand.kind == "foreign_fragment" and cand.llr > 0):
             terms["own_line"] = OWN_LINE_SCRIPT
+    elif cand.kind == "spam_fragment" and next_tok is not None:
+        pass  # a host-language sentence is always aligned with sentences: no evidence
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
     elif at_start and before_capital:

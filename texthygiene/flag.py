@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -99,13 +99,18 @@ def flag(
     if host is None:
         return ()
 
-    def foreign(i: int) -> bool:
-        if i in allowlisted or not is_language_word(tokens[i]):
-            return False
-        label = words.labels[i]
-        if label is None:
-            return script_group(tokens[i].script) != words.host_script
-        return label != host
+    labels = words.labels
+    foreign = [False] * len(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind == "word" and i not in allowlisted:
+            label = labels[i]
+            foreign[i] = (
+                label != host
+                if label is not None
+                else script_group(token.script) != words.host_script
+            )
+    if not spam and not any(foreign):
+        return ()
 
     lines = _lines(tokens, foreign)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
@@ -114,7 +119,7 @@ def flag(
     for line in lines:
         run: list[int] = []
         for i in range(line.first, line.last + 1):
-            if i < line.last and foreign(i):
+            if i < line.last and foreign[i]:
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     covered.update(range(run[0], run[-1] + 1))
@@ -147,11 +152,11 @@ def flag(
     return _without_overlaps(findings)
 
 
-def _lines(tokens: Sequence[Token], foreign: Callable[[int], bool]) -> list[_Line]:
+def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
     lines = []
     for first, last in line_ranges(tokens):
         host_words = sum(
-            1 for i in range(first, last) if is_language_word(tokens[i]) and not foreign(i)
+            1 for i in range(first, last) if tokens[i].kind == "word" and not foreign[i]
         )
         lines.append(_Line(tokens, first, last, host_words))
     for n, line in enumerate(lines):

@@ -204,7 +204,8 @@ I used to think my habit of answering emails at night was a sign of commitment. 
             ("Kummerspeck", "idiom"),
         ],
     },
-{"text": """
+    {
+        "text": """
 When my landlady in Athens handed me the keys to the flat, she said only two words in English: “slowly, slowly”. I thought she meant the stairs, which are steep and made of polished marble. It took me about three months to understand that she meant everything.
 
 I moved to Athens (Αθήνα) last September for a one-year research post at the university, and I arrived with the typical northern European attitude. I had a spreadsheet for my apartment search, a list of museums ordered by opening hours and a firm plan to be fluent in Greek by Christmas. None of that survived the first week. The bank needed a document I didn’t have, the document required an appointment, and the appointment was available in five weeks.
@@ -215,6 +216,11 @@ That is what she had actually been saying, in Greek, every time I rushed past he
 
 My Greek is still far from fluent, but I can order at the laiki, the weekly street market, and argue about the price of tomatoes, which my colleagues assure me is the real exam. If you are thinking of spending a year here, my only advice is to leave the spreadsheet at home. I post the small discoveries under #slowlyslowlyathens, mostly photos of cats and balconies.
 """,
- "traps": [("Αθήνα", "name_original_script"), ("Σιγά σιγά", "heading"), ("laiki", "idiom"),
-           ("#slowlyslowlyathens", "hashtag")]},
+        "traps": [
+            ("Αθήνα", "name_original_script"),
+            ("Σιγά σιγά", "heading"),
+            ("laiki", "idiom"),
+            ("#slowlyslowlyathens", "hashtag"),
+        ],
+    },
 ]

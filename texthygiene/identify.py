@@ -20,7 +20,13 @@ from typing import NamedTuple
 import numpy as np
 from langdetect.utils.ngram import NGram
 
-from .chardata import CLAUSE_PUNCT, CLOSE_LANGUAGES, SENTENCE_END, script_group
+from .chardata import (
+    CLAUSE_PUNCT,
+    CLOSE_LANGUAGES,
+    SENTENCE_END,
+    UNSPACED_SCRIPTS,
+    script_group,
+)
 from .segment import Token, is_language_word, line_ranges
 
 #: Fallback for a language with no gram of some length (langdetect's own smoothing).
@@ -241,12 +247,16 @@ def identify_words(
     lm = model()
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     weights = [0.0] * len(tokens)
-    letters: dict[str, int] = {}
+    # The dominant script counts words (a run of Han or Thai as one word per two
+    # characters), so a glued-on phrase of long words cannot outweigh a short host text.
+    units: dict[str, float] = {}
     for i in words:
         weights[i] = word_weight(tokens, i, allowlisted)
-        group = script_group(tokens[i].script)
-        letters[group] = letters.get(group, 0) + len(tokens[i].text)
-    host_script = max(sorted(letters), key=letters.__getitem__) if letters else None
+        token = tokens[i]
+        group = script_group(token.script)
+        size = max(1.0, len(token.text) / 2) if token.script in UNSPACED_SCRIPTS else 1.0
+        units[group] = units.get(group, 0.0) + size
+    host_script = max(sorted(units), key=units.__getitem__) if units else None
     labels: list[str | None] = [None] * len(tokens)
     confidences = [0.0] * len(tokens)
     evidence: dict[int, np.ndarray] = {}
@@ -259,7 +269,12 @@ def identify_words(
     # floor keeps zero-weight words, numbers and names, from being free switch points).
     word_weights = np.array([weights[i] for i in words], dtype=np.float32)
     raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
-    total = (raw * word_weights[:, None]).sum(axis=0)
+    # The host language is read from the words of the dominant script only: a glued-on
+    # phrase in another script must not outvote a short host text.
+    in_host_script = np.array(
+        [script_group(tokens[i].script) == host_script for i in words], dtype=bool
+    )
+    total = (raw[in_host_script] * word_weights[in_host_script, None]).sum(axis=0)
     if not total.any():
         return WordLanguages(
             None, host_script, labels, confidences, weights, evidence, lm.languages

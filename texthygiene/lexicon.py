@@ -61,7 +61,14 @@ class TermMatcher:
                 if tuple(folded[n:end]) == phrase and _same_line(tokens, words[n], words[end - 1]):
                     matches.append(TermMatch(words[n], words[end - 1], " ".join(phrase), category))
                     break
-        return matches
+        # A term inside a longer matched term ("gacor" in "situs slot gacor") is one hit.
+        reach = -1
+        kept: list[TermMatch] = []
+        for match in sorted(matches, key=lambda m: (m.first, -m.last)):
+            if match.last > reach or match.first > reach:
+                kept.append(match)
+                reach = max(reach, match.last)
+        return kept
 
 
 def _same_line(tokens: Sequence[Token], first: int, last: int) -> bool:

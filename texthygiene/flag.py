@@ -46,6 +46,7 @@ LANGUAGE_SHARP_PER_WORD = 3.0  # nats per word for full language evidence
 GLUED = 3.0
 ALIGNED = 1.5
 CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
+LOWERCASE_START = 1.5  # a run starting in lower case right after a full stop
 INSIDE_SENTENCE = -3.0
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 INSIDE_SENTENCE_SCRIPT = -2.0
@@ -56,6 +57,8 @@ TRANSLATED = -5.0
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
 HEADING_MAX_WORDS = 12
+NAME_PARTICLE_MAX = 3  # letters: de, la, van, der, von, y, e…
+NAME_PARTICLE_RUN_MAX = 3  # words: a name's run before its particle is short
 BULLETS = frozenset("-*•·–—>#")
 
 
@@ -408,7 +411,7 @@ def _score(
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
-            if _mostly_names(tokens, cand):
+            if _mostly_names(tokens, cand, next_tok):
                 terms["proper_names"] = 0.0
             else:
                 llr = cand.llr
@@ -440,6 +443,18 @@ def _score(
         # (quotes and parentheses have their own evidence); a single word often does.
         weak = different_script and units >= 2
         terms["inside_sentence"] = INSIDE_SENTENCE_SCRIPT if weak else INSIDE_SENTENCE
+    # After a full stop the host's sentences start with a capital; a run that starts in
+    # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
+    first_text = tokens[cand.first].text
+    if (
+        prev_tok is not None
+        and before is not None
+        and prev_tok.end < start
+        and _ends_sentence(tokens, before, line.first)
+        and first_text[:1].islower()
+        and not _looks_like_extension(first_text)
+    ):
+        terms["lowercase_sentence_start"] = LOWERCASE_START
     if _quoted(text, line.start, line.end, start, end):
         terms["quoted"] = QUOTED
     if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):
@@ -475,13 +490,26 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     return not (chained_before or chained_after)
 
 
-def _mostly_names(tokens: Sequence[Token], cand: Candidate) -> bool:
-    """Most words after the first are capitalised: a name or title, not a phrase."""
-    rest = [
-        tokens[i].text for i in range(cand.first + 1, cand.last + 1) if is_language_word(tokens[i])
+def _mostly_names(tokens: Sequence[Token], cand: Candidate, next_tok: Token | None) -> bool:
+    """A name or title rather than a phrase: most words after the first are capitalised, or
+    the run ends on a particle that a capitalised word follows ("Aguilar de la | Frontera")."""
+    words = [
+        tokens[i].text for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])
     ]
-    capitals = sum(1 for word in rest if word[:1].isupper())
-    return bool(rest) and capitals * 2 > len(rest)
+    rest = words[1:]
+    if rest and sum(1 for word in rest if word[:1].isupper()) * 2 > len(rest):
+        return True
+    last = words[-1] if words else ""
+    return (
+        words[0][:1].isupper()
+        and len(words) <= NAME_PARTICLE_RUN_MAX
+        and len(last) <= NAME_PARTICLE_MAX
+        and last.islower()
+        and next_tok is not None
+        and next_tok.end > next_tok.start
+        and next_tok.text[:1].isupper()
+        and next_tok.start == tokens[cand.last].end + 1
+    )
 
 
 _POSITION_PHRASES = {

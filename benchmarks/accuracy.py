@@ -5,7 +5,8 @@
 Recall of injected fragments by position and script class (a fragment counts as found when
 a finding overlaps it), recall on fragments that contain no lexicon term, span precision
 (share of flagged characters that are injected), and the share of legitimate and of clean
-documents with any false flag — each with a 95% Wilson interval.
+documents with any false flag — each with a 95% Wilson interval. Only fragment findings
+(foreign_fragment, spam_fragment) count; Unicode hygiene findings are not fragments.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import texthygiene
+from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.lexicon import spam_matcher
 from texthygiene.segment import tokenize
 
@@ -36,15 +38,16 @@ def evaluate(docs: Iterable[dict[str, Any]], show: int = 0) -> dict[str, Any]:
     false_flags: list[str] = []
     for doc in docs:
         report = texthygiene.scan(doc["text"])
+        report_findings = [f for f in report.findings if f.kind in FRAGMENT_KINDS]
         spans = doc["spans"]
-        for f in report.findings:
+        for f in report_findings:
             flagged_chars += f.end - f.start
             for s in spans:
                 true_flagged_chars += max(0, min(f.end, s["end"]) - max(f.start, s["start"]))
         for s in spans:
             truth_chars += s["end"] - s["start"]
-            hit = any(f.start < s["end"] and s["start"] < f.end for f in report.findings)
-            for f in report.findings:
+            hit = any(f.start < s["end"] and s["start"] < f.end for f in report_findings)
+            for f in report_findings:
                 truth_found_chars += max(0, min(f.end, s["end"]) - max(f.start, s["start"]))
             keys = ["all", f"position:{s['position']}", f"script:{s['script']}"]
             keys.append(f"script:{s['script']}+position:{s['position']}")
@@ -57,7 +60,7 @@ def evaluate(docs: Iterable[dict[str, Any]], show: int = 0) -> dict[str, Any]:
                 misses.append(f"{doc['id']} [{s['position']}/{s['language']}] {s['text']!r}")
         spurious = [
             f
-            for f in report.findings
+            for f in report_findings
             if not any(f.start < s["end"] and s["start"] < f.end for s in spans)
         ]
         group = "injected" if spans else doc.get("group", "clean")

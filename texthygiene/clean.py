@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .hygiene import REMOVABLE
 from .results import Finding
+
+FRAGMENT_KINDS = frozenset({"foreign_fragment", "spam_fragment"})
 
 _HORIZONTAL = " \t\u00a0\u3000"
 
@@ -66,8 +69,16 @@ def _previous_line_blank(text: str, line_start: int) -> bool:
 
 
 def remove(text: str, findings: Iterable[Finding]) -> tuple[str, list[tuple[int, int]]]:
-    """Delete every finding's removal range; return the text and the merged ranges."""
-    ranges = sorted(removal_range(text, f.start, f.end) for f in findings)
+    """Delete every removable finding; return the text and the merged ranges deleted.
+
+    Fragments go with the whitespace that joined them; a hidden or control character goes
+    alone; mojibake (already repaired) and look-alike words stay.
+    """
+    ranges = sorted(
+        removal_range(text, f.start, f.end) if f.kind in FRAGMENT_KINDS else (f.start, f.end)
+        for f in findings
+        if f.kind in REMOVABLE
+    )
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
         if merged and start <= merged[-1][1]:

@@ -129,7 +129,7 @@ def flag(
                     run = []
                 run.append(i)
                 continue
-            if i < line.last and tokens[i].kind in ("space", "other"):
+            if i < line.last and tokens[i].kind in ("space", "other", "hidden"):
                 continue  # spaces and punctuation do not break a run
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
@@ -264,14 +264,14 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
 
 def _prev_visible(tokens: Sequence[Token], i: int, floor: int) -> int | None:
     j = i - 1
-    while j >= floor and tokens[j].kind == "space":
+    while j >= floor and tokens[j].kind in ("space", "hidden"):
         j -= 1
     return j if j >= floor else None
 
 
 def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
     j = i + 1
-    while j < ceiling and tokens[j].kind == "space":
+    while j < ceiling and tokens[j].kind in ("space", "hidden"):
         j += 1
     return j if j < ceiling else None
 
@@ -513,11 +513,11 @@ def _mostly_names(tokens: Sequence[Token], cand: Candidate, next_tok: Token | No
 
 
 _POSITION_PHRASES = {
-    "glued": "glued to the end of a {host} sentence",
-    "paragraph_end": "appended to the end of a {host} paragraph",
-    "own_line": "on a line of its own in a {host} document",
+    "glued": "glued to the end of {a_host} sentence",
+    "paragraph_end": "appended to the end of {a_host} paragraph",
+    "own_line": "on a line of its own in {a_host} document",
     "mid_paragraph": "inserted between two {host} sentences",
-    "inside_sentence": "inside a {host} sentence",
+    "inside_sentence": "inside {a_host} sentence",
 }
 
 
@@ -531,7 +531,10 @@ def _finding(
         if cand.kind == "foreign_fragment"
         else f"{language_name(host)} spam text"
     )
-    detail = f"{what} {_POSITION_PHRASES[cand.position].format(host=language_name(host))}"
+    name = language_name(host)
+    article = "an" if name[:1] in "AEIOU" else "a"
+    phrase = _POSITION_PHRASES[cand.position].format(host=name, a_host=f"{article} {name}")
+    detail = f"{what} {phrase}"
     if cand.terms:
         detail += f", with spam terms ({', '.join(cand.terms)})"
     reasons = tuple(name for name, weight in cand.score_terms.items() if weight)

@@ -8,11 +8,12 @@ from .chardata import LANGUAGE_NAMES
 from .clean import remove
 from .config import Config
 from .flag import flag
+from .hygiene import inspect
 from .identify import identify_words
 from .lexicon import allowed_tokens, spam_matcher
-from .repair import repair_and_explain
+from .repair import mojibake_findings, repair_and_explain
 from .results import Report
-from .segment import build_segments, tokenize
+from .segment import build_segments, tokenize_view
 
 _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 
@@ -66,12 +67,19 @@ def scan(
     config = config or Config()
     expected = normalise_languages(languages)
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
-    tokens = tokenize(fixed)
+    inspection = inspect(fixed)
+    tokens = tokenize_view(fixed, inspection.view, inspection.positions)
     allowlisted = allowed_tokens(tokens, config.allowlist)
     words = identify_words(tokens, expected, allowlisted)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
-    findings = flag(fixed, tokens, words, spam, allowlisted, config)
+    fragments = flag(fixed, tokens, words, spam, allowlisted, config)
+    hygiene = [
+        f
+        for f in (*mojibake_findings(text, fixed, steps), *inspection.findings)
+        if f.score >= config.threshold
+    ]
+    findings = tuple(sorted((*fragments, *hygiene), key=lambda f: (f.start, f.end, f.kind)))
     return Report(fixed, words.host, segments, findings, steps, original=text)
 
 

@@ -17,7 +17,7 @@ from .results import Segment
 class Token(NamedTuple):
     start: int
     end: int
-    kind: str  # word, number, url, email, handle, hashtag, code, newline, space, other
+    kind: str  # word, number, url, email, handle, hashtag, code, newline, space, other, hidden
     script: str  # a script name for words, "Common" otherwise
     text: str
 
@@ -66,6 +66,32 @@ def tokenize(text: str) -> list[Token]:
             tokens.extend(_split_by_script(match.group(), match.start()))
         else:
             tokens.append(Token(match.start(), match.end(), kind, "Common", match.group()))
+    return tokens
+
+
+def tokenize_view(text: str, view: str, positions: Sequence[int] | None) -> list[Token]:
+    """Tokens of ``view`` (the text with hidden characters taken out) placed on ``text``.
+
+    A word keeps the view's spelling (``casino`` for ``ca\u200bsino``) but spans the real
+    characters; what the view left out between tokens becomes a ``hidden`` token, so the
+    tokens still tile ``text``.
+
+    >>> tokens = tokenize_view("ca\u200bsino", "casino", [0, 1, 3, 4, 5, 6])
+    >>> [(t.text, t.start, t.end) for t in tokens]
+    [('casino', 0, 7)]
+    """
+    if positions is None:
+        return tokenize(text)
+    tokens: list[Token] = []
+    cursor = 0
+    for token in tokenize(view):
+        start, end = positions[token.start], positions[token.end - 1] + 1
+        if start > cursor:
+            tokens.append(Token(cursor, start, "hidden", "Common", text[cursor:start]))
+        tokens.append(token._replace(start=start, end=end))
+        cursor = end
+    if cursor < len(text):
+        tokens.append(Token(cursor, len(text), "hidden", "Common", text[cursor:]))
     return tokens
 
 

@@ -1,0 +1,133 @@
+"""Unicode hygiene: hidden, reordering and control characters, look-alikes, mojibake."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import texthygiene
+from texthygiene import Config
+
+from .conftest import shared_path
+
+DUTCH = (
+    "We fietsten zaterdag langs de rivier naar het volgende dorp. Onderweg dronken we koffie "
+    "bij een boerderij en praatten we over de zomer."
+)
+
+# (text, kinds reported at threshold 0.2, what clean returns)
+CASES = [
+    ("Online ca\u200bsino", ["invisible_char"], None),
+    ("tag\U000e0041\U000e0042", ["invisible_char", "invisible_char"], "tag"),
+    ("abc \u202eevil\u202c def", ["bidi_control", "bidi_control"], "abc evil def"),
+    ("x \u2066abc", ["bidi_control"], "x abc"),
+    ("bell\x07 here", ["control_char"], "bell here"),
+    ("red \x1b[31mtext\x1b[0m", ["control_char", "control_char"], "red text"),
+    ("Log in bij p\u0430ypal nu", ["confusable"], "Log in bij p\u0430ypal nu"),
+    ("ont\u00adwik\u00adke\u00adling", ["invisible_char"] * 3, "ont\u00adwik\u00adke\u00adling"),
+    ("Het cafÃ© is open.", ["mojibake"], "Het café is open."),
+    # legitimate: nothing reported, nothing removed
+    ("Ik wil gaan: می\u200cخواهم بروم", [], None),
+    ("Programmeren 👩\u200d💻 is leuk", [], None),
+    ("Hij zei שלום \u200f עולם", [], None),
+    ("Vlag 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f van Schotland", [], None),
+    ("Het teken 葛\U000e0100 en ❤\ufe0f", [], None),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds", "cleaned"), CASES)
+def test_hygiene_findings_and_clean(text: str, kinds: list[str], cleaned: str | None) -> None:
+    report = texthygiene.scan(text, config=Config(threshold=0.2))
+    hygiene = [f for f in report.findings if f.kind not in ("foreign_fragment", "spam_fragment")]
+    assert [f.kind for f in hygiene] == kinds
+    for finding in hygiene:
+        assert finding.detail
+        assert report.text[finding.start : finding.end] == finding.text
+    if cleaned is not None:
+        assert texthygiene.clean(text) == cleaned
+    if not kinds:
+        assert texthygiene.clean(text) == text
+
+
+def test_detail_names_code_points() -> None:
+    (finding,) = texthygiene.scan("Online ca\u200bsino").findings[-1:]
+    assert "U+200B ZERO WIDTH SPACE" in finding.detail
+
+
+def test_confusable_detail_gives_the_skeleton() -> None:
+    (finding,) = texthygiene.scan("Log in bij p\u0430ypal nu").findings
+    assert "'paypal'" in finding.detail
+
+
+def test_word_split_by_invisible_character_is_still_spam() -> None:
+    text = DUTCH + " Speel nu in ons online ca\u200bsino met gratis spins"
+    report = texthygiene.scan(text)
+    kinds = {f.kind for f in report.findings}
+    assert {"spam_fragment", "invisible_char"} <= kinds
+    assert texthygiene.clean(text) == DUTCH
+
+
+def test_mojibake_finding_is_replayable() -> None:
+    import ftfy
+
+    original = "Het cafÃ© is open."
+    report = texthygiene.scan(original)
+    plan = [(step.action, step.parameter) for step in report.repairs]
+    assert ftfy.apply_plan(original, plan) == report.text
+    (finding,) = report.findings
+    assert "'Ã©'" in finding.detail
+
+
+INVISIBLES = ["\u200b", "\u200c", "\u2060", "\ufeff", "\u200e", "\u202e", "\u2066", "\x07"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_clean_leaves_no_reordering_or_control_characters(text: str) -> None:
+    cleaned = texthygiene.clean(text)
+    assert not any(ch in cleaned for ch in "\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
+    assert not any((ch < " " and ch not in "\t\n\r") or "\x7f" <= ch <= "\x9f" for ch in cleaned)
+
+
+@given(
+    st.sampled_from(["gezellig", "boerderij", "fietsenmaker", "ontwikkeling", "zaterdag"]),
+    st.sampled_from(INVISIBLES),
+    st.integers(min_value=1, max_value=6),
+)
+def test_invisible_character_inside_a_word_is_removed(word: str, ch: str, at: int) -> None:
+    text = f"Het woord {word[:at]}{ch}{word[at:]} staat hier."
+    assert texthygiene.clean(text) == f"Het woord {word} staat hier."
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_repair_is_idempotent(text: str) -> None:
+    once = texthygiene.repair(text)
+    assert texthygiene.repair(once) == once
+
+
+def _ftfy_cases() -> list[Any]:
+    folder = shared_path("corpora", "external", "ftfy-test-cases")
+    cases = []
+    for path in sorted(folder.glob("*.json")):
+        for n, case in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            expected = case.get("fixed-encoding", case["fixed"])
+            import ftfy
+
+            ftfy_passes = ftfy.fix_encoding(case["original"]) == expected
+            marks = [] if ftfy_passes else [pytest.mark.xfail(strict=True, reason="ftfy fails too")]
+            cases.append(
+                pytest.param(case["original"], expected, id=f"{path.stem}-{n}", marks=marks)
+            )
+    return cases
+
+
+def test_ftfy_cases_load() -> None:
+    assert len(_ftfy_cases()) > 100
+
+
+@pytest.mark.parametrize(("original", "expected"), _ftfy_cases() if True else [])
+def test_ftfy_case(original: str, expected: str) -> None:
+    assert texthygiene.repair(original) == expected

@@ -23,15 +23,20 @@ def test_public_names() -> None:
     assert Config()._replace(threshold=0.7).threshold == 0.7
 
 
-@pytest.mark.parametrize("bad", [b"bytes", bytearray(b"x"), 12, None, ["a"]])
-def test_non_str_gets_type_error_naming_the_type(bad: object) -> None:
+@pytest.mark.parametrize("bad", [12, None, ["a"], 1.5])
+def test_non_text_gets_type_error_naming_the_type(bad: object) -> None:
     with pytest.raises(TypeError, match=type(bad).__name__):
         texthygiene.scan(bad)  # type: ignore[arg-type]
 
 
-def test_bytes_error_says_to_decode() -> None:
-    with pytest.raises(TypeError, match="decode"):
-        texthygiene.clean(b"hallo")  # type: ignore[arg-type]
+def test_bytes_are_decoded_and_the_report_says_how() -> None:
+    text = "Het café aan de Markt is weer open. " + DUTCH
+    report = texthygiene.scan(text.encode("cp1252"))
+    assert report.text == text
+    assert report.encoding == "cp1252"
+    assert report.to_dict()["encoding"] == "cp1252"
+    assert texthygiene.clean(text.encode("utf-8")) == text
+    assert texthygiene.scan(text).encoding is None
 
 
 def test_unknown_language_code_is_a_value_error() -> None:

@@ -128,6 +128,43 @@ def test_ftfy_cases_load() -> None:
     assert len(_ftfy_cases()) > 100
 
 
-@pytest.mark.parametrize(("original", "expected"), _ftfy_cases() if True else [])
+@pytest.mark.parametrize(("original", "expected"), _ftfy_cases())
 def test_ftfy_case(original: str, expected: str) -> None:
     assert texthygiene.repair(original) == expected
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_decode_gives_utf8_back(text: str) -> None:
+    decoded = texthygiene.decode(text.encode("utf-8"))
+    assert decoded.text == text
+    assert decoded.encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Où est le café ? À bientôt, chère amie, et merci pour tout ce que tu as fait.", "cp1252"),
+        ("Zażółć gęślą jaźń, a potem pójdź spać, bo jutro też jest dzień.", "cp1250"),
+        ("Сегодня в городе очень хорошая погода, и мы идём гулять в парк.", "cp1251"),
+        ("今日はとても良い天気ですね。公園に散歩に行きましょう。", "shift_jis"),
+        ("오늘 날씨가 정말 좋습니다. 공원에 산책하러 갑시다.", "euc-kr"),
+        ("Καλημέρα σε όλους τους φίλους μας από την Αθήνα.", "cp1253"),
+    ],
+)
+def test_decode_legacy_encodings(text: str, encoding: str) -> None:
+    decoded = texthygiene.decode(text.encode(encoding))
+    assert decoded.text == text
+    assert not decoded.had_bom
+    assert 0.0 <= decoded.confidence <= 1.0
+
+
+@pytest.mark.parametrize("bom", ["utf-8-sig", "utf-16", "utf-32"])
+def test_decode_byte_order_marks(bom: str) -> None:
+    decoded = texthygiene.decode("Grüße aus Köln".encode(bom))
+    assert decoded.text == "Grüße aus Köln"
+    assert decoded.had_bom
+
+
+def test_decode_rejects_text() -> None:
+    with pytest.raises(TypeError, match="str"):
+        texthygiene.decode("already text")  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from .config import Config
+from .decode import Decoded, decode
 from .pipeline import clean, scan
 from .repair import repair
 from .results import SCHEMA_VERSION, Finding, RepairStep, Report, Segment
@@ -18,12 +19,14 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Config",
+    "Decoded",
     "Finding",
     "RepairStep",
     "Report",
     "Segment",
     "__version__",
     "clean",
+    "decode",
     "repair",
     "scan",
 ]

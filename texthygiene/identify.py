@@ -39,6 +39,8 @@ WORD_EVIDENCE_CAP = 10.0
 #: Profile names we report under another code.
 _RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 _CACHE_LIMIT = 200_000
+#: Log-probability charged for an n-gram that no profile knows (rarer than any kept gram).
+_UNKNOWN_GRAM = -14.0
 
 
 class LanguageModel:
@@ -125,6 +127,27 @@ class LanguageModel:
         self._cache[word] = vector
         return vector
 
+    def plausibility(self, words: Sequence[str]) -> float:
+        """How much ``words`` read as real language: the best language's mean log-probability
+        per n-gram, an n-gram no profile knows counting as a very unlikely one.
+
+        Mojibake and wrong decodings are full of n-grams no language uses, so the decoding
+        that reads as a real language scores highest.
+        """
+        total = np.zeros(len(self.languages), dtype=np.float64)
+        grams = unknown = 0
+        for word in words:
+            rows = self.grams(word)
+            known = len(rows)
+            size = _gram_count(word)
+            unknown += max(0, size - known)
+            grams += max(size, known)
+            if rows:
+                total += self._log[rows].sum(axis=0)
+        if grams == 0:
+            return _UNKNOWN_GRAM
+        return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
+
     def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The most likely language of a word sequence and its posterior probability."""
         if not words:
@@ -133,6 +156,11 @@ class LanguageModel:
         if not total.any():
             return None, 0.0
         return self.languages[int(total.argmax())], softmax_top(total)
+
+
+def _gram_count(word: str) -> int:
+    """How many 1–3-grams ``LanguageModel.grams`` looks up for a word of this length."""
+    return 3 * len(word) + 1
 
 
 def softmax_top(scores: np.ndarray) -> float:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from .chardata import LANGUAGE_NAMES
 from .clean import remove
 from .config import Config
+from .decode import decode
 from .flag import flag
 from .hygiene import inspect
 from .identify import identify_words
@@ -40,19 +41,18 @@ def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]
     return frozenset(codes)
 
 
-def _check_text(text: object) -> str:
+def _check_text(text: object) -> tuple[str, str | None]:
+    """The text to scan, and the encoding it was decoded from (None for a str)."""
     if isinstance(text, str):
-        return text
+        return text, None
     if isinstance(text, (bytes, bytearray, memoryview)):
-        raise TypeError(
-            f"expected str, got {type(text).__name__}: decode the bytes first "
-            "(for example data.decode('utf-8'))"
-        )
-    raise TypeError(f"expected str, got {type(text).__name__}")
+        decoded = decode(bytes(text))
+        return decoded.text, decoded.encoding
+    raise TypeError(f"expected str or bytes, got {type(text).__name__}")
 
 
 def scan(
-    text: str,
+    text: str | bytes,
     *,
     languages: Iterable[str] | str | None = None,
     config: Config | None = None,
@@ -63,7 +63,7 @@ def scan(
     >>> [(f.text, f.language, f.position) for f in report.findings]
     [('где взять деньги быстро', 'ru', 'glued')]
     """
-    text = _check_text(text)
+    text, encoding = _check_text(text)
     config = config or Config()
     expected = normalise_languages(languages)
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
@@ -80,18 +80,19 @@ def scan(
         if f.score >= config.threshold
     ]
     findings = tuple(sorted((*fragments, *hygiene), key=lambda f: (f.start, f.end, f.kind)))
-    return Report(fixed, words.host, segments, findings, steps, original=text)
+    return Report(fixed, words.host, segments, findings, steps, original=text, encoding=encoding)
 
 
 def clean(
-    text: str,
+    text: str | bytes,
     *,
     languages: Iterable[str] | str | None = None,
     config: Config | None = None,
 ) -> str:
     """``scan``, then delete every finding (and the whitespace that joined it).
 
-    A text with no findings comes back as ``repair`` would return it.
+    A text with no findings comes back as ``repair`` would return it. Bytes are decoded
+    (see ``decode``) and the cleaned text is returned as ``str``.
     """
     report = scan(text, languages=languages, config=config)
     return remove(report.text, report.findings)[0]

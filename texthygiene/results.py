@@ -96,6 +96,7 @@ class Report:
     findings: tuple[Finding, ...]
     repairs: tuple[RepairStep, ...] = ()
     original: str | None = field(default=None, repr=False)
+    encoding: str | None = None  # the codec bytes input was decoded with
 
     def to_dict(self, *, utf16: bool = False) -> dict[str, Any]:
         """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets."""
@@ -108,6 +109,7 @@ class Report:
         return {
             "schema_version": SCHEMA_VERSION,
             "language": self.language,
+            "encoding": self.encoding,
             "text": self.text,
             "repairs": [r.to_dict() for r in self.repairs],
             "segments": segments,

@@ -30,7 +30,6 @@ from .chardata import (
     SENTENCE_FINAL,
     UNSPACED_SCRIPTS,
     language_name,
-    script_group,
 )
 from .config import Config
 from .identify import WordLanguages
@@ -107,11 +106,7 @@ def flag(
     for i, token in enumerate(tokens):
         if token.kind == "word" and i not in allowlisted:
             label = labels[i]
-            foreign[i] = (
-                label != host
-                if label is not None
-                else script_group(token.script) != words.host_script
-            )
+            foreign[i] = label != host if label is not None else token.group != words.host_script
     if not spam and not any(foreign):
         return ()
 
@@ -173,7 +168,7 @@ def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
 
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
     """Two adjacent foreign words belong to different runs (script or language changes)."""
-    if script_group(tokens[before].script) != script_group(tokens[after].script):
+    if tokens[before].group != tokens[after].group:
         return True
     # Word labels flip between languages the profiles confuse (ru/uk, lv/et): one run,
     # unless a sentence ends between them.
@@ -211,13 +206,13 @@ def _absorb(
         return cand
     lang, host = words.languages.index(cand.language), words.languages.index(words.host)
     line = lines[cand.first]
-    group = script_group(tokens[cand.first].script)
+    group = tokens[cand.first].group
 
     def fits(i: int) -> bool:
         vector = words.evidence.get(i)
         return (
             vector is not None
-            and script_group(tokens[i].script) == group
+            and tokens[i].group == group
             and float(vector[host] - vector[lang]) < ABSORB_MARGIN
         )
 
@@ -350,10 +345,10 @@ def _score(
     prev_tok = tokens[before] if before is not None else None
     next_tok = tokens[after] if after is not None else None
 
-    first_script = script_group(tokens[cand.first].script)
-    last_script = script_group(tokens[cand.last].script)
+    first_script = tokens[cand.first].group
+    last_script = tokens[cand.last].group
     script_change = prev_tok is not None and (
-        is_language_word(prev_tok) and script_group(prev_tok.script) != first_script
+        is_language_word(prev_tok) and prev_tok.group != first_script
     )
     glued_before = (
         prev_tok is not None
@@ -371,7 +366,7 @@ def _score(
         next_tok is not None
         and next_tok.start == end
         and is_language_word(next_tok)
-        and script_group(next_tok.script) != last_script
+        and next_tok.group != last_script
     )
     at_start = (
         prev_tok is None
@@ -400,14 +395,14 @@ def _score(
 
     if cand.kind == "foreign_fragment":
         different_script = any(
-            script_group(tokens[i].script) != words.host_script
+            tokens[i].group != words.host_script
             for i in range(cand.first, cand.last + 1)
             if is_language_word(tokens[i])
         )
         if different_script and words.host_script != "Latin":
             # Latin is everybody's second script (names, titles, chrome, English quotes):
             # in a non-Latin host it needs language evidence like a same-script run.
-            different_script = script_group(tokens[cand.first].script) != "Latin"
+            different_script = tokens[cand.first].group != "Latin"
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:

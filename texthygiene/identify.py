@@ -25,7 +25,6 @@ from .chardata import (
     CLOSE_LANGUAGES,
     SENTENCE_END,
     UNSPACED_SCRIPTS,
-    script_group,
 )
 from .segment import Token, is_language_word, line_ranges
 
@@ -252,7 +251,7 @@ def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
 
 def switch_cost(tokens: Sequence[Token], before: int, after: int) -> float:
     """Cost of a language switch between word ``before`` and word ``after``."""
-    if script_group(tokens[before].script) != script_group(tokens[after].script):
+    if tokens[before].group != tokens[after].group:
         return SWITCH_SCRIPT
     if after == before + 2 and tokens[before + 1].kind == "space":  # the common case
         return SWITCH_CAPITAL if tokens[after].text[:1].isupper() else SWITCH_PLAIN
@@ -281,7 +280,7 @@ def identify_words(
     for i in words:
         weights[i] = word_weight(tokens, i, allowlisted)
         token = tokens[i]
-        group = script_group(token.script)
+        group = token.group
         size = max(1.0, len(token.text) / 2) if token.script in UNSPACED_SCRIPTS else 1.0
         units[group] = units.get(group, 0.0) + size
     host_script = max(sorted(units), key=units.__getitem__) if units else None
@@ -299,9 +298,7 @@ def identify_words(
     raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
     # The host language is read from the words of the dominant script only: a glued-on
     # phrase in another script must not outvote a short host text.
-    in_host_script = np.array(
-        [script_group(tokens[i].script) == host_script for i in words], dtype=bool
-    )
+    in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
     total = (raw[in_host_script] * word_weights[in_host_script, None]).sum(axis=0)
     if not total.any():
         return WordLanguages(

@@ -20,15 +20,19 @@ class Token(NamedTuple):
     kind: str  # word, number, url, email, handle, hashtag, code, newline, space, other, hidden
     script: str  # a script name for words, "Common" otherwise
     text: str
+    group: str  # the script group: kana and Han are one (see chardata.SCRIPT_GROUP)
 
 
 def _split_by_script(word: str, start: int) -> list[Token]:
-    if word.isascii():
-        if word.isdigit():
-            return [Token(start, start + len(word), "number", "Common", word)]
-        return [Token(start, start + len(word), "word", "Latin", word)]
     return [
-        Token(start + a, start + b, "number" if script == "Common" else "word", script, word[a:b])
+        Token(
+            start + a,
+            start + b,
+            "number" if script == "Common" else "word",
+            script,
+            word[a:b],
+            script_group(script),
+        )
         for a, b, script in _pieces(word)
     ]
 
@@ -60,12 +64,20 @@ def tokenize(text: str) -> list[Token]:
     ['hebben', '.', 'где', ' ', '@davied']
     """
     tokens: list[Token] = []
+    append = tokens.append
     for match in TOKEN_RE.finditer(text):
         kind = match.lastgroup or "other"
-        if kind == "word":
-            tokens.extend(_split_by_script(match.group(), match.start()))
+        start, end = match.span()
+        piece = text[start:end]
+        if kind != "word":
+            append(Token(start, end, kind, "Common", piece, "Common"))
+        elif piece.isascii():  # most words: no script to work out
+            if piece.isdigit():
+                append(Token(start, end, "number", "Common", piece, "Common"))
+            else:
+                append(Token(start, end, "word", "Latin", piece, "Latin"))
         else:
-            tokens.append(Token(match.start(), match.end(), kind, "Common", match.group()))
+            tokens.extend(_split_by_script(piece, start))
     return tokens
 
 
@@ -87,11 +99,11 @@ def tokenize_view(text: str, view: str, positions: Sequence[int] | None) -> list
     for token in tokenize(view):
         start, end = positions[token.start], positions[token.end - 1] + 1
         if start > cursor:
-            tokens.append(Token(cursor, start, "hidden", "Common", text[cursor:start]))
+            tokens.append(Token(cursor, start, "hidden", "Common", text[cursor:start], "Common"))
         tokens.append(token._replace(start=start, end=end))
         cursor = end
     if cursor < len(text):
-        tokens.append(Token(cursor, len(text), "hidden", "Common", text[cursor:]))
+        tokens.append(Token(cursor, len(text), "hidden", "Common", text[cursor:], "Common"))
     return tokens
 
 
@@ -132,7 +144,7 @@ def build_segments(
         if token.kind in PROTECTED_KINDS:
             keys[i] = (token.kind, "Common", None)
         elif is_language_word(token):
-            key = ("text", script_group(token.script), labels[i])
+            key = ("text", token.group, labels[i])
             keys[i] = key
             if previous is not None and keys[previous] == key:
                 for j in range(previous + 1, i):

@@ -168,3 +168,25 @@ def test_decode_byte_order_marks(bom: str) -> None:
 def test_decode_rejects_text() -> None:
     with pytest.raises(TypeError, match="str"):
         texthygiene.decode("already text")  # type: ignore[arg-type]
+
+
+def test_substitutions_are_opt_in_and_listed_as_edits() -> None:
+    text = "Log in bij p\u0430ypal nu.\r\nCafe\u0301 open.\nEind."
+    assert texthygiene.clean(text) == text  # by default clean only deletes
+    assert texthygiene.scan(text).edits == ()
+    config = Config(fix_confusables=True, normalize_nfc=True, normalize_line_endings=True)
+    report = texthygiene.scan(text, config=config)
+    assert [(e.reason, e.text, e.replacement) for e in report.edits] == [
+        ("confusable", "p\u0430ypal", "paypal"),
+        ("line_ending", "\r\n", "\n"),
+        ("nfc", "e\u0301", "\u00e9"),
+    ]
+    assert texthygiene.clean(text, config=config) == "Log in bij paypal nu.\nCafé open.\nEind."
+    assert report.to_dict()["edits"][0]["replacement"] == "paypal"
+
+
+def test_low_severity_whitespace_and_normalisation_findings() -> None:
+    text = "Een regel.\r\nNog een.\nCafe\u0301."
+    assert texthygiene.scan(text).findings == ()  # below the default threshold
+    kinds = [f.kind for f in texthygiene.scan(text, config=Config(threshold=0.1)).findings]
+    assert kinds == ["whitespace", "normalization"]

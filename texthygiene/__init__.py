@@ -13,13 +13,14 @@ from .config import Config
 from .decode import Decoded, decode
 from .pipeline import clean, scan
 from .repair import repair
-from .results import SCHEMA_VERSION, Finding, RepairStep, Report, Segment
+from .results import SCHEMA_VERSION, Edit, Finding, RepairStep, Report, Segment
 
 __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Config",
     "Decoded",
+    "Edit",
     "Finding",
     "RepairStep",
     "Report",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .hygiene import REMOVABLE
-from .results import Finding
+from .results import Edit, Finding
 
 FRAGMENT_KINDS = frozenset({"foreign_fragment", "spam_fragment"})
 
@@ -68,11 +68,15 @@ def _previous_line_blank(text: str, line_start: int) -> bool:
     return _is_blank(text, prev, line_start - 1)
 
 
-def remove(text: str, findings: Iterable[Finding]) -> tuple[str, list[tuple[int, int]]]:
-    """Delete every removable finding; return the text and the merged ranges deleted.
+def remove(
+    text: str, findings: Iterable[Finding], edits: Iterable[Edit] = ()
+) -> tuple[str, list[tuple[int, int]]]:
+    """Delete every removable finding and make the opted-in edits; return the text and the
+    merged ranges deleted.
 
     Fragments go with the whitespace that joined them; a hidden or control character goes
-    alone; mojibake (already repaired) and look-alike words stay.
+    alone; mojibake (already repaired) and look-alike words stay unless an edit replaces them.
+    An edit inside a deleted range is dropped with it.
     """
     ranges = sorted(
         removal_range(text, f.start, f.end) if f.kind in FRAGMENT_KINDS else (f.start, f.end)
@@ -85,10 +89,17 @@ def remove(text: str, findings: Iterable[Finding]) -> tuple[str, list[tuple[int,
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
+    changes = [(start, end, "") for start, end in merged]
+    for edit in edits:
+        if all(edit.end <= start or edit.start >= end for start, end in merged):
+            changes.append((edit.start, edit.end, edit.replacement))
     pieces: list[str] = []
     cursor = 0
-    for start, end in merged:
+    for start, end, replacement in sorted(changes):
+        if start < cursor:
+            continue  # overlapping edits: the first wins
         pieces.append(text[cursor:start])
+        pieces.append(replacement)
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces), merged

@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         report = scan(text, languages=args.languages, config=config)
         if args.command == "clean":
-            sys.stdout.write(remove(report.text, report.findings)[0])
+            sys.stdout.write(remove(report.text, report.findings, report.edits)[0])
             continue
         if report.findings and not args.exit_zero and status == 0:
             status = 1

@@ -25,6 +25,12 @@ class Config(NamedTuple):
             jargon); matched case-insensitively as whole words.
         min_fragment_words: a same-script fragment needs at least this many words before
             its language alone counts as evidence.
+        fix_confusables: ``clean`` replaces a look-alike word by the word it imitates
+            (``pаypal`` → ``paypal``). Off: ``clean`` only deletes.
+        normalize_nfc: ``clean`` composes text that is not in NFC.
+        normalize_line_endings: ``clean`` turns CRLF and CR line endings into LF.
+
+    Every substitution ``clean`` will make is listed in ``Report.edits``.
     """
 
     threshold: float = 0.5
@@ -33,3 +39,6 @@ class Config(NamedTuple):
     extra_spam_terms: tuple[str, ...] = ()
     allowlist: tuple[str, ...] = ()
     min_fragment_words: int = 2
+    fix_confusables: bool = False
+    normalize_nfc: bool = False
+    normalize_line_endings: bool = False

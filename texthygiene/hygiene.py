@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from .chardata import char_script
-from .results import Finding
+from .results import Edit, Finding
 
 # Characters that hide or reorder text. Tags U+E0000–E007F, variation selectors and the
 # Hangul fillers render as nothing; U+2061–2064 are invisible math operators.
@@ -74,6 +74,7 @@ class Inspection:
     findings: tuple[Finding, ...]
     view: str
     positions: tuple[int, ...] | None  # view index -> text index; None: view is the text
+    substitutions: tuple[Edit, ...] = ()  # what clean may substitute, if the config opts in
 
 
 def _describe(chars: str) -> str:
@@ -246,7 +247,7 @@ def _lookalikes() -> dict[str, dict[str, str]]:
     return table
 
 
-def _confusables(text: str, out: list[Finding], swaps: dict[int, str]) -> None:
+def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: list[Edit]) -> None:
     for match in _MIXED_WORD_RE.finditer(text):
         word = match.group()
         counts: dict[str, int] = {}
@@ -269,6 +270,7 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str]) -> None:
                 skeleton.append(ch)
         else:
             foreign = "".join(ch for ch in word if char_script(ch) not in (main, "Common"))
+            edits.append(Edit(match.start(), match.end(), word, "".join(skeleton), "confusable"))
             out.append(
                 _finding(
                     "confusable",
@@ -286,6 +288,57 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str]) -> None:
             swaps.pop(match.start() + offset, None)
 
 
+_LINE_ENDING_RE = regex.compile(r"\r\n|\r|\n")
+_CLUSTER_RE = regex.compile(r"\X")
+
+
+def _whitespace_and_normalisation(text: str, out: list[Finding], edits: list[Edit]) -> None:
+    """Low-severity findings: mixed line endings, text not in NFC."""
+    if "\r" in text:
+        endings = [(m.start(), m.group()) for m in _LINE_ENDING_RE.finditer(text)]
+        styles: dict[str, int] = {}
+        for _, ending in endings:
+            styles[ending] = styles.get(ending, 0) + 1
+        for start, ending in endings:
+            if ending != "\n":
+                edits.append(Edit(start, start + len(ending), ending, "\n", "line_ending"))
+        if len(styles) > 1:
+            main = max(sorted(styles), key=styles.__getitem__)
+            start, ending = next(e for e in endings if e[1] != main)
+            counts = ", ".join(f"{n} {_ENDING_NAMES[e]}" for e, n in sorted(styles.items()))
+            out.append(
+                _finding(
+                    "whitespace",
+                    text,
+                    start,
+                    start + len(ending),
+                    0.2,
+                    ("mixed_line_endings",),
+                    f"mixed line endings ({counts}); the first that differs is here",
+                )
+            )
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        for match in _CLUSTER_RE.finditer(text):
+            cluster = match.group()
+            composed = unicodedata.normalize("NFC", cluster)
+            if composed != cluster:
+                edits.append(Edit(match.start(), match.end(), cluster, composed, "nfc"))
+                out.append(
+                    _finding(
+                        "normalization",
+                        text,
+                        match.start(),
+                        match.end(),
+                        0.2,
+                        ("not_nfc",),
+                        f"not in NFC: {_describe(cluster)} composes to {composed!r}",
+                    )
+                )
+
+
+_ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
+
+
 def inspect(text: str) -> Inspection:
     """Find hidden, reordering and control characters and look-alike words; build the view.
 
@@ -301,9 +354,11 @@ def inspect(text: str) -> Inspection:
         and _CYRILLIC_GREEK_RE.search(text) is not None  # cheap: most texts have neither
         and _MIXED_WORD_RE.search(text) is not None
     )
-    if not has_suspect and not has_mixed:
-        return Inspection((), text, None)
     findings: list[Finding] = []
+    edits: list[Edit] = []
+    _whitespace_and_normalisation(text, findings, edits)
+    if not has_suspect and not has_mixed:
+        return Inspection(tuple(findings), text, None, tuple(edits))
     hidden: set[int] = set()
     swaps: dict[int, str] = {}
     if has_suspect:
@@ -350,9 +405,10 @@ def inspect(text: str) -> Inspection:
                 _finding(kind, text, i, i + 1, score, (reason,), f"{_describe(ch)}: {why}")
             )
     if has_mixed:
-        _confusables(text, findings, swaps)
+        _confusables(text, findings, swaps, edits)
+    ordered = tuple(sorted(findings, key=lambda f: f.start))
     if not hidden and not swaps:
-        return Inspection(tuple(sorted(findings, key=lambda f: f.start)), text, None)
+        return Inspection(ordered, text, None, tuple(edits))
     view_chars: list[str] = []
     positions: list[int] = []
     for i, ch in enumerate(text):
@@ -360,6 +416,4 @@ def inspect(text: str) -> Inspection:
             continue
         view_chars.append(swaps.get(i, ch))
         positions.append(i)
-    return Inspection(
-        tuple(sorted(findings, key=lambda f: f.start)), "".join(view_chars), tuple(positions)
-    )
+    return Inspection(ordered, "".join(view_chars), tuple(positions), tuple(edits))

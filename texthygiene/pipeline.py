@@ -80,7 +80,24 @@ def scan(
         if f.score >= config.threshold
     ]
     findings = tuple(sorted((*fragments, *hygiene), key=lambda f: (f.start, f.end, f.kind)))
-    return Report(fixed, words.host, segments, findings, steps, original=text, encoding=encoding)
+    wanted = {
+        "confusable": config.fix_confusables,
+        "nfc": config.normalize_nfc,
+        "line_ending": config.normalize_line_endings,
+    }
+    edits = tuple(
+        sorted((e for e in inspection.substitutions if wanted[e.reason]), key=lambda e: e.start)
+    )
+    return Report(
+        fixed,
+        words.host,
+        segments,
+        findings,
+        steps,
+        original=text,
+        encoding=encoding,
+        edits=edits,
+    )
 
 
 def clean(
@@ -95,4 +112,4 @@ def clean(
     (see ``decode``) and the cleaned text is returned as ``str``.
     """
     report = scan(text, languages=languages, config=config)
-    return remove(report.text, report.findings)[0]
+    return remove(report.text, report.findings, report.edits)[0]

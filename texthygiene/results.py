@@ -87,6 +87,26 @@ class RepairStep:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """A substitution ``clean`` makes when the config opts in: ``text`` becomes ``replacement``."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+    reason: str  # confusable, nfc, line_ending
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "replacement": self.replacement,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything ``scan`` found, and the text every offset refers to."""
 
@@ -97,6 +117,7 @@ class Report:
     repairs: tuple[RepairStep, ...] = ()
     original: str | None = field(default=None, repr=False)
     encoding: str | None = None  # the codec bytes input was decoded with
+    edits: tuple[Edit, ...] = ()  # substitutions clean makes (only those the config asks for)
 
     def to_dict(self, *, utf16: bool = False) -> dict[str, Any]:
         """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets."""
@@ -112,6 +133,7 @@ class Report:
             "encoding": self.encoding,
             "text": self.text,
             "repairs": [r.to_dict() for r in self.repairs],
+            "edits": [e.to_dict() for e in self.edits],
             "segments": segments,
             "findings": findings,
         }

@@ -190,3 +190,11 @@ def test_low_severity_whitespace_and_normalisation_findings() -> None:
     assert texthygiene.scan(text).findings == ()  # below the default threshold
     kinds = [f.kind for f in texthygiene.scan(text, config=Config(threshold=0.1)).findings]
     assert kinds == ["whitespace", "normalization"]
+
+
+def test_no_break_space_is_reported_only_where_it_glues_a_fragment() -> None:
+    text = DUTCH.replace("zaterdag langs", "zaterdag\u00a0langs") + "\u00a0где взять деньги быстро"
+    kinds = [
+        (f.kind, f.reasons) for f in texthygiene.scan(text, config=Config(threshold=0.2)).findings
+    ]
+    assert kinds == [("whitespace", ("nbsp_glue",)), ("foreign_fragment", kinds[1][1])]

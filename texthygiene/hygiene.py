@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -334,6 +335,27 @@ def _whitespace_and_normalisation(text: str, out: list[Finding], edits: list[Edi
                         f"not in NFC: {_describe(cluster)} composes to {composed!r}",
                     )
                 )
+
+
+def nbsp_glue_findings(text: str, fragments: Iterable[Finding]) -> list[Finding]:
+    """A no-break space that glues a flagged fragment to the host text (low severity: CMSs
+    write ``&nbsp;`` everywhere, so only this use of it is worth a mention)."""
+    found = []
+    for fragment in fragments:
+        for i in (fragment.start - 1, fragment.end):
+            if 0 <= i < len(text) and text[i] == "\u00a0":
+                found.append(
+                    _finding(
+                        "whitespace",
+                        text,
+                        i,
+                        i + 1,
+                        0.3,
+                        ("nbsp_glue",),
+                        "U+00A0 NO-BREAK SPACE: keeps a flagged fragment on the host's line",
+                    )
+                )
+    return found
 
 
 _ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}

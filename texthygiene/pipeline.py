@@ -9,7 +9,7 @@ from .clean import remove
 from .config import Config
 from .decode import decode
 from .flag import flag
-from .hygiene import inspect
+from .hygiene import inspect, nbsp_glue_findings
 from .identify import identify_words
 from .lexicon import allowed_tokens, spam_matcher
 from .repair import mojibake_findings, repair_and_explain
@@ -76,7 +76,11 @@ def scan(
     fragments = flag(fixed, tokens, words, spam, allowlisted, config)
     hygiene = [
         f
-        for f in (*mojibake_findings(text, fixed, steps), *inspection.findings)
+        for f in (
+            *mojibake_findings(text, fixed, steps),
+            *inspection.findings,
+            *nbsp_glue_findings(fixed, fragments),
+        )
         if f.score >= config.threshold
     ]
     findings = tuple(sorted((*fragments, *hygiene), key=lambda f: (f.start, f.end, f.kind)))

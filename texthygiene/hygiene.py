@@ -395,7 +395,8 @@ def inspect(text: str) -> Inspection:
                     match.end(),
                     0.95,
                     ("terminal_escape",),
-                    "a terminal escape sequence (it can rewrite the screen)",
+                    f"U+001B ESCAPE starts a terminal escape sequence {match.group()[1:]!r} "
+                    "(it can rewrite the screen)",
                 )
             )
         _bidi_findings(text, findings, hidden)

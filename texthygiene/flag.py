@@ -46,6 +46,7 @@ GLUED = 3.0
 ALIGNED = 1.5
 CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
 LOWERCASE_START = 1.5  # a run starting in lower case right after a full stop
+COMPLETE_SENTENCE = -2.5  # a capitalised run with its own full stop
 INSIDE_SENTENCE = -3.0
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 INSIDE_SENTENCE_SCRIPT = -2.0
@@ -450,6 +451,19 @@ def _score(
         and not _looks_like_extension(first_text)
     ):
         terms["lowercase_sentence_start"] = LOWERCASE_START
+    # A capitalised run that ends on its own full stop is a sentence someone wrote: a quote,
+    # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own.
+    if (
+        cand.kind == "foreign_fragment"
+        and not different_script
+        and at_start
+        and first_text[:1].isupper()
+        and next_tok is not None
+        and next_tok.start == end
+        and next_tok.text in SENTENCE_FINAL
+        and _word_count(tokens, cand) >= 2
+    ):
+        terms["complete_sentence"] = COMPLETE_SENTENCE
     if _quoted(text, line.start, line.end, start, end):
         terms["quoted"] = QUOTED
     if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):

@@ -15,8 +15,8 @@ The score is the logistic of the sum, so 0.5 means evidence for and against bala
 
 from __future__ import annotations
 
-import hashlib
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,7 +34,7 @@ from .chardata import (
 from .config import Config
 from .identify import WordLanguages
 from .lexicon import TermMatch
-from .results import Finding
+from .results import Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 
 # Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
@@ -121,7 +121,6 @@ def flag(
             if i < line.last and foreign[i]:
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
-                    covered.update(range(run[0], run[-1] + 1))
                     run = []
                 run.append(i)
                 continue
@@ -129,7 +128,6 @@ def flag(
                 continue  # spaces and punctuation do not break a run
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
-                covered.update(range(run[0], run[-1] + 1))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
     for cand in candidates:
@@ -547,8 +545,6 @@ def _finding(
     if cand.terms:
         detail += f", with spam terms ({', '.join(cand.terms)})"
     reasons = tuple(name for name, weight in cand.score_terms.items() if weight)
-    key = f"{cand.kind}\0{start}\0{end}\0{fragment}".encode("utf-8", "surrogatepass")
-    digest = hashlib.sha1(key).hexdigest()[:16]
     language = cand.language if cand.kind == "foreign_fragment" else host
     return Finding(
         kind=cand.kind,
@@ -559,14 +555,22 @@ def _finding(
         score=score,
         reasons=reasons,
         detail=detail,
-        id=digest,
+        id=stable_id(cand.kind, start, end, fragment),
         position=cand.position,
     )
 
 
 def _without_overlaps(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Keep the best-scoring finding wherever two overlap (kept spans are disjoint, so their
+    starts and ends sort alike and two bisects test a new span)."""
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
-    return tuple(sorted(kept, key=lambda f: f.start))
+        at = bisect_right(starts, finding.start)
+        if (at and ends[at - 1] > finding.start) or (at < len(starts) and starts[at] < finding.end):
+            continue
+        starts.insert(at, finding.start)
+        ends.insert(at, finding.end)
+        kept.insert(at, finding)
+    return tuple(kept)

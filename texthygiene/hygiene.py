@@ -9,7 +9,6 @@ so a hidden spam word is still a word. Offsets always refer back to the real tex
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from importlib import resources
 import regex
 
 from .chardata import char_script
-from .results import Edit, Finding
+from .results import Edit, Finding, stable_id
 
 # Characters that hide or reorder text. Tags U+E0000–E007F, variation selectors and the
 # Hangul fillers render as nothing; U+2061–2064 are invisible math operators.
@@ -98,7 +97,6 @@ def _finding(
     detail: str,
 ) -> Finding:
     piece = text[start:end]
-    key = f"{kind}\0{start}\0{end}\0{piece}".encode("utf-8", "surrogatepass")
     return Finding(
         kind=kind,
         start=start,
@@ -108,7 +106,7 @@ def _finding(
         score=score,
         reasons=reasons,
         detail=detail,
-        id=hashlib.sha1(key).hexdigest()[:16],
+        id=stable_id(kind, start, end, piece),
     )
 
 
@@ -290,6 +288,7 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: li
 
 
 _LINE_ENDING_RE = regex.compile(r"\r\n|\r|\n")
+_ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
 _CLUSTER_RE = regex.compile(r"\X")
 
 
@@ -356,9 +355,6 @@ def nbsp_glue_findings(text: str, fragments: Iterable[Finding]) -> list[Finding]
                     )
                 )
     return found
-
-
-_ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
 
 
 def inspect(text: str) -> Inspection:

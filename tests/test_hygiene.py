@@ -53,6 +53,30 @@ def test_hygiene_findings_and_clean(text: str, kinds: list[str], cleaned: str | 
         assert texthygiene.clean(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "cleaned"),
+    [
+        ("Wij zijn trots.быстроHope het werkt", "быстро", "Wij zijn trots.Hope het werkt"),
+        ("Dat is het.сейчасmee naar de markt", "сейчас", "Dat is het.mee naar de markt"),
+    ],
+)
+def test_glued_words_in_two_scripts_are_not_a_disguise(
+    text: str, fragment: str, cleaned: str
+) -> None:
+    """A foreign word glued onto a Latin one is two words: only the foreign one goes."""
+    report = texthygiene.scan(text)
+    assert [(f.kind, f.text) for f in report.findings] == [("foreign_fragment", fragment)]
+    assert texthygiene.clean(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    "word", ["p\u0430ypal", "\u0440\u0430ypal", "amaz\u043e\u043d", "M\u043escow"]
+)
+def test_disguised_words_stay_confusable(word: str) -> None:
+    kinds = [f.kind for f in texthygiene.scan(f"Wij gaan naar {word} vandaag.").findings]
+    assert kinds == ["confusable"]
+
+
 def test_detail_names_code_points() -> None:
     (finding,) = texthygiene.scan("Online ca\u200bsino").findings[-1:]
     assert "U+200B ZERO WIDTH SPACE" in finding.detail

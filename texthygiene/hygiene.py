@@ -246,9 +246,25 @@ def _lookalikes() -> dict[str, dict[str, str]]:
     return table
 
 
+def _two_glued_words(word: str) -> bool:
+    """A word that changes script once, into a run of its own, is two words written together
+    (``быстроHope``, ``сейчасop``): a disguise swaps scattered letters (``pаypal``, ``Mоscow``)
+    or one or two at an end of the word. A new capital after a small letter starts a word."""
+    scripts = [char_script(ch) for ch in word]
+    changes = [i for i in range(1, len(word)) if scripts[i] != scripts[i - 1]]
+    if len(changes) != 1:
+        return False
+    cut = changes[0]
+    shorter = min(cut, len(word) - cut)
+    camel = word[cut].isupper() and word[cut - 1].islower()
+    return shorter >= 3 or (shorter == 2 and camel)
+
+
 def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: list[Edit]) -> None:
     for match in _MIXED_WORD_RE.finditer(text):
         word = match.group()
+        if _two_glued_words(word):
+            continue
         counts: dict[str, int] = {}
         for ch in word:
             script = char_script(ch)

@@ -65,6 +65,8 @@ TOKEN_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "code"})
+#: Invisible marks that legitimately set the direction of neutral characters in RTL text.
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
 
 #: Punctuation that ends a sentence or a clause (a switch of language is cheap after it).
 SENTENCE_END = frozenset(".!?…。！？:;")

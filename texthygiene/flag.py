@@ -24,6 +24,7 @@ import numpy as np
 
 from .chardata import (
     CLOSING_QUOTES,
+    DIRECTION_MARKS,
     OPENING_QUOTES,
     PROTECTED_KINDS,
     SENTENCE_END,
@@ -256,18 +257,29 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _unseen(token: Token) -> bool:
+    """Characters a reader does not see: hidden ones, and the legitimate direction marks."""
+    return token.kind == "hidden" or (token.kind == "other" and token.text in DIRECTION_MARKS)
+
+
 def _prev_visible(tokens: Sequence[Token], i: int, floor: int) -> int | None:
     j = i - 1
-    while j >= floor and tokens[j].kind in ("space", "hidden"):
+    while j >= floor and (tokens[j].kind == "space" or _unseen(tokens[j])):
         j -= 1
     return j if j >= floor else None
 
 
 def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
     j = i + 1
-    while j < ceiling and tokens[j].kind in ("space", "hidden"):
+    while j < ceiling and (tokens[j].kind == "space" or _unseen(tokens[j])):
         j += 1
     return j if j < ceiling else None
+
+
+def _touching(tokens: Sequence[Token], left: int, right: int) -> bool:
+    """Whether nothing a reader sees as a gap separates two tokens (hidden characters between
+    them glue them as well as nothing does)."""
+    return all(_unseen(tokens[j]) for j in range(left + 1, right))
 
 
 def _looks_like_extension(word: str) -> bool:
@@ -350,20 +362,20 @@ def _score(
         is_language_word(prev_tok) and prev_tok.group != first_script
     )
     glued_before = (
-        prev_tok is not None
-        and prev_tok.end == start
+        before is not None
+        and _touching(tokens, before, cand.first)
         and (
             script_change
             # a short lower-case word after a full stop is a file or domain name (faturas.xlsx)
             or (
-                _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
+                _ends_sentence(tokens, before, line.first)
                 and not _looks_like_extension(tokens[cand.first].text)
             )
         )
     )
     glued_after = (
         next_tok is not None
-        and next_tok.start == end
+        and _touching(tokens, cand.last, after)  # type: ignore[arg-type]
         and is_language_word(next_tok)
         and next_tok.group != last_script
     )

@@ -373,6 +373,10 @@ def nbsp_glue_findings(text: str, fragments: Iterable[Finding]) -> list[Finding]
     return found
 
 
+def _between_words(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and not text[i - 1].isspace() and not text[i + 1].isspace()
+
+
 def inspect(text: str) -> Inspection:
     """Find hidden, reordering and control characters and look-alike words; build the view.
 
@@ -415,6 +419,21 @@ def inspect(text: str) -> Inspection:
         for match in SUSPECT_RE.finditer(text):
             i, ch = match.start(), match.group()
             if i in hidden or ch in _OPENERS or ch in "\u202c\u2069":
+                continue
+            if ch.isspace() and _between_words(text, i):
+                # A form feed or vertical tab between words still separates them: deleting
+                # it would glue two words into one, so it stays, in the view too.
+                findings.append(
+                    _finding(
+                        "whitespace",
+                        text,
+                        i,
+                        i + 1,
+                        0.3,
+                        ("control_separator",),
+                        f"{_describe(ch)}: a control character used as a word separator",
+                    )
+                )
                 continue
             if ch < "\xa0" or ch == "\x7f":
                 hidden.add(i)

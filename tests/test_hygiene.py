@@ -119,6 +119,8 @@ def test_clean_leaves_no_reordering_or_control_characters(text: str) -> None:
         and not (
             ch.isspace()
             and 0 < i < len(cleaned) - 1
+            and cleaned[i - 1].isprintable()
+            and cleaned[i + 1].isprintable()
             and not cleaned[i - 1].isspace()
             and not cleaned[i + 1].isspace()
         )

@@ -374,7 +374,11 @@ def nbsp_glue_findings(text: str, fragments: Iterable[Finding]) -> list[Finding]
 
 
 def _between_words(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and not text[i - 1].isspace() and not text[i + 1].isspace()
+    return 0 < i < len(text) - 1 and _shown(text[i - 1]) and _shown(text[i + 1])
+
+
+def _shown(ch: str) -> bool:
+    return ch.isprintable() and not ch.isspace() and SUSPECT_RE.match(ch) is None
 
 
 def inspect(text: str) -> Inspection:

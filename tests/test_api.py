@@ -145,6 +145,20 @@ def test_clean_mid_paragraph_keeps_single_spaces() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Bestel goedkope viagra online zonder recept.", "spam_fragment"),
+        ("Daftar slot gacor hari ini gampang menang.", "foreign_fragment"),
+    ],
+)
+def test_spam_sentence_on_a_line_of_its_own_is_flagged_whole(line: str, kind: str) -> None:
+    """Spam terms are injection evidence even when the spam has its own full stop."""
+    (finding,) = texthygiene.scan(f"{DUTCH}\n{line}\n{DUTCH}").findings
+    assert (finding.kind, finding.text, finding.position) == (kind, line[:-1], "own_line")
+    assert texthygiene.clean(f"{DUTCH}\n{line}\n{DUTCH}") == f"{DUTCH}\n{DUTCH}"
+
+
 RU = "где взять контент для блога"
 HE = "שלום עולם זה טקסט"
 

@@ -131,13 +131,22 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
+    # A host-script run labelled foreign in the sentence of a spam term is part of the spam:
+    # the term's clause goes through it and takes it in (a run in another script stays
+    # apart, with its own evidence).
     for cand in candidates:
-        covered.update(range(cand.first, cand.last + 1))
+        if tokens[cand.first].group != words.host_script:
+            covered.update(range(cand.first, cand.last + 1))
     for match in spam:
         if match.first not in covered:
             clause = _clause(tokens, match, covered)
+            inside = [c for c in candidates if clause.first <= c.first and c.last <= clause.last]
+            if inside:
+                candidates = [c for c in candidates if c not in inside]
+                clause = _merged_clause(tokens, clause, words)
             if not any(c.first <= clause.first <= c.last for c in candidates):
                 candidates.append(clause)
+                covered.update(range(clause.first, clause.last + 1))
 
     findings: list[Finding] = []
     for cand in candidates:
@@ -195,6 +204,17 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
         words.languages[best],
         llr=float(total[best]) - host_score,
     )
+
+
+def _merged_clause(tokens: Sequence[Token], clause: Candidate, words: WordLanguages) -> Candidate:
+    """A spam clause that took in a foreign run: foreign if the whole clause reads as another
+    language, host-language spam otherwise."""
+    run = [i for i in range(clause.first, clause.last + 1) if is_language_word(tokens[i])]
+    merged = _foreign_candidate(tokens, run, words)
+    if merged.language is not None and merged.llr > 0:
+        merged.first, merged.last = clause.first, clause.last
+        return merged
+    return clause
 
 
 def _absorb(
@@ -436,7 +456,7 @@ def _score(
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold.
-        if different_script or (cand.kind == "foreign_fragment" and cand.llr > 0):
+        if different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
             terms["own_line"] = OWN_LINE_SCRIPT
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
@@ -462,9 +482,11 @@ def _score(
     ):
         terms["lowercase_sentence_start"] = LOWERCASE_START
     # A capitalised run that ends on its own full stop is a sentence someone wrote: a quote,
-    # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own.
+    # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own;
+    # spam sentences do, so spam terms outweigh this.
     if (
         cand.kind == "foreign_fragment"
+        and not cand.terms
         and not different_script
         and at_start
         and first_text[:1].isupper()

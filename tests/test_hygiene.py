@@ -188,6 +188,9 @@ def test_decode_gives_utf8_back(text: str) -> None:
         ("今日はとても良い天気ですね。公園に散歩に行きましょう。", "shift_jis"),
         ("오늘 날씨가 정말 좋습니다. 공원에 산책하러 갑시다.", "euc-kr"),
         ("Καλημέρα σε όλους τους φίλους μας από την Αθήνα.", "cp1253"),
+        # two languages in one code page: the second script is language, not debris
+        (f"{DUTCH}где взять контент для блога", "cp1251"),
+        (f"{DUTCH} Daarna lazen we Фёдор Достоевский.", "koi8-r"),
     ],
 )
 def test_decode_legacy_encodings(text: str, encoding: str) -> None:

@@ -172,11 +172,19 @@ def test_ftfy_case(original: str, expected: str) -> None:
     assert texthygiene.repair(original) == expected
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+# Text never holds NUL; bytes with NUL in every other place are UTF-16 (see below).
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
 def test_decode_gives_utf8_back(text: str) -> None:
     decoded = texthygiene.decode(text.encode("utf-8"))
     assert decoded.text == text
     assert decoded.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_bom(encoding: str) -> None:
+    text = f"{DUTCH} Het café is open."
+    decoded = texthygiene.decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding, decoded.had_bom) == (text, encoding, False)
 
 
 @pytest.mark.parametrize(

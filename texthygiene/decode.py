@@ -102,6 +102,23 @@ def _score(text: str) -> float:
     return reading - _NOISE_PENALTY * noise / max(1, len(sample))
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 of mostly Latin text without a BOM: every other byte is NUL, on one side only.
+    (It is also valid UTF-8, full of NULs, which text never is.)"""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls * 2 >= half and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return Decoded(text, encoding, round(min(1.0, nuls / half), 4), False)
+    return None
+
+
 def decode(data: bytes) -> Decoded:
     """Decode bytes of unknown encoding.
 
@@ -109,6 +126,8 @@ def decode(data: bytes) -> Decoded:
     'café'
     >>> decode("\\ufeffhallo".encode("utf-16-le")).encoding
     'utf-16-le'
+    >>> decode("hallo wereld".encode("utf-16-be")).text
+    'hallo wereld'
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"decode expects bytes, got {type(data).__name__}")
@@ -119,10 +138,12 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, 1.0, True)
             except UnicodeDecodeError:
                 break  # a BOM that lies: rank the candidates like any other bytes
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         # Valid UTF-8 is UTF-8: legacy bytes almost never are, and a wrong guess on real
-        # UTF-8 would be the worst outcome. (UTF-16 without a BOM of ASCII text is valid
-        # UTF-8 with NULs; it is returned as such.)
+        # UTF-8 would be the worst outcome.
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
     except UnicodeDecodeError:
         pass

@@ -19,7 +19,7 @@ from .chardata import language_name
 from .clean import FRAGMENT_KINDS, removal_range
 from .config import Config
 from .decode import decode
-from .htmltext import Extracted, extract
+from .htmltext import Element, Extracted, extract
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .results import Finding, Report, Segment
@@ -256,6 +256,9 @@ def _hidden_finding(
     start, end = _trim(ex.text, start, end)
     if start >= end:
         return None
+    # A run that goes on past the element is one injection: the finding covers all of it.
+    start = min([start, *(c.start for c in inside)])
+    end = max([end, *(c.end for c in inside)])
     element = ex.elements[index]
     reason = element.hidden or "hidden_attribute"
     reasons = ["hidden", reason]
@@ -287,8 +290,7 @@ def _hidden_finding(
         detail=detail,
         id=_identity("hidden_text", start, end, text),
         position="hidden",
-        source_start=element.source_start,
-        source_end=element.source_end,
+        **_element_span(ex, element, start, end),
     )
 
 
@@ -314,6 +316,8 @@ def _link_finding(
             z += LINK_SPAM
         if z > best_z:
             best_z, best = z, cand
+    start = min([start, *(c.start for c in inside)])
+    end = max([end, *(c.end for c in inside)])
     element = ex.elements[index]
     href = element.attrs.get("href", "")
     text = ex.text[start:end]
@@ -333,9 +337,18 @@ def _link_finding(
         detail=f"{what} linking to {href}",
         id=_identity("foreign_link", start, end, text),
         position=best.position,
-        source_start=element.source_start,
-        source_end=element.source_end,
+        **_element_span(ex, element, start, end),
     )
+
+
+def _element_span(ex: Extracted, element: Element, start: int, end: int) -> dict[str, int]:
+    """The source span of a finding about an element: the whole element, and any text of
+    the finding outside it."""
+    source_start, source_end = ex.source_span(start, end)
+    return {
+        "source_start": min(source_start, element.source_start),
+        "source_end": max(source_end, element.source_end),
+    }
 
 
 def _locate(ex: Extracted, finding: Finding) -> Finding:

@@ -19,161 +19,40 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Elements whose content is not markup: skipped to their end tag, never shown as page text.
-_RAWTEXT = frozenset(
-    [
-        "script",
-        "style",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-        "plaintext",
-    ]
-)
+_RAWTEXT = _names("script style textarea title xmp iframe noembed noframes noscript plaintext")
 # Elements whose content a reader never sees as text on the page.
-_IGNORED = frozenset({"template", "head", "svg", "math", *_RAWTEXT})
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
+_IGNORED = _RAWTEXT | _names("template head svg math")
+_VOID = _names("area base br col embed hr img input keygen link meta param source track wbr")
 # Content that is not text: an element holding one of these holds something besides its text.
-MEDIA = frozenset(
-    [
-        "img",
-        "picture",
-        "video",
-        "audio",
-        "iframe",
-        "embed",
-        "object",
-        "svg",
-        "canvas",
-        "input",
-        "select",
-        "textarea",
-        "button",
-    ]
+MEDIA = _names(
+    "img picture video audio iframe embed object svg canvas input select textarea button"
 )
-_PARAGRAPH = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "figure",
-        "hr",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "main",
-        "address",
-        "details",
-        "form",
-        "fieldset",
-        "hgroup",
-        "center",
-        "menu",
-        "dir",
-    ]
+_PARAGRAPH = _names(
+    "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table figure hr section article aside "
+    "header footer nav main address details form fieldset hgroup center menu dir"
 )
-_LINE = frozenset(
-    [
-        "div",
-        "li",
-        "dt",
-        "dd",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "figcaption",
-        "summary",
-        "legend",
-        "option",
-    ]
-)
+_LINE = _names("div li dt dd tr td th caption figcaption summary legend option")
 # A start tag of one of these closes an open <p> (HTML5 "close a p element").
-_CLOSES_P = _PARAGRAPH | frozenset(["li", "dd", "dt", "div", "figcaption"])
-_P_SCOPE = frozenset(
-    ["button", "table", "td", "th", "caption", "html", "template", "marquee", "object", "applet"]
-)
-_CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
-_PRE = frozenset({"pre", "listing"})
+_CLOSES_P = _PARAGRAPH | _names("li dd dt div figcaption")
+_P_SCOPE = _names("button table td th caption html template marquee object applet")
+_PRE = _names("pre listing")
 # Screen-reader-only text is hidden on purpose and is not spam.
-ACCESSIBLE_CLASSES = frozenset(
-    [
-        "sr-only",
-        "sr-only-focusable",
-        "visually-hidden",
-        "visually-hidden-focusable",
-        "visuallyhidden",
-        "screen-reader-text",
-        "screen-reader-only",
-        "screen-reader",
-        "a11y-hidden",
-        "assistive-text",
-        "skip-link",
-        "skip-to-content",
-        "show-for-sr",
-        "element-invisible",
-    ]
+ACCESSIBLE_CLASSES = _names(
+    "sr-only sr-only-focusable visually-hidden visually-hidden-focusable visuallyhidden "
+    "screen-reader-text screen-reader-only screen-reader a11y-hidden assistive-text "
+    "skip-link skip-to-content show-for-sr element-invisible"
 )
 # Shortcodes WordPress ships or that are common; any other [name key="value"] also counts.
-_SHORTCODES = frozenset(
-    [
-        "gallery",
-        "caption",
-        "wp_caption",
-        "embed",
-        "audio",
-        "video",
-        "playlist",
-        "contact-form-7",
-        "contact-form",
-        "button",
-        "row",
-        "column",
-        "col",
-        "columns",
-        "vc_row",
-        "vc_column",
-        "vc_column_text",
-        "et_pb_section",
-        "et_pb_row",
-        "et_pb_column",
-        "et_pb_text",
-    ]
+_SHORTCODES = _names(
+    "gallery caption wp_caption embed audio video playlist contact-form-7 contact-form "
+    "button row column col columns vc_row vc_column vc_column_text et_pb_section "
+    "et_pb_row et_pb_column et_pb_text"
 )
 
 _TOKEN = re.compile(
@@ -182,7 +61,7 @@ _TOKEN = re.compile(
   | (?P<end></[a-zA-Z][^\t\n\f\r />]*(?:[^"'>]|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z))
   | (?P<start><[a-zA-Z][^\t\n\f\r />]*(?:[^"'>]|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z))
   | (?P<bogus><[!?/][^>]*(?:>|\Z))
-  | (?P<text>[^<]+|<)
+  | (?P<text>(?:[^<]|<(?![a-zA-Z!?/]))+|<)
     """,
     re.S | re.X,
 )
@@ -192,11 +71,14 @@ _ATTR = re.compile(
     r"""(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\t\n\f\r >]*)))?"""
 )
 # Inside a text run: collapsible whitespace, a character reference, a shortcode, other text.
+_PLAIN = r"(?:[^ \t\n\r\f&\[]|&(?![#A-Za-z])|\[(?![/A-Za-z_]))+"
 _TEXT_PART = re.compile(
-    r"(?P<space>[ \t\n\r\f]+)"
+    rf"(?P<plain>{_PLAIN}(?: {_PLAIN})*)"  # words and the single spaces between them
+    r"|(?P<space>[ \t\n\r\f]+)"
     r"|(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?))"
     r"|(?P<short>\[/?[A-Za-z_][\w-]*(?:\s[^\[\]]*)?/?\])"
-    r"|(?P<plain>[^ \t\n\r\f&\[]+|[&\[])"
+    r"|(?P<other>.)",
+    re.S,
 )
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
@@ -399,12 +281,19 @@ class _Builder:
     # -- text -----------------------------------------------------------------------------
     def _append(self, text: str, start: int, end: int, verbatim: bool, synthetic: bool) -> None:
         self.parts.append(text)
-        self.pieces.append(
-            Piece(self.length, self.length + len(text), start, end, verbatim, synthetic)
-        )
+        pieces = self.pieces
+        last = pieces[-1] if pieces else None
+        if verbatim and last is not None and last.verbatim and last.source_end == start:
+            pieces[-1] = last._replace(text_end=last.text_end + len(text), source_end=end)
+        else:
+            pieces.append(
+                Piece(self.length, self.length + len(text), start, end, verbatim, synthetic)
+            )
         self.length += len(text)
 
     def _flush(self, at: int) -> None:
+        if not self.pending_break and self.pending_space is None:
+            return
         if self.pending_break and self.length:
             self._append("\n" * self.pending_break, at, at, False, True)
             self.line_start = True
@@ -477,15 +366,19 @@ class _Builder:
         if name == "li" and parent is not None and parent.li_scope >= 0:
             self.close_to(parent.li_scope, start)
             parent = self.stack[-1] if self.stack else None
-        if name in _PARAGRAPH:
+        shown = parent is None or not parent.ignored
+        if shown and name in _PARAGRAPH:
             self.block(2)
-        elif name in _LINE:
+        elif shown and name in _LINE:
             self.block(1)
         if name in _VOID:
             return
-        if self.pending_space is not None and not self.line_start:
-            self._flush(start)  # the space before an inline element is not its text
-        text_start = self.length + (self.pending_break if self.length else 0)
+        # Where this element's text will start: after the break or space still pending.
+        text_start = self.length
+        if self.length and self.pending_break:
+            text_start += self.pending_break
+        elif self.pending_space is not None and not self.line_start:
+            text_start += 1
         index = len(self.elements)
         reason = hidden_reason(attrs)
         classes = set(attrs.get("class", "").lower().split())
@@ -528,7 +421,9 @@ class _Builder:
             self.line_break(start)
             return
         if not self.counts.get(name):
-            return  # a stray end tag: browsers ignore it
+            if name == "p" and not (self.stack and self.stack[-1].ignored):
+                self.block(2)  # HTML5: a stray </p> is an empty paragraph
+            return  # any other stray end tag is ignored
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth].name == name:
                 self.close_to(depth, start, end)
@@ -544,6 +439,8 @@ class _Builder:
             record[3] = end if end is not None and len(self.stack) == depth else at
             record[4] = min(item.text_start, self.length)  # a break never shown: empty
             record[5] = self.length
+            if self.stack and self.stack[-1].ignored:
+                continue
             if item.name in _PARAGRAPH:
                 self.block(2)
             elif item.name in _LINE:

@@ -557,3 +557,14 @@ def test_clean_is_idempotent_on_the_cases() -> None:
     for path in sorted(CASES.glob("*.html")):
         once = clean_html(path.read_text(encoding="utf-8"))
         assert clean_html(once) == once, path.name
+
+
+def test_readme_moderator_example(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## HTML post bodies") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    output = re.search(r"```text\n(.*?)```", section, re.S)
+    assert code is not None
+    assert output is not None
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    assert capsys.readouterr().out == output.group(1)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import texthygiene
 from texthygiene import Config, clean_html, scan_html
-from texthygiene.html import removals
+from texthygiene.html import removals, scan_extracted
 from texthygiene.htmltext import Extracted, extract, hidden_reason
 
 CASES = Path(__file__).parent / "html_cases"
@@ -48,10 +48,11 @@ def check_pieces(ex: Extracted) -> None:
             assert text == source, piece
         elif source.startswith("&"):
             assert html.unescape(source) == text, piece
-        else:
+        elif not source.strip(" \t\n\r\f"):
             assert text == " ", piece
             assert source, piece
-            assert not source.strip(" \t\n\r\f"), piece
+        else:
+            assert texthygiene.repair(source) == text, piece  # mojibake repaired
     assert previous == len(ex.text)
     for element in ex.elements:
         assert ex.source[element.source_start :].lower().startswith("<" + element.name)
@@ -64,8 +65,10 @@ def check_findings(source: str, report: texthygiene.Report) -> None:
         assert report.text[f.start : f.end] == f.text
         assert f.source_start is not None
         assert f.source_end is not None
-        span = source[f.source_start : f.source_end]
-        assert squash(f.text) in squash(stripped(span)), (f, span)
+        span = stripped(source[f.source_start : f.source_end])
+        if report.repairs:
+            span = texthygiene.repair(span)
+        assert squash(f.text) in squash(span), (f, span)
 
 
 def html5_events(document: str) -> list[tuple[Any, ...]]:
@@ -455,6 +458,7 @@ SENTENCES = [
     "De koffie staat klaar in het buurthuis &amp; de koek ook.",
     "Het is een mooie tijd voor de buurt&#8217;s tuin.",
     "We zoeken nog vrijwilligers voor het&nbsp;decor.",
+    "Het cafÃ© op de hoek schenkt de koffie.",
 ]
 FRAGMENTS = [
     "где взять контент для блога",
@@ -502,7 +506,9 @@ def block(draw: st.DrawFn) -> str:
 
 @st.composite
 def document(draw: st.DrawFn) -> str:
-    blocks = draw(st.lists(block(), min_size=1, max_size=6))
+    """A post: a paragraph in the host language, then blocks of anything."""
+    opening = " ".join(draw(st.lists(sentence, min_size=2, max_size=3)))
+    blocks = [f"<p>{opening}</p>", *draw(st.lists(block(), min_size=1, max_size=6))]
     seps = ["\n", "\n\n", "", "\n<!-- wp:paragraph -->\n"]
     out = blocks[0]
     for b in blocks[1:]:
@@ -527,7 +533,7 @@ def test_property_positions_round_trip(source: str) -> None:
 
 @given(document())
 def test_property_clean_removes_only_flagged_ranges(source: str) -> None:
-    report = scan_html(source)
+    report, ex = scan_extracted(source, None, None)
     check_findings(source, report)
     cleaned = clean_html(source)
     assert isinstance(cleaned, str)
@@ -536,9 +542,9 @@ def test_property_clean_removes_only_flagged_ranges(source: str) -> None:
     for f in report.findings:
         if f.kind not in ("confusable", "mojibake", "whitespace", "normalization"):
             keep[f.start : f.end] = [""] * (f.end - f.start)
-    assert squash(extract(cleaned).text) == squash("".join(keep))
+    assert squash(scan_html(cleaned).text) == squash("".join(keep))
     # Everything else is untouched: the cleaned source is the source minus some ranges…
-    ranges = removals(extract(source), report.findings)
+    ranges = removals(ex, report.findings)
     rebuilt, cursor = [], 0
     for start, end in ranges:
         rebuilt.append(source[cursor:start])
@@ -568,3 +574,22 @@ def test_readme_moderator_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert output is not None
     exec(compile(code.group(1), "README.md", "exec"), {})
     assert capsys.readouterr().out == output.group(1)
+
+
+def test_mojibake_repaired_in_text_and_located_in_source() -> None:
+    source = (
+        "<p>Het <b>cafÃ©</b> aan de overkant is weer open, met koffie &amp; taart.</p>"
+        "<p>Ook de crÃ¨me brÃ»lÃ©e is terug, zegt de eigenaar.</p>"
+    )
+    report = scan_html(source)
+    assert "café" in report.text
+    assert "crème brûlée" in report.text
+    assert report.repairs
+    mojibake = [f for f in report.findings if f.kind == "mojibake"]
+    assert [f.text for f in mojibake][:1] == ["é"]
+    assert source[mojibake[0].source_start : mojibake[0].source_end] == "Ã©"
+    check_findings(source, report)
+    assert clean_html(source) == source  # repair is reported, never spliced in
+    unrepaired = scan_html(source, config=Config(repair_encoding=False))
+    assert "cafÃ©" in unrepaired.text
+    assert extract(source).text == unrepaired.text

@@ -19,10 +19,11 @@ from .chardata import language_name
 from .clean import FRAGMENT_KINDS, removal_range
 from .config import Config
 from .decode import decode
-from .htmltext import Element, Extracted, extract
+from .htmltext import Element, Extracted, extract, rewritten
 from .hygiene import REMOVABLE
 from .pipeline import scan
-from .results import Finding, Report, Segment
+from .repair import mojibake_findings, repair, repair_and_explain
+from .results import Finding, RepairStep, Report, Segment
 
 # Log-odds added to the core's evidence (see flag.py for the scale).
 HIDDEN = 0.6  # hidden text alone: suspicious, but spoilers and tabs exist
@@ -187,15 +188,29 @@ def scan_html(
     >>> [(f.kind, f.text, f.source_start, f.source_end) for f in report.findings]
     [('hidden_text', 'где взять деньги быстро', 33, 88)]
     """
-    return _scan(html, languages, config)[0]
+    return scan_extracted(html, languages, config)[0]
 
 
-def _scan(
+def scan_extracted(
     html: str | bytes, languages: Iterable[str] | str | None, config: Config | None
 ) -> tuple[Report, Extracted]:
+    """``scan_html``, and the extraction (repaired, where repair changed it) whose text
+    ``report.text`` is: the maps from text offsets back into the source."""
     source, encoding = _source(html)
     config = config or Config()
     ex = extract(source)
+    steps: tuple[RepairStep, ...] = ()
+    mojibake: list[Finding] = []
+    if config.repair_encoding:
+        steps = repair_and_explain(ex.text)[1]
+        if steps:
+            ex, changes = rewritten(ex, repair)
+            for at, old, new in changes:
+                for f in mojibake_findings(old, new, repair_and_explain(old)[1]):
+                    start, end = f.start + at, f.end + at
+                    mojibake.append(
+                        replace(f, start=start, end=end, id=_identity(f.kind, start, end, f.text))
+                    )
     # Candidates below the threshold are evidence too: hidden or linked, they may count.
     core = scan(
         ex.text,
@@ -205,7 +220,7 @@ def _scan(
     regions = _Regions(ex, ex.page_language or core.language)
 
     candidates: list[Finding] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = [f for f in mojibake if f.score >= config.threshold]
     for finding in core.findings:
         if finding.kind not in FRAGMENT_KINDS:
             if finding.score >= config.threshold:
@@ -242,7 +257,7 @@ def _scan(
         core.language,
         _mark_hidden(core.segments, regions.hidden_spans),
         tuple(located),
-        core.repairs,
+        steps,
         original=source,
         encoding=encoding,
     )
@@ -391,7 +406,7 @@ def clean_html(
     ...            'где взять деньги быстро</div>')
     '<p>Mooi verhaal over de tuin.</p>'
     """
-    report, ex = _scan(html, languages, config)
+    report, ex = scan_extracted(html, languages, config)
     cleaned = splice(ex.source, removals(ex, report.findings))
     if isinstance(html, str):
         return cleaned

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -160,6 +161,95 @@ class Extracted:
             elif lo == piece.text_start and hi == piece.text_end:
                 ranges.append((piece.source_start, piece.source_end))
         return ranges
+
+
+def rewritten(
+    ex: Extracted, fix: Callable[[str], str]
+) -> tuple[Extracted, list[tuple[int, str, str]]]:
+    """``ex`` with ``fix`` applied to each piece of text (encoding repair), the maps kept;
+    and, per changed stretch, where it starts in the new text, what it was and what it is.
+
+    A changed stretch maps as a whole to its source; what a fix leaves alone at either end
+    of a piece still maps character for character.
+    """
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    changes: list[tuple[int, str, str]] = []
+    new_bounds: list[tuple[int, int]] = []
+    length = 0
+    for piece in ex.pieces:
+        old = ex.text[piece.text_start : piece.text_end]
+        new = old if piece.synthetic else fix(old)
+        new_bounds.append((length, length + len(new)))
+        if new == old:
+            pieces.append(piece._replace(text_start=length, text_end=length + len(new)))
+        elif not piece.verbatim:
+            pieces.append(piece._replace(text_start=length, text_end=length + len(new)))
+            changes.append((length, old, new))
+        else:
+            shorter = min(len(old), len(new))
+            pre = next((i for i in range(shorter) if old[i] != new[i]), shorter)
+            suf = next(
+                (i for i in range(shorter - pre) if old[-1 - i] != new[-1 - i]), shorter - pre
+            )
+            mid_end = length + len(new) - suf
+            if pre:
+                pieces.append(
+                    Piece(
+                        length,
+                        length + pre,
+                        piece.source_start,
+                        piece.source_start + pre,
+                        True,
+                        False,
+                    )
+                )
+            pieces.append(
+                Piece(
+                    length + pre,
+                    mid_end,
+                    piece.source_start + pre,
+                    piece.source_end - suf,
+                    False,
+                    False,
+                )
+            )
+            if suf:
+                pieces.append(
+                    Piece(
+                        mid_end,
+                        mid_end + suf,
+                        piece.source_end - suf,
+                        piece.source_end,
+                        True,
+                        False,
+                    )
+                )
+            changes.append((length + pre, old[pre : len(old) - suf], new[pre : len(new) - suf]))
+        parts.append(new)
+        length += len(new)
+    if not changes:
+        return ex, []
+    old_starts = [p.text_start for p in ex.pieces]
+
+    def move(offset: int) -> int:
+        i = bisect_right(old_starts, offset) - 1
+        if i < 0:
+            return 0
+        piece = ex.pieces[i]
+        start, end = new_bounds[i]
+        if end - start == piece.text_end - piece.text_start:
+            return min(end, start + offset - piece.text_start)
+        return start if offset == piece.text_start else end
+
+    elements = tuple(
+        e._replace(text_start=move(e.text_start), text_end=move(e.text_end)) for e in ex.elements
+    )
+    text = "".join(parts)
+    return (
+        Extracted(ex.source, text, tuple(pieces), elements, ex.media, ex.page_language),
+        changes,
+    )
 
 
 def hidden_reason(attrs: dict[str, str]) -> str | None:

@@ -33,6 +33,7 @@ LINK_FOREIGN = 0.5  # a link whose text is a foreign run (titles of foreign page
 LINK_SPAM = 1.5  # a link whose text has spam terms
 # Candidates the core scores below this are never evidence (lower than any threshold in use).
 _FLOOR = 0.02
+_ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
 # Structure whose removal would break the page around it: only its text goes.
 _KEEP = frozenset(
@@ -418,9 +419,9 @@ def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]
     text = ex.text
     removed: list[tuple[int, int]] = []
     for f in findings:
-        if f.kind in FRAGMENT_KINDS:
+        if f.kind in FRAGMENT_KINDS or f.kind in _ELEMENT_KINDS:
             removed.append(removal_range(text, f.start, f.end))
-        elif f.kind in REMOVABLE or f.kind in ("hidden_text", "foreign_link"):
+        elif f.kind in REMOVABLE:
             removed.append((f.start, f.end))
     gone = _Intervals(removed)
     ranges = [r for start, end in gone.ranges for r in ex.source_ranges(start, end)]

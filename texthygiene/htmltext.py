@@ -81,6 +81,7 @@ _TEXT_PART = re.compile(
     r"|(?P<other>.)",
     re.S,
 )
+_SHORTCODE_NAME = re.compile(r"\[/?([A-Za-z_][\w-]*)")
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
 _OFF_SCREEN_PX = -500.0
@@ -323,8 +324,8 @@ def _attributes(tag: str, name_end: int) -> dict[str, str]:
 
 
 def _is_shortcode(token: str) -> bool:
-    name = re.match(r"\[/?([A-Za-z_][\w-]*)", token)
-    return bool(name) and (name.group(1).lower() in _SHORTCODES or "=" in token)  # type: ignore[union-attr]
+    name = _SHORTCODE_NAME.match(token)
+    return name is not None and (name.group(1).lower() in _SHORTCODES or "=" in token)
 
 
 class _Open:
@@ -337,14 +338,12 @@ class _Open:
         "name",
         "p_scope",
         "pre",
-        "source_start",
         "text_start",
     )
 
-    def __init__(self, name: str, index: int, source_start: int, text_start: int) -> None:
+    def __init__(self, name: str, index: int, text_start: int) -> None:
         self.name = name
         self.index = index
-        self.source_start = source_start
         self.text_start = text_start
         self.ignored = False
         self.pre = False
@@ -362,7 +361,7 @@ class _Builder:
         self.pending_break = 0
         self.pending_space: tuple[int, int] | None = None
         self.line_start = True  # nothing shown yet on the current line
-        self.elements: list[list[object]] = []
+        self.elements: list[Element] = []
         self.stack: list[_Open] = []
         self.counts: dict[str, int] = {}
         self.media: list[int] = []
@@ -439,7 +438,7 @@ class _Builder:
         self.pending_space = None
 
     # -- elements -------------------------------------------------------------------------
-    def open(self, name: str, attrs: dict[str, str], start: int, end: int) -> None:
+    def open(self, name: str, attrs: dict[str, str], start: int) -> None:
         if name == "html" and "lang" in attrs and self.page_language is None:
             self.page_language = attrs["lang"].split("-")[0].strip().lower() or None
         if name in MEDIA:
@@ -475,20 +474,11 @@ class _Builder:
         accessible = bool(classes & ACCESSIBLE_CLASSES) or (
             name == "a" and attrs.get("href", "").startswith("#") and reason is not None
         )
+        parent_index = parent.index if parent is not None else -1
         self.elements.append(
-            [
-                name,
-                parent.index if parent is not None else -1,
-                start,
-                -1,
-                text_start,
-                -1,
-                attrs,
-                reason,
-                accessible,
-            ]
+            Element(name, parent_index, start, -1, text_start, -1, attrs, reason, accessible)
         )
-        item = _Open(name, index, start, text_start)
+        item = _Open(name, index, text_start)
         if parent is not None:
             item.ignored, item.pre = parent.ignored, parent.pre
             item.p_scope, item.li_scope = parent.p_scope, parent.li_scope
@@ -525,10 +515,11 @@ class _Builder:
         while len(self.stack) > depth:
             item = self.stack.pop()
             self.counts[item.name] -= 1
-            record = self.elements[item.index]
-            record[3] = end if end is not None and len(self.stack) == depth else at
-            record[4] = min(item.text_start, self.length)  # a break never shown: empty
-            record[5] = self.length
+            self.elements[item.index] = self.elements[item.index]._replace(
+                source_end=end if end is not None and len(self.stack) == depth else at,
+                text_start=min(item.text_start, self.length),  # a break never shown: empty
+                text_end=self.length,
+            )
             if self.stack and self.stack[-1].ignored:
                 continue
             if item.name in _PARAGRAPH:
@@ -542,7 +533,7 @@ class _Builder:
             self.source,
             "".join(self.parts),
             tuple(self.pieces),
-            tuple(Element(*record) for record in self.elements),  # type: ignore[arg-type]
+            tuple(self.elements),
             tuple(self.media),
             self.page_language,
         )
@@ -579,7 +570,7 @@ def extract(source: str) -> Extracted:
                 builder.close(name, pos, end)
             else:
                 attrs = _attributes(tag, name_match.end())
-                builder.open(name, attrs, pos, end)
+                builder.open(name, attrs, pos)
                 if name in _RAWTEXT:
                     closer = re.compile(rf"</{re.escape(name)}[\t\n\f\r />]", re.I)
                     found = None if name == "plaintext" else closer.search(source, end)

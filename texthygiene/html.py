@@ -31,8 +31,10 @@ HIDDEN_FOREIGN = 1.5  # hidden and in a foreign language or script
 HIDDEN_SPAM = 2.0  # hidden and with spam terms
 LINK_FOREIGN = 0.5  # a link whose text is a foreign run (titles of foreign pages are common)
 LINK_SPAM = 1.5  # a link whose text has spam terms
-# Candidates the core scores below this are never evidence (lower than any threshold in use).
-_FLOOR = 0.02
+# Candidates the core scores below this are not evidence: link evidence (at most +2 nats)
+# cannot lift them to 0.5, and asking the core for weaker ones multiplies its findings (and
+# its pairwise overlap checks) several times over on long pages.
+_FLOOR = 0.1
 _ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
 # Structure whose removal would break the page around it: only its text goes.

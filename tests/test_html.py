@@ -443,6 +443,13 @@ def test_bytes_with_nul_and_invalid_utf8() -> None:
         assert scan_html(cleaned).findings == ()
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "cp1252"])
+def test_bytes_come_back_in_their_encoding_with_their_bom(encoding: str) -> None:
+    page = HOST.replace("bos", "bos café") + "<p hidden>gratis casino bonus</p>"
+    cleaned = clean_html(page.encode(encoding))
+    assert cleaned == page[: page.index("<p hidden>")].encode(encoding)
+
+
 def test_wrong_type() -> None:
     with pytest.raises(TypeError, match="expected str or bytes"):
         scan_html(42)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ code. The core never imports it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import math
@@ -19,7 +20,7 @@ from .chardata import language_name
 from .clean import FRAGMENT_KINDS, removal_range
 from .config import Config
 from .decode import decode
-from .htmltext import Element, Extracted, extract, rewritten
+from .htmltext import Element, Extracted, extract, names, rewritten
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .repair import mojibake_findings, repair, repair_and_explain
@@ -36,24 +37,16 @@ LINK_SPAM = 1.5  # a link whose text has spam terms
 # its pairwise overlap checks) several times over on long pages.
 _FLOOR = 0.1
 _ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
-_CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
+_CODE = names("code pre kbd samp var tt")
 # Structure whose removal would break the page around it: only its text goes.
-_KEEP = frozenset(
-    [
-        "html",
-        "head",
-        "body",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "colgroup",
-    ]
-)
+_KEEP = names("html head body table thead tbody tfoot tr td th caption colgroup")
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
 _HIDDEN_PHRASES = {
     "hidden_attribute": "the hidden attribute",
     "display_none": "display:none",
@@ -413,7 +406,11 @@ def clean_html(
     cleaned = splice(ex.source, removals(ex, report.findings))
     if isinstance(html, str):
         return cleaned
-    return cleaned.encode(report.encoding or "utf-8", "surrogateescape")
+    encoding = report.encoding or "utf-8"
+    bom = _BOMS.get(encoding, b"")
+    if not bytes(html).startswith(bom):
+        bom = b""
+    return bom + cleaned.encode(encoding)
 
 
 def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]]:

@@ -21,36 +21,34 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
-def _names(words: str) -> frozenset[str]:
+def names(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
 # Elements whose content is not markup: skipped to their end tag, never shown as page text.
-_RAWTEXT = _names("script style textarea title xmp iframe noembed noframes noscript plaintext")
+_RAWTEXT = names("script style textarea title xmp iframe noembed noframes noscript plaintext")
 # Elements whose content a reader never sees as text on the page.
-_IGNORED = _RAWTEXT | _names("template head svg math")
-_VOID = _names("area base br col embed hr img input keygen link meta param source track wbr")
+_IGNORED = _RAWTEXT | names("template head svg math")
+_VOID = names("area base br col embed hr img input keygen link meta param source track wbr")
 # Content that is not text: an element holding one of these holds something besides its text.
-MEDIA = _names(
-    "img picture video audio iframe embed object svg canvas input select textarea button"
-)
-_PARAGRAPH = _names(
+MEDIA = names("img picture video audio iframe embed object svg canvas input select textarea button")
+_PARAGRAPH = names(
     "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table figure hr section article aside "
     "header footer nav main address details form fieldset hgroup center menu dir"
 )
-_LINE = _names("div li dt dd tr td th caption figcaption summary legend option")
+_LINE = names("div li dt dd tr td th caption figcaption summary legend option")
 # A start tag of one of these closes an open <p> (HTML5 "close a p element").
-_CLOSES_P = _PARAGRAPH | _names("li dd dt div figcaption")
-_P_SCOPE = _names("button table td th caption html template marquee object applet")
-_PRE = _names("pre listing")
+_CLOSES_P = _PARAGRAPH | names("li dd dt div figcaption")
+_P_SCOPE = names("button table td th caption html template marquee object applet")
+_PRE = names("pre listing")
 # Screen-reader-only text is hidden on purpose and is not spam.
-ACCESSIBLE_CLASSES = _names(
+ACCESSIBLE_CLASSES = names(
     "sr-only sr-only-focusable visually-hidden visually-hidden-focusable visuallyhidden "
     "screen-reader-text screen-reader-only screen-reader a11y-hidden assistive-text "
     "skip-link skip-to-content show-for-sr element-invisible"
 )
 # Shortcodes WordPress ships or that are common; any other [name key="value"] also counts.
-_SHORTCODES = _names(
+_SHORTCODES = names(
     "gallery caption wp_caption embed audio video playlist contact-form-7 contact-form "
     "button row column col columns vc_row vc_column vc_column_text et_pb_section "
     "et_pb_row et_pb_column et_pb_text"

@@ -238,6 +238,20 @@ def test_hidden_reason(attrs: dict[str, str], reason: str | None) -> None:
     assert hidden_reason(attrs) == reason
 
 
+def test_hiding_by_the_pages_own_stylesheet() -> None:
+    page = (
+        "<style>.promo-x, #links { display:none } .sr-only { position:absolute; "
+        "clip: rect(0,0,0,0) } p { color: #333 }</style>" + HOST
+    )
+    hidden = page + '<div class="promo-x">judi bola online terpercaya</div>'
+    assert [(f.kind, f.reasons[:2]) for f in scan_html(hidden).findings] == [
+        ("hidden_text", ("hidden", "display_none"))
+    ]
+    by_id = page + '<ul id="links"><li><a href="https://x.example">slot gacor</a></li></ul>'
+    assert [f.kind for f in scan_html(by_id).findings] == ["hidden_text"]
+    assert scan_html(page + '<span class="sr-only">(opens in a new tab)</span>').findings == ()
+
+
 HOST = (
     "<p>Onze vereniging organiseert elke maand een wandeling door het bos, voor jong en oud. "
     "Aanmelden kan via de ledenadministratie, uiterlijk een week van tevoren.</p>\n"

@@ -80,6 +80,9 @@ _TEXT_PART = re.compile(
     re.S,
 )
 _SHORTCODE_NAME = re.compile(r"\[/?([A-Za-z_][\w-]*)")
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"[a-zA-Z]*([.#][-\w]+)")
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
 _OFF_SCREEN_PX = -500.0
@@ -251,6 +254,26 @@ def rewritten(
     )
 
 
+def stylesheet_hiding(source: str) -> dict[str, str]:
+    """Hiding rules of the page's own ``<style>`` blocks, for simple selectors only:
+    ``.class`` or ``#id`` (optionally after a tag name) → reason code.
+
+    >>> stylesheet_hiding("<style>.a1, div#b { display: none } .c { color: red }</style>")
+    {'.a1': 'display_none', '#b': 'display_none'}
+    """
+    rules: dict[str, str] = {}
+    for block in _STYLE_BLOCK.finditer(source):
+        for selectors, declarations in _CSS_RULE.findall(block.group(1)):
+            reason = hidden_reason({"style": declarations})
+            if reason is None:
+                continue
+            for selector in selectors.split(","):
+                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if simple:
+                    rules.setdefault(simple.group(1), reason)
+    return rules
+
+
 def hidden_reason(attrs: dict[str, str]) -> str | None:
     """Why inline markup hides an element, as a reason code, or None.
 
@@ -350,9 +373,10 @@ class _Open:
 
 
 class _Builder:
-    def __init__(self, source: str, wpautop: bool) -> None:
+    def __init__(self, source: str, wpautop: bool, stylesheet: dict[str, str]) -> None:
         self.source = source
         self.wpautop = wpautop
+        self.stylesheet = stylesheet
         self.parts: list[str] = []
         self.pieces: list[Piece] = []
         self.length = 0
@@ -469,6 +493,10 @@ class _Builder:
         index = len(self.elements)
         reason = hidden_reason(attrs)
         classes = set(attrs.get("class", "").lower().split())
+        if reason is None and self.stylesheet:
+            selectors = [f".{c}" for c in attrs.get("class", "").split()]
+            selectors += [f"#{i}" for i in attrs.get("id", "").split()]
+            reason = next((self.stylesheet[k] for k in selectors if k in self.stylesheet), None)
         accessible = bool(classes & ACCESSIBLE_CLASSES) or (
             name == "a" and attrs.get("href", "").startswith("#") and reason is not None
         )
@@ -551,7 +579,7 @@ def extract(source: str) -> Extracted:
     >>> ex.source_span(6, 12)
     (12, 25)
     """
-    builder = _Builder(source, _wpautop_applies(source))
+    builder = _Builder(source, _wpautop_applies(source), stylesheet_hiding(source))
     pos, size = 0, len(source)
     while pos < size:
         match = _TOKEN.match(source, pos)

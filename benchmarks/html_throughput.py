@@ -149,13 +149,24 @@ def _scaling(pages: list[str], max_mb: float) -> list[dict[str, float]]:
 
 
 def _extremes() -> dict[str, float]:
+    """Wall seconds of scan_html on deep, huge and hostile pages."""
     deep = "<div>" * 10_000 + "<p>Diep verstopt, maar gewoon leesbaar.</p>" + "</div>" * 10_000
     image = '<img alt="" src="data:image/png;base64,' + "iVBORw0KGgo" * 9000 + '">\n'
     script = "<script>var data = [" + "1," * 50000 + "];</script>\n"
     chunk = f'<div class="row"><span data-x="1">{image}{script}</span></div>\n'
     heavy = "<p>Een gewone zin om mee te beginnen.</p>" + chunk * (20_000_000 // len(chunk))
+    n = 1_000_000
+    hostile = {
+        "unclosed_style_1mb_s": "<style>" + "a" * n,
+        "style_without_braces_1mb_s": "<style>" + "a" * n + "</style>",
+        "less_than_signs_1mb_s": "<" * n,
+        "ampersands_1mb_s": "&" * n,
+        "unclosed_quotes_1mb_s": '<a x="' * (n // 6),
+        "unclosed_shortcodes_1mb_s": "[gallery ids=1 " * (n // 15),
+    }
     out = {}
-    for name, page in (("nesting_10000_s", deep), ("markup_20mb_s", heavy)):
+    pages = [("nesting_10000_s", deep), ("markup_20mb_s", heavy), *hostile.items()]
+    for name, page in pages:
         t0 = time.perf_counter()
         texthygiene.scan_html(page)
         out[name] = time.perf_counter() - t0
@@ -213,10 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             f"scan on its text {row['scan_extracted_text_s_per_mb']:.3f} s/MB"
         )
     extremes = _extremes()
-    print(
-        f"10 000 levels deep: {extremes['nesting_10000_s']:.2f} s; "
-        f"20 MB of mostly markup: {extremes['markup_20mb_s']:.2f} s"
-    )
+    for name, seconds in extremes.items():
+        print(f"{name:<30}{seconds:>8.2f}")
     path = write_result(
         "html_throughput",
         {

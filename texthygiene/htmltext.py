@@ -80,8 +80,8 @@ _TEXT_PART = re.compile(
     re.S,
 )
 _SHORTCODE_NAME = re.compile(r"\[/?([A-Za-z_][\w-]*)")
-_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_STYLE_OPEN = re.compile(r"<style\b[^>]*>", re.I)
+_STYLE_CLOSE = re.compile(r"</style\s*>", re.I)
 _SIMPLE_SELECTOR = re.compile(r"[a-zA-Z]*([.#][-\w]+)")
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
@@ -262,8 +262,21 @@ def stylesheet_hiding(source: str) -> dict[str, str]:
     {'.a1': 'display_none', '#b': 'display_none'}
     """
     rules: dict[str, str] = {}
-    for block in _STYLE_BLOCK.finditer(source):
-        for selectors, declarations in _CSS_RULE.findall(block.group(1)):
+    blocks = []
+    pos = 0
+    while (opening := _STYLE_OPEN.search(source, pos)) is not None:
+        # Searched apart, so a thousand unclosed <style> tags cost one pass, not a thousand.
+        closing = _STYLE_CLOSE.search(source, opening.end())
+        if closing is None:
+            break
+        blocks.append(source[opening.end() : closing.start()])
+        pos = closing.end()
+    for block in blocks:
+        for rule in block.split("}"):
+            head, brace, declarations = rule.rpartition("{")
+            if not brace:
+                continue
+            selectors = head.split("{")[-1]  # inside @media {…}: the rule's own selectors
             reason = hidden_reason({"style": declarations})
             if reason is None:
                 continue

@@ -128,6 +128,7 @@ class Extracted:
     elements: tuple[Element, ...]
     media: tuple[int, ...]  # source offsets of media elements (images, embeds, controls)
     page_language: str | None  # <html lang>, primary subtag
+    # Where each piece starts in the text, for bisecting (derived from ``pieces``).
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

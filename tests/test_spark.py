@@ -23,6 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import texthygiene
 from texthygiene import Config, clean, scan
 
 from .conftest import CORPORA, ROOT, load_jsonl
@@ -164,6 +165,22 @@ def test_null_text_sets_error_and_keeps_the_other_rows(spark: SparkSession) -> N
     assert result[1]["x_findings"] is None
     assert result[1]["x_cleaned"] is None
     assert result[0]["x_cleaned"] == "Een mooie dag in het park."
+
+
+def test_a_record_the_scan_fails_on_is_an_error_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    import texthygiene.spark
+
+    def failing(text: str | bytes, **options: Any) -> texthygiene.Report:
+        if "boom" in str(text):
+            raise RecursionError("maximum recursion depth exceeded")
+        return scan(text, **options)
+
+    monkeypatch.setattr(texthygiene.spark, "scan", failing)
+    rows = [texthygiene.spark.report_row(t) for t in ("boom", "Een gewone zin.")]
+    assert rows[0]["error"] == "scan failed: RecursionError: maximum recursion depth exceeded"
+    assert rows[0]["findings"] is None
+    assert rows[1]["error"] is None
+    assert rows[1]["findings"] == "[]"
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,8 @@ def report_row(
     config: Config | None = None,
     cleaned: bool = False,
 ) -> dict[str, Any]:
-    """One row of report columns for ``text``; a missing or unreadable text sets ``error``.
+    """One row of report columns for ``text``; a missing text, or one the scan fails on,
+    sets ``error`` and leaves the other columns null.
 
     ``findings`` is the JSON array of ``Finding.to_dict()``, offsets into the repaired text
     (``texthygiene.repair(text)``, the input itself unless it held mojibake).
@@ -82,9 +83,13 @@ def report_row(
     if not isinstance(text, (str, bytes, bytearray)):
         row["error"] = f"text is {type(text).__name__}, not str or bytes"
         return row
-    report = scan(
-        bytes(text) if isinstance(text, bytearray) else text, languages=languages, config=config
-    )
+    try:
+        report = scan(
+            bytes(text) if isinstance(text, bytearray) else text, languages=languages, config=config
+        )
+    except Exception as error:  # one record that breaks the scan must not fail the whole job
+        row["error"] = f"scan failed: {type(error).__name__}: {error}"
+        return row
     findings = [f.to_dict() for f in report.findings]
     row["language"] = report.language
     row["finding_count"] = len(findings)
@@ -106,13 +111,15 @@ def report_columns(
 ) -> DataFrame:
     """``df`` with report columns added: ``th_language``, ``th_finding_count``,
     ``th_max_score`` (null without findings), ``th_findings`` (JSON), ``th_error`` (null
-    unless the row's text is null) and, with ``cleaned=True``, ``th_cleaned``.
+    unless the row's text is null or could not be scanned) and, with ``cleaned=True``,
+    ``th_cleaned``; another ``prefix`` replaces ``th_``.
 
     ``text_column`` may be a string or a binary column (bytes are decoded as
     :func:`texthygiene.decode` does). Every input row gives exactly one output row, in order.
     """
     fields = (*REPORT_FIELDS, _CLEANED) if cleaned else REPORT_FIELDS
-    _check(df, text_column, [prefix + name for name, _ in fields])
+    struct = "__texthygiene_report"  # a temporary column, dropped again
+    _check(df, text_column, [struct, *(prefix + name for name, _ in fields)])
     expected = normalise_languages(languages)  # a bad code fails here, on the driver
     config = config or Config()
     names = [name for name, _ in fields]
@@ -132,7 +139,6 @@ def report_columns(
 
     # pyspark's stubs list no overload for an iterator UDF returning a struct.
     udf = pandas_udf(batches, schema)  # type: ignore[call-overload]
-    struct = f"{prefix}report"
     return (
         df.withColumn(struct, udf(F.col(_quote(text_column))))
         .withColumns({prefix + name: F.col(struct).getField(name) for name in names})

@@ -193,7 +193,7 @@ def warc_rows(source: str, data: bytes) -> Iterator[tuple[object, ...]]:
 
 
 def read_warc(spark: SparkSession, path: str, partitions: int | None) -> DataFrame:
-    files = spark.sparkContext.binaryFiles(path, minPartitions=partitions)  # type: ignore[arg-type]
+    files = spark.sparkContext.binaryFiles(path, minPartitions=partitions)
     rows = files.flatMap(lambda item: warc_rows(item[0], item[1]))
     frame = spark.createDataFrame(rows, WARC_SCHEMA)
     return frame.withColumnRenamed("read_error", "_read_error")

@@ -16,11 +16,12 @@ The score is the logistic of the sum, so 0.5 means evidence for and against bala
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from .chardata import (
     CLOSING_QUOTES,
@@ -53,6 +54,11 @@ ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins 
 INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
+QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
+_LAST_SENTENCE_END_RE = regex.compile(
+    "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
+)
+_OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 PARENTHETICAL = -7.0
 TRANSLATED = -5.0
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
@@ -137,26 +143,57 @@ def flag(
     for cand in candidates:
         if tokens[cand.first].group != words.host_script:
             covered.update(range(cand.first, cand.last + 1))
+    # Token look-ups instead of scans over all candidates: a long line can hold thousands.
+    depth: dict[int, int] = {}  # token index -> how many candidates span it
+    by_first: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        _enter(cand, depth, by_first, 1)
+    dropped: set[int] = set()
     for match in spam:
         if match.first not in covered:
             clause = _clause(tokens, match, covered)
-            inside = [c for c in candidates if clause.first <= c.first and c.last <= clause.last]
+            inside = [
+                c
+                for i in range(clause.first, clause.last + 1)
+                for c in by_first.get(i, ())
+                if c.last <= clause.last and id(c) not in dropped
+            ]
             if inside:
-                candidates = [c for c in candidates if c not in inside]
+                for c in inside:
+                    dropped.add(id(c))
+                    _enter(c, depth, by_first, -1)
                 clause = _merged_clause(tokens, clause, words)
-            if not any(c.first <= clause.first <= c.last for c in candidates):
+            if not depth.get(clause.first):
                 candidates.append(clause)
+                _enter(clause, depth, by_first, 1)
                 covered.update(range(clause.first, clause.last + 1))
+    candidates = [c for c in candidates if id(c) not in dropped]
 
+    starts = [m.first for m in spam]  # the matcher gives them in text order
     findings: list[Finding] = []
     for cand in candidates:
-        cand.terms = sorted({m.term for m in spam if cand.first <= m.first and m.last <= cand.last})
+        cand.terms = sorted(
+            {
+                m.term
+                for m in spam[bisect_left(starts, cand.first) : bisect_right(starts, cand.last)]
+                if m.last <= cand.last
+            }
+        )
         _score(text, tokens, cand, lines_by_token[cand.first], words, config)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host))
     return _without_overlaps(findings)
+
+
+def _enter(
+    cand: Candidate, depth: dict[int, int], by_first: dict[int, list[Candidate]], step: int
+) -> None:
+    for i in range(cand.first, cand.last + 1):
+        depth[i] = depth.get(i, 0) + step
+    if step > 0:
+        by_first.setdefault(cand.first, []).append(cand)
 
 
 def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
@@ -320,10 +357,13 @@ def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
 
 
 def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
-    """An opening quote earlier in the same sentence and a closing one later in it."""
-    left = start
-    while left > line_start and text[left - 1] not in SENTENCE_END:
-        left -= 1
+    """An opening quote earlier in the same sentence and a closing one later in it (looked
+    for within a quotation's reach, so a long line costs no more than a short one)."""
+    floor = max(line_start, start - QUOTE_REACH)
+    stop = _LAST_SENTENCE_END_RE.search(text, floor, start)
+    left = stop.end() if stop else floor
+    if _OPENING_QUOTE_RE.search(text, left, start) is None:
+        return False  # the usual case, found at C speed
     depth = 0
     for ch in text[left:start]:
         if ch == '"':
@@ -334,7 +374,7 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
             depth = max(0, depth - 1)
     if not depth:
         return False
-    after = text[end:line_end]
+    after = text[end : min(line_end, end + QUOTE_REACH)]
     for n, ch in enumerate(after):
         if ch in CLOSING_QUOTES and ch != "'":
             return True

@@ -44,7 +44,7 @@ def _require_spark() -> None:
         message = f"Spark tests need {', '.join(missing)}: pip install '.[test]' and a JRE"
         if os.environ.get("CI"):
             pytest.fail(message)
-        pytest.skip(message)
+        pytest.skip(message, allow_module_level=True)
 
 
 _require_spark()

@@ -268,17 +268,19 @@ def test_example_scans_a_jsonl_directory(
     argv = [str(source), str(out), "--output-format", "jsonl", "--text-field", "body"]
     status = example.main([*argv, "--cleaned"], spark=spark)
     assert status == 2  # findings and bad records: the errors win
-    assert "records" in capsys.readouterr().err
+    summary = capsys.readouterr().err
+    assert f"{len(docs) + 3} records" in summary
+    assert "2 with errors" in summary
     rows = {row.get("id", "broken"): row for row in _jsonl_output(out)}
     assert len(rows) == len(docs) + 3  # every record, even the broken ones
     for doc in docs:
         row = rows[doc["id"]]
         assert row["host"] == doc["host"]
         assert row["spans"] == doc["spans"]  # other fields pass through
-        actual = {**row, "th_findings": json.loads(row["th_findings"])}
         expected = _expected(doc["body"])
-        assert actual.get("th_language") == expected["language"], doc["id"]
-        assert actual["th_findings"] == expected["findings"], doc["id"]
+        # Spark's JSON writer leaves null fields out.
+        assert row.get("th_language") == expected["language"], doc["id"]
+        assert json.loads(row["th_findings"]) == expected["findings"], doc["id"]
         assert row["th_cleaned"] == clean(doc["body"])
     assert json.loads(rows["good"]["th_findings"])[0]["text"] == "где взять деньги быстро"
     assert rows["broken"]["th_error"].endswith(

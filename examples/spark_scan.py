@@ -239,13 +239,17 @@ def main(argv: Sequence[str] | None = None, spark: SparkSession | None = None) -
     )
     frame = read_warc(spark, args.input, args.partitions) if warc else read_jsonl(spark, args.input)
     text_field = "text" if warc else args.text_field
-    report = report_columns(
-        frame,
-        text_field,
-        languages=args.languages,
-        config=texthygiene.Config(threshold=args.min_score),
-        cleaned=args.cleaned,
-    )
+    try:
+        report = report_columns(
+            frame,
+            text_field,
+            languages=args.languages,
+            config=texthygiene.Config(threshold=args.min_score),
+            cleaned=args.cleaned,
+        )
+    except (ValueError, TypeError) as error:  # a bad option or a missing text column
+        print(f"texthygiene: {args.input}: {error}", file=sys.stderr)
+        return 2
     if "_read_error" in report.columns:
         # A record that could not be read has no text; say why rather than "text is null".
         report = report.withColumn(

@@ -289,6 +289,28 @@ def test_example_scans_a_jsonl_directory(
     assert rows["no-body"]["th_error"] == "text is null"
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--languages", "nl,zz"], "unknown language code 'zz'"),
+        (["--text-field", "content"], "no column 'content'"),
+    ],
+)
+def test_example_usage_errors_exit_2(
+    spark: SparkSession,
+    example: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    message: str,
+) -> None:
+    source = tmp_path / "posts.jsonl"
+    source.write_text('{"id": 1, "text": "Een zin."}\n', encoding="utf-8")
+    assert example.main([str(source), str(tmp_path / "out"), *options], spark=spark) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def _warc(records: list[tuple[str, str, bytes, str]], *, compress: bool) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -121,7 +121,6 @@ def flag(
     lines = _lines(tokens, foreign)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
-    covered: set[int] = set()
     for line in lines:
         run: list[int] = []
         for i in range(line.first, line.last + 1):
@@ -137,36 +136,40 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
-    # A host-script run labelled foreign in the sentence of a spam term is part of the spam:
-    # the term's clause goes through it and takes it in (a run in another script stays
-    # apart, with its own evidence).
+    # A spam term touching a host-script run labelled foreign is part of that run
+    # (``online`` before ``kaszinó befizetés nélküli bónusz``); a term elsewhere makes a
+    # clause, which goes through single host-script words labelled foreign (noisy labels)
+    # but stops at longer runs and at runs in another script, which keep their own evidence.
+    owner: dict[int, Candidate] = {}  # token index -> the candidate spanning it
     for cand in candidates:
-        if tokens[cand.first].group != words.host_script:
-            covered.update(range(cand.first, cand.last + 1))
-    # Token look-ups instead of scans over all candidates: a long line can hold thousands.
-    depth: dict[int, int] = {}  # token index -> how many candidates span it
-    by_first: dict[int, list[Candidate]] = {}
-    for cand in candidates:
-        _enter(cand, depth, by_first, 1)
+        for i in range(cand.first, cand.last + 1):
+            owner.setdefault(i, cand)
+    stops = {
+        i
+        for i, c in owner.items()
+        if c.first != c.last or tokens[c.first].group != words.host_script
+    }
     dropped: set[int] = set()
     for match in spam:
-        if match.first not in covered:
-            clause = _clause(tokens, match, covered)
-            inside = [
-                c
-                for i in range(clause.first, clause.last + 1)
-                for c in by_first.get(i, ())
-                if c.last <= clause.last and id(c) not in dropped
-            ]
-            if inside:
-                for c in inside:
-                    dropped.add(id(c))
-                    _enter(c, depth, by_first, -1)
-                clause = _merged_clause(tokens, clause, words)
-            if not depth.get(clause.first):
-                candidates.append(clause)
-                _enter(clause, depth, by_first, 1)
-                covered.update(range(clause.first, clause.last + 1))
+        host_run = _touching_host_run(tokens, match, owner, words.host_script or "")
+        if host_run is not None and id(host_run) not in dropped:
+            # The run's language evidence stays its own: spam words (online, casino, bonus)
+            # are everybody's and would only blur it.
+            first, last = min(host_run.first, match.first), max(host_run.last, match.last)
+            grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
+            dropped.add(id(host_run))
+            candidates.append(grown)
+            for i in range(first, last + 1):
+                owner[i] = grown
+            stops.update(range(first, last + 1))
+        elif match.first not in owner:
+            clause = _clause(tokens, match, stops)
+            for i in range(clause.first, clause.last + 1):
+                if i in owner:
+                    dropped.add(id(owner[i]))
+                owner[i] = clause
+            stops.update(range(clause.first, clause.last + 1))
+            candidates.append(clause)
     candidates = [c for c in candidates if id(c) not in dropped]
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
@@ -185,15 +188,6 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host))
     return _without_overlaps(findings)
-
-
-def _enter(
-    cand: Candidate, depth: dict[int, int], by_first: dict[int, list[Candidate]], step: int
-) -> None:
-    for i in range(cand.first, cand.last + 1):
-        depth[i] = depth.get(i, 0) + step
-    if step > 0:
-        by_first.setdefault(cand.first, []).append(cand)
 
 
 def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
@@ -243,15 +237,20 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
     )
 
 
-def _merged_clause(tokens: Sequence[Token], clause: Candidate, words: WordLanguages) -> Candidate:
-    """A spam clause that took in a foreign run: foreign if the whole clause reads as another
-    language, host-language spam otherwise."""
-    run = [i for i in range(clause.first, clause.last + 1) if is_language_word(tokens[i])]
-    merged = _foreign_candidate(tokens, run, words)
-    if merged.language is not None and merged.llr > 0:
-        merged.first, merged.last = clause.first, clause.last
-        return merged
-    return clause
+def _touching_host_run(
+    tokens: Sequence[Token], match: TermMatch, owner: dict[int, Candidate], host_script: str
+) -> Candidate | None:
+    """A host-script candidate overlapping the term or next to it (a space between)."""
+    near = [*range(match.first, match.last + 1)]
+    if match.first >= 2 and tokens[match.first - 1].kind == "space":
+        near.append(match.first - 2)
+    if match.last + 2 < len(tokens) and tokens[match.last + 1].kind == "space":
+        near.append(match.last + 2)
+    for i in near:
+        cand = owner.get(i)
+        if cand is not None and tokens[cand.first].group == host_script:
+            return cand
+    return None
 
 
 def _absorb(

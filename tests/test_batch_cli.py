@@ -154,19 +154,22 @@ def test_csv_round_trip(tmp_path: Path) -> None:
 # --- HTML -------------------------------------------------------------------------------
 
 
-def test_html_file_is_scanned_as_html(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-8", "windows-1251"])
+def test_html_file_is_scanned_as_html(tmp_path: Path, encoding: str) -> None:
     page = (
-        f"<!DOCTYPE html><html><body><p>{DUTCH[0]}</p><p>{DUTCH[2]}</p>"
-        f'<div style="display:none">{SPAM} казино онлайн</div></body></html>'
+        f'<!DOCTYPE html><html><head><meta charset="{encoding}"></head><body><p>{DUTCH[0]}'
+        f'</p><p>{DUTCH[2]}</p><div style="display:none">{SPAM} казино онлайн</div></body></html>'
     )
-    (tmp_path / "post.html").write_text(page, encoding="utf-8")
+    (tmp_path / "post.html").write_bytes(page.encode(encoding))
     result = th("scan", "--format", "json", "post.html", cwd=tmp_path)
     assert result.returncode == 1
     (doc,) = json.loads(result.stdout)
     (finding,) = doc["findings"]
-    assert page[finding["source_start"] : finding["source_end"]].startswith("<div")
-    cleaned = th("clean", "post.html", cwd=tmp_path)
-    assert cleaned.stdout == page.replace(page[finding["source_start"] : finding["source_end"]], "")
+    hidden = page[finding["source_start"] : finding["source_end"]]
+    assert hidden.startswith("<div")
+    assert th("clean", "post.html", "-o", "clean.html", cwd=tmp_path).returncode == 1
+    # written back in the encoding it declares, without the hidden block
+    assert (tmp_path / "clean.html").read_bytes() == page.replace(hidden, "").encode(encoding)
 
 
 # --- WordPress export -------------------------------------------------------------------

@@ -198,6 +198,11 @@ def _check(args: argparse.Namespace) -> None:
             raise UsageError("--in-place: a WARC archive is never rewritten; use -o OUT")
     elif args.backup:
         raise UsageError("--backup needs --in-place")
+    if args.output and any(
+        os.path.exists(p) and os.path.exists(args.output) and os.path.samefile(p, args.output)
+        for p in args.paths
+    ):
+        raise UsageError(f"-o {args.output} is an input: use --in-place to rewrite it")
     if args.output and len(args.paths) > 1:
         if os.path.isfile(args.output):
             raise UsageError(f"-o {args.output}: several inputs need a folder, not a file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from typing import BinaryIO, cast
 
@@ -20,13 +21,52 @@ _BOMS = (
 )
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# As browsers read them (WHATWG Encoding): these labels mean windows-1252.
+_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
+
+
+def declared_charset(content_type: str, data: bytes, markup: str) -> str | None:
+    """The charset an HTTP Content-Type or (for HTML) a ``<meta>`` declares, or None.
+
+    >>> declared_charset("text/html; charset=ISO-8859-1", b"", "html")
+    'cp1252'
+    """
+    charset = None
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    if charset is None and markup == "html":
+        match = _META_CHARSET.search(data[:2048])
+        charset = match.group(1).decode("ascii") if match else None
+    if charset is not None and charset.lower() in _WINDOWS_1252:
+        return "cp1252"
+    return charset
+
+
+def decode_document(data: bytes, markup: str, content_type: str = "") -> tuple[str, str, bytes]:
+    """The text of a document, the encoding it was read with, and its byte-order mark.
+
+    A byte-order mark wins, then a declared charset that decodes the bytes, then what
+    ``texthygiene.decode`` decides.
+    """
+    bom = next((b for b in _BOMS if data.startswith(b)), b"")
+    declared = None if bom else declared_charset(content_type, data, markup)
+    if declared:
+        try:
+            return data.decode(declared), declared, b""
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+    decoded = decode(data)
+    return decoded.text, decoded.encoding or "utf-8", bom if decoded.had_bom else b""
+
+
 def _read(stream: BinaryIO, source: str, markup: str) -> Iterator[Item]:
     data = stream.read()
-    decoded = decode(data)
+    text, encoding, bom = decode_document(data, markup)
     name = "<stdin>" if source == "-" else source
-    bom = next((b for b in _BOMS if decoded.had_bom and data.startswith(b)), b"")
-    slot = (decoded.encoding or "utf-8", bom)
-    yield Record(source, name, "", decoded.text, markup=markup, raw=data, slot=slot)
+    yield Record(source, name, "", text, markup=markup, raw=data, slot=(encoding, bom))
 
 
 def read_text(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:

@@ -7,7 +7,6 @@ HTML declares, else as ``texthygiene.decode`` decides.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -15,32 +14,11 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from texthygiene.decode import decode
-
 from . import Item, ReadOptions, Record, RecordError
 from .jsonl import dumps
+from .text import decode_document
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-def _charset(content_type: str, payload: bytes) -> str | None:
-    for param in content_type.split(";")[1:]:
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    match = _CHARSET_RE.search(payload[:2048])
-    return match.group(1).decode("ascii") if match else None
-
-
-def _text(content_type: str, payload: bytes) -> str:
-    charset = _charset(content_type, payload)
-    if charset:
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
-    return decode(payload).text
 
 
 class _GzipCheck:
@@ -96,12 +74,13 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
             offset = records.get_record_offset()  # only after the read: it skips to the end
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+            markup = "html" if mime in _HTML_TYPES else "text"
             yield Record(
                 source,
                 record_id or f"record {number}",
                 f"record {number} (offset {offset})",
-                _text(content_type, payload),
-                markup="html" if mime in _HTML_TYPES else "text",
+                decode_document(payload, markup, content_type)[0],
+                markup=markup,
                 meta=(("uri", uri), ("record_id", record_id)),
             )
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:

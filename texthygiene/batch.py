@@ -104,7 +104,8 @@ def _batches(
         if work is not None:
             tasks.append(work)
             size += len(work[0])
-        if len(tasks) >= BATCH_DOCS or size >= BATCH_CHARS:
+        # Items without work count too: a run of blank lines must not grow a batch forever.
+        if len(tasks) >= BATCH_DOCS or size >= BATCH_CHARS or len(held) >= 16 * BATCH_DOCS:
             yield held, tasks
             held, tasks, size = [], [], 0
     if held:

@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
+from tqdm import tqdm
+
 from . import __version__
 from .batch import Outcome, Settings, default_jobs, run
 from .config import Config
@@ -119,7 +121,6 @@ class _Run:
 
     args: argparse.Namespace
     status: int = 0
-    flagged: bool = False
     documents: int = 0
     findings: int = 0
     errors: int = 0
@@ -242,8 +243,6 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
     args = run_.args
     options = ReadOptions(args.text_field, args.id_field, args.comments)
     show = not args.quiet and sys.stderr.isatty()
-    from tqdm import tqdm
-
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
     previous: _Input | None = None
     with tqdm(unit=" docs", disable=not show, delay=1.0, file=sys.stderr) as bar:
@@ -442,11 +441,8 @@ def _rewrite(run_: _Run, settings: Settings) -> None:
 
 
 def _audit_entry(record: Record, finding: dict[str, object]) -> dict[str, object]:
-    entry: dict[str, object] = {"source": record.source, "document": record.id}
-    entry["location"] = record.location
-    entry.update(dict(record.meta))
-    entry.update(finding)
-    return entry
+    where = {"source": record.source, "document": record.id, "location": record.location}
+    return {**where, **dict(record.meta), **finding}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -477,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{run_.errors} errors",
             file=sys.stderr,
         )
-    flagged = run_.findings > 0 and not getattr(args, "exit_zero", True)
+    flagged = run_.findings > 0 and not getattr(args, "exit_zero", False)  # repair: none
     if args.command == "scan" and args.write_baseline:
         flagged = False  # a baseline is being recorded, not gated on
     return run_.status or (1 if flagged else 0)

@@ -6,6 +6,8 @@ import csv
 import gzip
 import io
 import json
+import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -402,3 +404,34 @@ def test_folders_keep_their_layout_under_output(tmp_path: Path) -> None:
     written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.*"))
     assert written == ["audit.jsonl", "site/a/index.md", "site/b/index.md"]  # hidden skipped
     assert (tmp_path / "out/site/a/index.md").read_text(encoding="utf-8") == DUTCH[1] + "\n"
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")  # POSIX only
+    lines = (json.dumps({"text": DUTCH[i % 4] + f" Nummer {i}."}) + "\n" for i in range(1200))
+    (tmp_path / "many.jsonl").write_text("".join(lines), encoding="utf-8")
+    command = [sys.executable, "-m", "texthygiene", "scan", "-j", "1", "many.jsonl"]
+    piped = subprocess.run(command, cwd=tmp_path, capture_output=True, check=False)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    leader, follower = pty.openpty()
+    termios = pytest.importorskip("termios")
+    fcntl = pytest.importorskip("fcntl")
+    # A new pty is 0 columns wide, and tqdm fits its bar into that: give it a real width.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower) as proc:
+        os.close(follower)
+        out, _ = proc.communicate()
+        shown = b""
+        while chunk := _read_pty(leader):
+            shown += chunk
+    os.close(leader)
+    assert proc.returncode == 0
+    assert out == b""  # the bar never goes to stdout
+    assert b"1200 docs" in shown  # the run takes longer than the bar's one-second delay
+
+
+def _read_pty(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # Linux reports the closed other end as EIO
+        return b""

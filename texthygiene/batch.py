@@ -18,8 +18,7 @@ from typing import TypeVar
 
 from .clean import remove
 from .config import Config
-from .html import removals, scan_html, splice
-from .htmltext import extract
+from .html import removals, scan_extracted, splice
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .repair import repair
@@ -61,9 +60,11 @@ def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     """Run one command on one document (``markup`` "html": ``text`` is HTML source)."""
     if settings.command == "repair":
         return Outcome(new_text=repair(text))
-    html = markup == "html"
-    scanner = scan_html if html else scan
-    report = scanner(text, languages=settings.languages, config=settings.config)
+    extracted = None
+    if markup == "html":
+        report, extracted = scan_extracted(text, settings.languages, settings.config)
+    else:
+        report = scan(text, languages=settings.languages, config=settings.config)
     findings = tuple(f for f in report.findings if settings.only is None or f.kind in settings.only)
     width = settings.context
     contexts = tuple(
@@ -72,9 +73,9 @@ def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     )
     if settings.command != "clean":
         return Outcome(report.language, findings, contexts)
-    if html:
-        # clean_html would scan again; the findings (after --only) are already here.
-        new_text = splice(text, removals(extract(text), findings))
+    if extracted is not None:
+        # As clean_html does, but with the findings --only kept.
+        new_text = splice(extracted.source, removals(extracted, findings))
         gone = tuple(f for f in findings if f.kind in REMOVABLE or f.kind in HTML_REMOVABLE)
     else:
         new_text = remove(report.text, findings, report.edits)[0]

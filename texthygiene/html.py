@@ -19,10 +19,11 @@ from .chardata import language_name
 from .clean import FRAGMENT_KINDS, removal_range
 from .config import Config
 from .decode import decode
-from .htmltext import Extracted, extract
+from .htmltext import Element, Extracted, extract, rewritten
 from .hygiene import REMOVABLE
 from .pipeline import scan
-from .results import Finding, Report, Segment
+from .repair import mojibake_findings, repair, repair_and_explain
+from .results import Finding, RepairStep, Report, Segment
 
 # Log-odds added to the core's evidence (see flag.py for the scale).
 HIDDEN = 0.6  # hidden text alone: suspicious, but spoilers and tabs exist
@@ -32,6 +33,7 @@ LINK_FOREIGN = 0.5  # a link whose text is a foreign run (titles of foreign page
 LINK_SPAM = 1.5  # a link whose text has spam terms
 # Candidates the core scores below this are never evidence (lower than any threshold in use).
 _FLOOR = 0.02
+_ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
 # Structure whose removal would break the page around it: only its text goes.
 _KEEP = frozenset(
@@ -187,15 +189,29 @@ def scan_html(
     >>> [(f.kind, f.text, f.source_start, f.source_end) for f in report.findings]
     [('hidden_text', 'где взять деньги быстро', 33, 88)]
     """
-    return _scan(html, languages, config)[0]
+    return scan_extracted(html, languages, config)[0]
 
 
-def _scan(
+def scan_extracted(
     html: str | bytes, languages: Iterable[str] | str | None, config: Config | None
 ) -> tuple[Report, Extracted]:
+    """``scan_html``, and the extraction (repaired, where repair changed it) whose text
+    ``report.text`` is: the maps from text offsets back into the source."""
     source, encoding = _source(html)
     config = config or Config()
     ex = extract(source)
+    steps: tuple[RepairStep, ...] = ()
+    mojibake: list[Finding] = []
+    if config.repair_encoding:
+        steps = repair_and_explain(ex.text)[1]
+        if steps:
+            ex, changes = rewritten(ex, repair)
+            for at, old, new in changes:
+                for f in mojibake_findings(old, new, repair_and_explain(old)[1]):
+                    start, end = f.start + at, f.end + at
+                    mojibake.append(
+                        replace(f, start=start, end=end, id=_identity(f.kind, start, end, f.text))
+                    )
     # Candidates below the threshold are evidence too: hidden or linked, they may count.
     core = scan(
         ex.text,
@@ -205,7 +221,7 @@ def _scan(
     regions = _Regions(ex, ex.page_language or core.language)
 
     candidates: list[Finding] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = [f for f in mojibake if f.score >= config.threshold]
     for finding in core.findings:
         if finding.kind not in FRAGMENT_KINDS:
             if finding.score >= config.threshold:
@@ -242,7 +258,7 @@ def _scan(
         core.language,
         _mark_hidden(core.segments, regions.hidden_spans),
         tuple(located),
-        core.repairs,
+        steps,
         original=source,
         encoding=encoding,
     )
@@ -256,6 +272,9 @@ def _hidden_finding(
     start, end = _trim(ex.text, start, end)
     if start >= end:
         return None
+    # A run that goes on past the element is one injection: the finding covers all of it.
+    start = min([start, *(c.start for c in inside)])
+    end = max([end, *(c.end for c in inside)])
     element = ex.elements[index]
     reason = element.hidden or "hidden_attribute"
     reasons = ["hidden", reason]
@@ -287,8 +306,7 @@ def _hidden_finding(
         detail=detail,
         id=_identity("hidden_text", start, end, text),
         position="hidden",
-        source_start=element.source_start,
-        source_end=element.source_end,
+        **_element_span(ex, element, start, end),
     )
 
 
@@ -314,6 +332,8 @@ def _link_finding(
             z += LINK_SPAM
         if z > best_z:
             best_z, best = z, cand
+    start = min([start, *(c.start for c in inside)])
+    end = max([end, *(c.end for c in inside)])
     element = ex.elements[index]
     href = element.attrs.get("href", "")
     text = ex.text[start:end]
@@ -333,9 +353,18 @@ def _link_finding(
         detail=f"{what} linking to {href}",
         id=_identity("foreign_link", start, end, text),
         position=best.position,
-        source_start=element.source_start,
-        source_end=element.source_end,
+        **_element_span(ex, element, start, end),
     )
+
+
+def _element_span(ex: Extracted, element: Element, start: int, end: int) -> dict[str, int]:
+    """The source span of a finding about an element: the whole element, and any text of
+    the finding outside it."""
+    source_start, source_end = ex.source_span(start, end)
+    return {
+        "source_start": min(source_start, element.source_start),
+        "source_end": max(source_end, element.source_end),
+    }
 
 
 def _locate(ex: Extracted, finding: Finding) -> Finding:
@@ -378,7 +407,7 @@ def clean_html(
     ...            'где взять деньги быстро</div>')
     '<p>Mooi verhaal over de tuin.</p>'
     """
-    report, ex = _scan(html, languages, config)
+    report, ex = scan_extracted(html, languages, config)
     cleaned = splice(ex.source, removals(ex, report.findings))
     if isinstance(html, str):
         return cleaned
@@ -390,9 +419,9 @@ def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]
     text = ex.text
     removed: list[tuple[int, int]] = []
     for f in findings:
-        if f.kind in FRAGMENT_KINDS:
+        if f.kind in FRAGMENT_KINDS or f.kind in _ELEMENT_KINDS:
             removed.append(removal_range(text, f.start, f.end))
-        elif f.kind in REMOVABLE or f.kind in ("hidden_text", "foreign_link"):
+        elif f.kind in REMOVABLE:
             removed.append((f.start, f.end))
     gone = _Intervals(removed)
     ranges = [r for start, end in gone.ranges for r in ex.source_ranges(start, end)]

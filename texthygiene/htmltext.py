@@ -16,164 +16,44 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Elements whose content is not markup: skipped to their end tag, never shown as page text.
-_RAWTEXT = frozenset(
-    [
-        "script",
-        "style",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-        "plaintext",
-    ]
-)
+_RAWTEXT = _names("script style textarea title xmp iframe noembed noframes noscript plaintext")
 # Elements whose content a reader never sees as text on the page.
-_IGNORED = frozenset({"template", "head", "svg", "math", *_RAWTEXT})
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
+_IGNORED = _RAWTEXT | _names("template head svg math")
+_VOID = _names("area base br col embed hr img input keygen link meta param source track wbr")
 # Content that is not text: an element holding one of these holds something besides its text.
-MEDIA = frozenset(
-    [
-        "img",
-        "picture",
-        "video",
-        "audio",
-        "iframe",
-        "embed",
-        "object",
-        "svg",
-        "canvas",
-        "input",
-        "select",
-        "textarea",
-        "button",
-    ]
+MEDIA = _names(
+    "img picture video audio iframe embed object svg canvas input select textarea button"
 )
-_PARAGRAPH = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "figure",
-        "hr",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "main",
-        "address",
-        "details",
-        "form",
-        "fieldset",
-        "hgroup",
-        "center",
-        "menu",
-        "dir",
-    ]
+_PARAGRAPH = _names(
+    "p h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table figure hr section article aside "
+    "header footer nav main address details form fieldset hgroup center menu dir"
 )
-_LINE = frozenset(
-    [
-        "div",
-        "li",
-        "dt",
-        "dd",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "figcaption",
-        "summary",
-        "legend",
-        "option",
-    ]
-)
+_LINE = _names("div li dt dd tr td th caption figcaption summary legend option")
 # A start tag of one of these closes an open <p> (HTML5 "close a p element").
-_CLOSES_P = _PARAGRAPH | frozenset(["li", "dd", "dt", "div", "figcaption"])
-_P_SCOPE = frozenset(
-    ["button", "table", "td", "th", "caption", "html", "template", "marquee", "object", "applet"]
-)
-_CODE = frozenset(["code", "pre", "kbd", "samp", "var", "tt"])
-_PRE = frozenset({"pre", "listing"})
+_CLOSES_P = _PARAGRAPH | _names("li dd dt div figcaption")
+_P_SCOPE = _names("button table td th caption html template marquee object applet")
+_PRE = _names("pre listing")
 # Screen-reader-only text is hidden on purpose and is not spam.
-ACCESSIBLE_CLASSES = frozenset(
-    [
-        "sr-only",
-        "sr-only-focusable",
-        "visually-hidden",
-        "visually-hidden-focusable",
-        "visuallyhidden",
-        "screen-reader-text",
-        "screen-reader-only",
-        "screen-reader",
-        "a11y-hidden",
-        "assistive-text",
-        "skip-link",
-        "skip-to-content",
-        "show-for-sr",
-        "element-invisible",
-    ]
+ACCESSIBLE_CLASSES = _names(
+    "sr-only sr-only-focusable visually-hidden visually-hidden-focusable visuallyhidden "
+    "screen-reader-text screen-reader-only screen-reader a11y-hidden assistive-text "
+    "skip-link skip-to-content show-for-sr element-invisible"
 )
 # Shortcodes WordPress ships or that are common; any other [name key="value"] also counts.
-_SHORTCODES = frozenset(
-    [
-        "gallery",
-        "caption",
-        "wp_caption",
-        "embed",
-        "audio",
-        "video",
-        "playlist",
-        "contact-form-7",
-        "contact-form",
-        "button",
-        "row",
-        "column",
-        "col",
-        "columns",
-        "vc_row",
-        "vc_column",
-        "vc_column_text",
-        "et_pb_section",
-        "et_pb_row",
-        "et_pb_column",
-        "et_pb_text",
-    ]
+_SHORTCODES = _names(
+    "gallery caption wp_caption embed audio video playlist contact-form-7 contact-form "
+    "button row column col columns vc_row vc_column vc_column_text et_pb_section "
+    "et_pb_row et_pb_column et_pb_text"
 )
 
 _TOKEN = re.compile(
@@ -182,7 +62,7 @@ _TOKEN = re.compile(
   | (?P<end></[a-zA-Z][^\t\n\f\r />]*(?:[^"'>]|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z))
   | (?P<start><[a-zA-Z][^\t\n\f\r />]*(?:[^"'>]|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))*(?:>|\Z))
   | (?P<bogus><[!?/][^>]*(?:>|\Z))
-  | (?P<text>[^<]+|<)
+  | (?P<text>(?:[^<]|<(?![a-zA-Z!?/]))+|<)
     """,
     re.S | re.X,
 )
@@ -192,12 +72,16 @@ _ATTR = re.compile(
     r"""(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\t\n\f\r >]*)))?"""
 )
 # Inside a text run: collapsible whitespace, a character reference, a shortcode, other text.
+_PLAIN = r"(?:[^ \t\n\r\f&\[]|&(?![#A-Za-z])|\[(?![/A-Za-z_]))+"
 _TEXT_PART = re.compile(
-    r"(?P<space>[ \t\n\r\f]+)"
+    rf"(?P<plain>{_PLAIN}(?: {_PLAIN})*)"  # words and the single spaces between them
+    r"|(?P<space>[ \t\n\r\f]+)"
     r"|(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?))"
     r"|(?P<short>\[/?[A-Za-z_][\w-]*(?:\s[^\[\]]*)?/?\])"
-    r"|(?P<plain>[^ \t\n\r\f&\[]+|[&\[])"
+    r"|(?P<other>.)",
+    re.S,
 )
+_SHORTCODE_NAME = re.compile(r"\[/?([A-Za-z_][\w-]*)")
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
 _OFF_SCREEN_PX = -500.0
@@ -280,6 +164,95 @@ class Extracted:
         return ranges
 
 
+def rewritten(
+    ex: Extracted, fix: Callable[[str], str]
+) -> tuple[Extracted, list[tuple[int, str, str]]]:
+    """``ex`` with ``fix`` applied to each piece of text (encoding repair), the maps kept;
+    and, per changed stretch, where it starts in the new text, what it was and what it is.
+
+    A changed stretch maps as a whole to its source; what a fix leaves alone at either end
+    of a piece still maps character for character.
+    """
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    changes: list[tuple[int, str, str]] = []
+    new_bounds: list[tuple[int, int]] = []
+    length = 0
+    for piece in ex.pieces:
+        old = ex.text[piece.text_start : piece.text_end]
+        new = old if piece.synthetic else fix(old)
+        new_bounds.append((length, length + len(new)))
+        if new == old:
+            pieces.append(piece._replace(text_start=length, text_end=length + len(new)))
+        elif not piece.verbatim:
+            pieces.append(piece._replace(text_start=length, text_end=length + len(new)))
+            changes.append((length, old, new))
+        else:
+            shorter = min(len(old), len(new))
+            pre = next((i for i in range(shorter) if old[i] != new[i]), shorter)
+            suf = next(
+                (i for i in range(shorter - pre) if old[-1 - i] != new[-1 - i]), shorter - pre
+            )
+            mid_end = length + len(new) - suf
+            if pre:
+                pieces.append(
+                    Piece(
+                        length,
+                        length + pre,
+                        piece.source_start,
+                        piece.source_start + pre,
+                        True,
+                        False,
+                    )
+                )
+            pieces.append(
+                Piece(
+                    length + pre,
+                    mid_end,
+                    piece.source_start + pre,
+                    piece.source_end - suf,
+                    False,
+                    False,
+                )
+            )
+            if suf:
+                pieces.append(
+                    Piece(
+                        mid_end,
+                        mid_end + suf,
+                        piece.source_end - suf,
+                        piece.source_end,
+                        True,
+                        False,
+                    )
+                )
+            changes.append((length + pre, old[pre : len(old) - suf], new[pre : len(new) - suf]))
+        parts.append(new)
+        length += len(new)
+    if not changes:
+        return ex, []
+    old_starts = [p.text_start for p in ex.pieces]
+
+    def move(offset: int) -> int:
+        i = bisect_right(old_starts, offset) - 1
+        if i < 0:
+            return 0
+        piece = ex.pieces[i]
+        start, end = new_bounds[i]
+        if end - start == piece.text_end - piece.text_start:
+            return min(end, start + offset - piece.text_start)
+        return start if offset == piece.text_start else end
+
+    elements = tuple(
+        e._replace(text_start=move(e.text_start), text_end=move(e.text_end)) for e in ex.elements
+    )
+    text = "".join(parts)
+    return (
+        Extracted(ex.source, text, tuple(pieces), elements, ex.media, ex.page_language),
+        changes,
+    )
+
+
 def hidden_reason(attrs: dict[str, str]) -> str | None:
     """Why inline markup hides an element, as a reason code, or None.
 
@@ -351,8 +324,8 @@ def _attributes(tag: str, name_end: int) -> dict[str, str]:
 
 
 def _is_shortcode(token: str) -> bool:
-    name = re.match(r"\[/?([A-Za-z_][\w-]*)", token)
-    return bool(name) and (name.group(1).lower() in _SHORTCODES or "=" in token)  # type: ignore[union-attr]
+    name = _SHORTCODE_NAME.match(token)
+    return name is not None and (name.group(1).lower() in _SHORTCODES or "=" in token)
 
 
 class _Open:
@@ -365,14 +338,12 @@ class _Open:
         "name",
         "p_scope",
         "pre",
-        "source_start",
         "text_start",
     )
 
-    def __init__(self, name: str, index: int, source_start: int, text_start: int) -> None:
+    def __init__(self, name: str, index: int, text_start: int) -> None:
         self.name = name
         self.index = index
-        self.source_start = source_start
         self.text_start = text_start
         self.ignored = False
         self.pre = False
@@ -390,7 +361,7 @@ class _Builder:
         self.pending_break = 0
         self.pending_space: tuple[int, int] | None = None
         self.line_start = True  # nothing shown yet on the current line
-        self.elements: list[list[object]] = []
+        self.elements: list[Element] = []
         self.stack: list[_Open] = []
         self.counts: dict[str, int] = {}
         self.media: list[int] = []
@@ -399,12 +370,19 @@ class _Builder:
     # -- text -----------------------------------------------------------------------------
     def _append(self, text: str, start: int, end: int, verbatim: bool, synthetic: bool) -> None:
         self.parts.append(text)
-        self.pieces.append(
-            Piece(self.length, self.length + len(text), start, end, verbatim, synthetic)
-        )
+        pieces = self.pieces
+        last = pieces[-1] if pieces else None
+        if verbatim and last is not None and last.verbatim and last.source_end == start:
+            pieces[-1] = last._replace(text_end=last.text_end + len(text), source_end=end)
+        else:
+            pieces.append(
+                Piece(self.length, self.length + len(text), start, end, verbatim, synthetic)
+            )
         self.length += len(text)
 
     def _flush(self, at: int) -> None:
+        if not self.pending_break and self.pending_space is None:
+            return
         if self.pending_break and self.length:
             self._append("\n" * self.pending_break, at, at, False, True)
             self.line_start = True
@@ -460,7 +438,7 @@ class _Builder:
         self.pending_space = None
 
     # -- elements -------------------------------------------------------------------------
-    def open(self, name: str, attrs: dict[str, str], start: int, end: int) -> None:
+    def open(self, name: str, attrs: dict[str, str], start: int) -> None:
         if name == "html" and "lang" in attrs and self.page_language is None:
             self.page_language = attrs["lang"].split("-")[0].strip().lower() or None
         if name in MEDIA:
@@ -477,35 +455,30 @@ class _Builder:
         if name == "li" and parent is not None and parent.li_scope >= 0:
             self.close_to(parent.li_scope, start)
             parent = self.stack[-1] if self.stack else None
-        if name in _PARAGRAPH:
+        shown = parent is None or not parent.ignored
+        if shown and name in _PARAGRAPH:
             self.block(2)
-        elif name in _LINE:
+        elif shown and name in _LINE:
             self.block(1)
         if name in _VOID:
             return
-        if self.pending_space is not None and not self.line_start:
-            self._flush(start)  # the space before an inline element is not its text
-        text_start = self.length + (self.pending_break if self.length else 0)
+        # Where this element's text will start: after the break or space still pending.
+        text_start = self.length
+        if self.length and self.pending_break:
+            text_start += self.pending_break
+        elif self.pending_space is not None and not self.line_start:
+            text_start += 1
         index = len(self.elements)
         reason = hidden_reason(attrs)
         classes = set(attrs.get("class", "").lower().split())
         accessible = bool(classes & ACCESSIBLE_CLASSES) or (
             name == "a" and attrs.get("href", "").startswith("#") and reason is not None
         )
+        parent_index = parent.index if parent is not None else -1
         self.elements.append(
-            [
-                name,
-                parent.index if parent is not None else -1,
-                start,
-                -1,
-                text_start,
-                -1,
-                attrs,
-                reason,
-                accessible,
-            ]
+            Element(name, parent_index, start, -1, text_start, -1, attrs, reason, accessible)
         )
-        item = _Open(name, index, start, text_start)
+        item = _Open(name, index, text_start)
         if parent is not None:
             item.ignored, item.pre = parent.ignored, parent.pre
             item.p_scope, item.li_scope = parent.p_scope, parent.li_scope
@@ -528,7 +501,9 @@ class _Builder:
             self.line_break(start)
             return
         if not self.counts.get(name):
-            return  # a stray end tag: browsers ignore it
+            if name == "p" and not (self.stack and self.stack[-1].ignored):
+                self.block(2)  # HTML5: a stray </p> is an empty paragraph
+            return  # any other stray end tag is ignored
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth].name == name:
                 self.close_to(depth, start, end)
@@ -540,10 +515,13 @@ class _Builder:
         while len(self.stack) > depth:
             item = self.stack.pop()
             self.counts[item.name] -= 1
-            record = self.elements[item.index]
-            record[3] = end if end is not None and len(self.stack) == depth else at
-            record[4] = min(item.text_start, self.length)  # a break never shown: empty
-            record[5] = self.length
+            self.elements[item.index] = self.elements[item.index]._replace(
+                source_end=end if end is not None and len(self.stack) == depth else at,
+                text_start=min(item.text_start, self.length),  # a break never shown: empty
+                text_end=self.length,
+            )
+            if self.stack and self.stack[-1].ignored:
+                continue
             if item.name in _PARAGRAPH:
                 self.block(2)
             elif item.name in _LINE:
@@ -555,7 +533,7 @@ class _Builder:
             self.source,
             "".join(self.parts),
             tuple(self.pieces),
-            tuple(Element(*record) for record in self.elements),  # type: ignore[arg-type]
+            tuple(self.elements),
             tuple(self.media),
             self.page_language,
         )
@@ -592,7 +570,7 @@ def extract(source: str) -> Extracted:
                 builder.close(name, pos, end)
             else:
                 attrs = _attributes(tag, name_match.end())
-                builder.open(name, attrs, pos, end)
+                builder.open(name, attrs, pos)
                 if name in _RAWTEXT:
                     closer = re.compile(rf"</{re.escape(name)}[\t\n\f\r />]", re.I)
                     found = None if name == "plaintext" else closer.search(source, end)

@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes: 2 MB, 4 and 8 MB")
     parser.add_argument("--throughput-mb", type=float, default=16.0)
     parser.add_argument("--sizes", default="200,1024", help="MB of the memory runs")
+    parser.add_argument("--name", default="batch", help="results/NAME.json")
     args = parser.parse_args()
     throughput_mb = 2.0 if args.quick else args.throughput_mb
     sizes = [4.0, 8.0] if args.quick else [float(s) for s in args.sizes.split(",")]
@@ -127,10 +128,11 @@ def main() -> None:
             memory[f"{megabytes:g}MB"] = run
             print(f"memory, {megabytes:g} MB: {run}", flush=True)
             path.unlink()
-        small, large = (memory[f"{m:g}MB"]["peak_rss_mb"] for m in (sizes[0], sizes[-1]))
-        memory["peak_ratio_largest_to_smallest"] = round(large / small, 3)
+        if len(sizes) > 1:
+            small, large = (memory[f"{m:g}MB"]["peak_rss_mb"] for m in (sizes[0], sizes[-1]))
+            memory["peak_ratio_largest_to_smallest"] = round(large / small, 3)
         results["memory"] = memory
-    name = "batch-quick" if args.quick else "batch"
+    name = f"{args.name}-quick" if args.quick else args.name
     print(f"wrote {write_result(name, results).relative_to(ROOT)}")
 
 

@@ -306,10 +306,11 @@ def _scan(run_: _Run, settings: Settings) -> None:
                 tuple(outcome.findings[i] for i in keep),
                 tuple(outcome.contexts[i] for i in keep),
             )
-            for f in outcome.findings:
-                run_.seen.append(
+            if args.write_baseline:  # only then: kept for the whole run, it grows with it
+                run_.seen.extend(
                     {"source": item.source, "document": item.id, "id": f.id, "kind": f.kind,
                      "text": f.text}
+                    for f in outcome.findings
                 )  # fmt: skip
             run_.findings += len(outcome.findings)
             current.findings += len(outcome.findings)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import texthygiene
 from texthygiene import Config, clean_html, scan_html
+from texthygiene.clean import FRAGMENT_KINDS, removal_range
 from texthygiene.html import removals, scan_extracted
 from texthygiene.htmltext import Extracted, extract, hidden_reason
 
@@ -561,7 +562,11 @@ def test_property_clean_removes_only_flagged_ranges(source: str) -> None:
     # Only flagged text goes.
     keep = list(report.text)
     for f in report.findings:
-        if f.kind not in ("confusable", "mojibake", "whitespace", "normalization"):
+        if f.kind in FRAGMENT_KINDS:
+            # as in plain-text clean: with the fragment's own full stop and whitespace
+            start, end = removal_range(report.text, f.start, f.end)
+            keep[start:end] = [""] * (end - start)
+        elif f.kind not in ("confusable", "mojibake", "whitespace", "normalization"):
             keep[f.start : f.end] = [""] * (f.end - f.start)
     assert squash(scan_html(cleaned).text) == squash("".join(keep))
     # Everything else is untouched: the cleaned source is the source minus some ranges…

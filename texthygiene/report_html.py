@@ -73,7 +73,7 @@ _SCRIPT = """(function () {
     docs.forEach(function (doc, i) {
       var match = doc.dataset.f.split(" ").some(function (pair) {
         var kl = pair.split(":");
-        return kinds.has(kl[0]) && langs.has(kl[1]);
+        return kinds.has(kl[0]) && (kl.length < 2 || langs.has(kl[1]));
       }) && (!query || texts[i].indexOf(query) >= 0);
       doc.hidden = !match;
       if (match) { shown += 1; }
@@ -303,7 +303,7 @@ def _note(finding: Finding, i: int, doc_key: str, text: str, before: str | None)
 
 def _pairs(report: Report) -> list[str]:
     pairs = {f"{_token(f.kind)}:{_lang_token(f.language)}" for f in report.findings}
-    return sorted(pairs) or ["clean:none"]
+    return sorted(pairs) or ["clean"]  # no language: the language filter leaves it alone
 
 
 def _document(position: int, listed: _Listed) -> str:
@@ -435,7 +435,7 @@ def render_report(
         filter_kinds["clean"] = "no findings"
     filter_langs = {
         code: "no language" if code == "none" else _plain(code)
-        for code in sorted({p.split(":")[1] for p in listed_pairs})
+        for code in sorted({p.split(":")[1] for p in listed_pairs if ":" in p})
     }
     all_kinds = sorted(set(KINDS) | set(kind_findings))
     style = _STYLE + "".join(

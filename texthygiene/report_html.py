@@ -108,7 +108,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 #filters fieldset { border: 0; display: inline; margin: 0; padding: 0 1rem 0 0; }
 #filters label { white-space: nowrap; margin-right: .5rem; }
 article.doc { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0 1.5rem;
-  background: #fff; border: 1px solid #ccc; border-radius: 4px; margin: 1rem 0; padding: .75rem; }
+  background: #fff; border: 1px solid #ccc; border-radius: 4px; margin: 1rem 0; padding: .75rem;
+  content-visibility: auto; contain-intrinsic-size: auto 30rem; }
 article.doc > header { grid-column: 1 / -1; margin-bottom: .5rem; }
 .meta { color: #555; margin: .1rem 0 0; overflow-wrap: anywhere; }
 pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0;

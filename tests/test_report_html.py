@@ -162,7 +162,8 @@ def test_highlight_keeps_overlapping_findings_well_nested() -> None:
     text = "0123456789"
     findings = [finding(text, 1, 6), finding(text, 4, 8, "invisible_char"), finding(text, 5, 5)]
     html = highlight(text, findings, "d1")
-    assert html.count("<mark") == html.count("</mark>") == 4  # the second is split where the first ends
+    # The second is closed where the first ends and reopened: four pieces for three findings.
+    assert html.count("<mark") == html.count("</mark>") == 4
     assert html.count(' last"') == 3  # one numbered piece per finding
 
 

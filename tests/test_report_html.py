@@ -197,6 +197,27 @@ def test_summary_counts_everything_and_lists_worst_first() -> None:
     assert "clean0" not in page
 
 
+def test_long_input_lists_are_shortened() -> None:
+    inputs = [f"<dir>/post-{i}.txt" for i in range(25)]
+    page = render([], inputs=inputs)
+    assert "&lt;dir&gt;/post-19.txt" in page
+    assert "post-20.txt" not in page
+    assert " and 5 more" in page
+
+
+def test_the_core_never_imports_the_report() -> None:
+    program = (
+        "import sys, texthygiene\n"
+        "texthygiene.scan('Een zin.где взять деньги быстро')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('texthygiene.')))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout
+    assert "texthygiene.pipeline" in loaded
+    assert "report_html" not in loaded
+
+
 def test_clean_documents_listed_on_request_after_the_flagged() -> None:
     text = "Tekst."
     docs = [

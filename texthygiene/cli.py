@@ -1,34 +1,56 @@
-"""Command line: ``texthygiene scan|clean|repair FILE…`` on plain-text files (``-`` is stdin).
+"""Command line: ``texthygiene scan|clean|repair PATH…`` (``-`` is stdin).
 
-Exit codes follow the linters: 0 nothing flagged, 1 findings, 2 usage or input errors
-(2 wins when both happen).
+Inputs are plain text, HTML, JSONL, CSV, WordPress exports (WXR) or WARC archives, detected
+from the file name or the first bytes (``--input-format`` overrides). Exit codes follow the
+linters: 0 nothing flagged, 1 findings, 2 usage or input errors (2 wins when both happen).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 from . import __version__
-from .clean import remove
+from .batch import Outcome, Settings, default_jobs, removed, run
 from .config import Config
-from .pipeline import normalise_languages, scan
-from .repair import repair
-from .results import Finding
+from .formats import (
+    FORMATS,
+    Item,
+    ReadOptions,
+    Record,
+    RecordError,
+    Writer,
+    detect,
+    reader,
+    writer,
+)
+from .formats.jsonl import dumps
+from .pipeline import normalise_languages
+from .reporters import REPORTERS, Reporter, escape
+from .results import SCHEMA_VERSION
+
+KINDS = (
+    "foreign_fragment",
+    "spam_fragment",
+    "invisible_char",
+    "bidi_control",
+    "control_char",
+    "confusable",
+    "mojibake",
+    "whitespace",
+    "normalization",
+)
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
-
-
-def _escape(text: str) -> str:
-    """Untrusted text for a terminal: every control, bidi or escape character shown escaped."""
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+class UsageError(Exception):
+    """A command line that cannot run: exit code 2 before any input is read."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,60 +59,384 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("scan", "report findings"),
-        ("clean", "write cleaned text"),
-        ("repair", "encoding repair only"),
+        ("clean", "write cleaned documents (same format; WARC: a JSONL of cleaned records)"),
+        ("repair", "encoding repair only, format-aware"),
     ):
-        cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("paths", nargs="+", metavar="PATH", help="text files; - for stdin")
-        if name != "repair":
-            cmd.add_argument("--languages", help="languages expected on the site, e.g. nl,en")
-            cmd.add_argument("--min-score", type=float, default=Config().threshold)
-            cmd.add_argument("--no-lexicon", action="store_true", help="ignore spam terms")
-        if name == "scan":
-            cmd.add_argument("--format", choices=("text", "json"), default="text")
-            cmd.add_argument("--exit-zero", action="store_true", help="exit 0 on findings")
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("paths", nargs="+", metavar="PATH", help="input files; - for stdin")
+        cmd.add_argument("--input-format", choices=FORMATS, help="default: from name/content")
+        cmd.add_argument("--text-field", default="text", help="JSONL key / CSV column to scan")
+        cmd.add_argument("--id-field", help="JSONL key / CSV column naming each document")
+        cmd.add_argument("--comments", action="store_true", help="WXR: scan comments too")
+        cmd.add_argument(
+            "-j", "--jobs", type=int, default=default_jobs(), help="processes (default: CPUs)"
+        )
+        cmd.add_argument(
+            "--keep-going", action="store_true", help="record errors are warnings (exit code)"
+        )
+        noise = cmd.add_mutually_exclusive_group()
+        noise.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+        noise.add_argument("-v", "--verbose", action="store_true", help="per-file summaries")
+        if name != "scan":
+            cmd.add_argument("-o", "--output", metavar="OUT", help="file, or folder for many")
+            cmd.add_argument("--in-place", action="store_true", help="rewrite inputs atomically")
+            cmd.add_argument(
+                "--backup", nargs="?", const=".bak", metavar="SUFFIX", help="with --in-place"
+            )
+        if name == "repair":
+            continue
+        cmd.add_argument("--languages", help="languages expected on the site, e.g. nl,en")
+        cmd.add_argument("--min-score", type=float, default=Config().threshold)
+        cmd.add_argument("--only", action="append", metavar="KIND", help="finding kinds")
+        cmd.add_argument("--no-lexicon", action="store_true", help="ignore spam terms")
+        cmd.add_argument("--exit-zero", action="store_true", help="exit 0 on findings")
+        if name == "clean":
+            cmd.add_argument("--audit", metavar="FILE", help="JSONL of every removal")
+        else:
+            cmd.add_argument("--format", choices=sorted(REPORTERS), default="table")
+            cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default stdout)")
+            cmd.add_argument("--baseline", metavar="FILE", help="finding ids to suppress")
+            cmd.add_argument("--write-baseline", metavar="FILE", help="record current findings")
     return parser
+
+
+@dataclass
+class _Input:
+    """One input file and what the run saw in it."""
+
+    path: str
+    fmt: str = "text"
+    documents: int = 0
+    findings: int = 0
+    errors: int = 0
+
+
+@dataclass
+class _Run:
+    """State of a run shared by the command implementations."""
+
+    args: argparse.Namespace
+    status: int = 0
+    flagged: bool = False
+    documents: int = 0
+    findings: int = 0
+    errors: int = 0
+    baseline: set[tuple[str, str, str]] = field(default_factory=set)
+    seen: list[dict[str, str]] = field(default_factory=list)
+
+    def error(self, where: str, message: str, *, record: bool = True) -> None:
+        """A record error is a warning under --keep-going; a file error never is."""
+        self.errors += 1
+        warning = record and self.args.keep_going
+        if not warning:
+            self.status = 2
+        if not (warning and self.args.quiet):
+            label = "warning" if warning else "error"
+            print(f"texthygiene: {label}: {escape(where)}: {escape(message)}", file=sys.stderr)
+
+    def summary(self, current: _Input) -> None:
+        """With --verbose, what one input held."""
+        if self.args.verbose:
+            print(
+                f"texthygiene: {escape(current.path)} ({current.fmt}): {current.documents} "
+                f"documents, {current.findings} findings, {current.errors} errors",
+                file=sys.stderr,
+            )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.command == "repair":
+        return Settings("repair")
+    try:
+        languages = tuple(sorted(normalise_languages(args.languages))) or None
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    only = None
+    if args.only:
+        only = frozenset(k.strip() for value in args.only for k in value.split(",") if k.strip())
+        unknown = sorted(only - set(KINDS))
+        if unknown:
+            raise UsageError(f"--only: unknown kind(s) {', '.join(unknown)} ({', '.join(KINDS)})")
+    config = Config(threshold=args.min_score, spam_lexicon=not args.no_lexicon)
+    return Settings(args.command, languages, config, only)
+
+
+def _check(args: argparse.Namespace) -> None:
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.paths.count("-") > 1:
+        raise UsageError("stdin (-) can be read only once")
+    if args.command == "scan":
+        return
+    if args.in_place:
+        if args.output:
+            raise UsageError("--in-place and --output exclude each other")
+        if "-" in args.paths:
+            raise UsageError("--in-place cannot rewrite stdin")
+        if args.input_format == "warc" or any(detect(p, b"") == "warc" for p in args.paths):
+            raise UsageError("--in-place: a WARC archive is never rewritten; use -o OUT")
+    elif args.backup:
+        raise UsageError("--backup needs --in-place")
+    if args.output and len(args.paths) > 1:
+        names = [os.path.basename(p) for p in args.paths]
+        if len(set(names)) < len(names):
+            raise UsageError("several inputs share a file name: -o OUT cannot hold them all")
+
+
+def _items(run_: _Run, options: ReadOptions) -> Iterator[tuple[_Input, Item]]:
+    """Every input's items in order; a file that cannot be opened is one error item."""
+    for path in run_.args.paths:
+        current = _Input(path)
+        try:
+            stream: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        except OSError as error:
+            yield current, RecordError(path, "", error.strerror or str(error), fatal=True)
+            continue
+        try:
+            head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
+            current.fmt = run_.args.input_format or detect(path, head)
+            yield from ((current, item) for item in reader(current.fmt)(stream, path, options))
+        except OSError as error:
+            yield current, RecordError(path, "", error.strerror or str(error), fatal=True)
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+
+
+def _task(pair: tuple[_Input, Item]) -> tuple[str, str] | None:
+    item = pair[1]
+    return (item.text, item.markup) if isinstance(item, Record) else None
+
+
+def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Outcome | None]]:
+    """Items with outcomes, in input order, with errors reported as they are reached."""
+    args = run_.args
+    options = ReadOptions(args.text_field, args.id_field, args.comments)
+    show = not args.quiet and sys.stderr.isatty()
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    previous: _Input | None = None
+    with tqdm(unit=" docs", disable=not show, delay=1.0, file=sys.stderr) as bar:
+        for (current, item), outcome in run(settings, _items(run_, options), _task, args.jobs):
+            if current is not previous:
+                if previous is not None:
+                    run_.summary(previous)
+                previous = current
+            if isinstance(item, RecordError):
+                where = f"{item.source}: {item.location}" if item.location else item.source
+                run_.error(where, item.message, record=bool(item.location))
+                current.errors += 1
+            elif isinstance(item, Record):
+                bar.update(1)
+                run_.documents += 1
+                current.documents += 1
+                if outcome is not None and outcome.error is not None:
+                    run_.error(f"{item.source}: {item.location or item.id}", outcome.error)
+                    current.errors += 1
+            yield current, item, outcome
+    if previous is not None:
+        run_.summary(previous)
+
+
+def _baseline_key(record: Record, finding_id: str) -> tuple[str, str, str]:
+    return (record.source, record.id, finding_id)
+
+
+def _load_baseline(path: str) -> set[tuple[str, str, str]]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return {(e["source"], e["document"], e["id"]) for e in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"--baseline {path}: not a texthygiene baseline ({error})") from error
+
+
+def _scan(run_: _Run, settings: Settings) -> None:
+    args = run_.args
+    if args.baseline:
+        run_.baseline = _load_baseline(args.baseline)
+    out: TextIO = (
+        open(args.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        if args.output
+        else sys.stdout
+    )
+    report: Reporter = REPORTERS[args.format](out, verbose=args.verbose)
+    try:
+        for current, item, outcome in _results(run_, settings):
+            if not isinstance(item, Record) or outcome is None or outcome.error:
+                continue
+            keep = [
+                i
+                for i, f in enumerate(outcome.findings)
+                if _baseline_key(item, f.id) not in run_.baseline
+            ]
+            outcome = Outcome(
+                outcome.language,
+                tuple(outcome.findings[i] for i in keep),
+                tuple(outcome.contexts[i] for i in keep),
+            )
+            for f in outcome.findings:
+                run_.seen.append(
+                    {"source": item.source, "document": item.id, "id": f.id, "kind": f.kind,
+                     "text": f.text}
+                )  # fmt: skip
+            run_.findings += len(outcome.findings)
+            current.findings += len(outcome.findings)
+            report.add(item, outcome)
+    finally:
+        report.close()
+        if out is not sys.stdout:
+            out.close()
+    if args.write_baseline:
+        _write_baseline(args.write_baseline, run_.seen)
+
+
+def _write_baseline(path: str, entries: list[dict[str, str]]) -> None:
+    unique = {(e["source"], e["document"], e["id"]): e for e in entries}
+    rows = [unique[key] for key in sorted(unique)]
+    body = ",\n".join("  " + dumps(row) for row in rows)
+    text = f'{{"schema_version": "{SCHEMA_VERSION}", "findings": [\n{body}\n]}}\n'
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(
+            text if rows else f'{{"schema_version": "{SCHEMA_VERSION}", "findings": []}}\n'
+        )
+
+
+class _Output:
+    """Where one input's rewritten form goes: a file, stdout, or (``--in-place``) a temporary
+    file beside the input that replaces it atomically when the input is done."""
+
+    def __init__(self, args: argparse.Namespace, current: _Input) -> None:
+        self.args = args
+        self.current = current
+        self.temp: str | None = None
+        self.handle: BinaryIO
+        if args.in_place:
+            folder = os.path.dirname(os.path.abspath(current.path))
+            fd, self.temp = tempfile.mkstemp(prefix=".texthygiene-", dir=folder)
+            self.handle = os.fdopen(fd, "wb")
+        elif args.output:
+            self.handle = open(_output_path(args, current), "wb")  # noqa: SIM115
+        else:
+            sys.stdout.flush()
+            self.handle = sys.stdout.buffer
+        self.writer: Writer = writer(current.fmt, self.handle)
+
+    def close(self) -> None:
+        self.writer.close()
+        if self.handle is sys.stdout.buffer:
+            self.handle.flush()
+            return
+        if self.temp is not None:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+        self.handle.close()
+        if self.temp is not None:
+            path = self.current.path
+            shutil.copymode(path, self.temp)
+            if self.args.backup:
+                shutil.copy2(path, path + self.args.backup)
+            os.replace(self.temp, path)
+
+    def abandon(self) -> None:
+        if self.handle is not sys.stdout.buffer:
+            self.handle.close()
+        if self.temp is not None:
+            os.unlink(self.temp)
+
+
+def _output_path(args: argparse.Namespace, current: _Input) -> str:
+    out: str = args.output
+    if len(args.paths) == 1 and not os.path.isdir(out):
+        return out
+    os.makedirs(out, exist_ok=True)
+    name = "stdin" if current.path == "-" else os.path.basename(current.path)
+    return os.path.join(out, name + (".jsonl" if current.fmt == "warc" else ""))
+
+
+def _audit_path(args: argparse.Namespace) -> str | None:
+    if args.command != "clean":
+        return None
+    if args.audit:
+        return str(args.audit)
+    if not args.output:
+        return None
+    if len(args.paths) == 1 and not os.path.isdir(args.output):
+        return f"{args.output}.audit.jsonl"
+    return os.path.join(args.output, "audit.jsonl")
+
+
+def _rewrite(run_: _Run, settings: Settings) -> None:
+    args = run_.args
+    audit_path = _audit_path(args)
+    if audit_path and os.path.dirname(audit_path):
+        os.makedirs(os.path.dirname(audit_path), exist_ok=True)
+    audit = open(audit_path, "w", encoding="utf-8") if audit_path else None  # noqa: SIM115
+    output: _Output | None = None
+    try:
+        for current, item, outcome in _results(run_, settings):
+            if isinstance(item, RecordError) and not item.location:
+                continue  # the input could not be opened: there is nothing to write
+            if output is None or output.current is not current:
+                if output is not None:
+                    output.close()
+                output = _Output(args, current)
+            if isinstance(item, Record) and outcome is not None and outcome.error is None:
+                output.writer.write(item, outcome.new_text)
+                run_.findings += len(outcome.findings)
+                current.findings += len(outcome.findings)
+                if audit is not None:
+                    for f in removed(outcome):
+                        audit.write(dumps(_audit_entry(item, f.to_dict())) + "\n")
+            else:
+                output.writer.write(item, None)
+        if output is not None:
+            output.close()
+            output = None
+    finally:
+        if output is not None:
+            output.abandon()
+        if audit is not None:
+            audit.close()
+
+
+def _audit_entry(record: Record, finding: dict[str, object]) -> dict[str, object]:
+    entry: dict[str, object] = {"source": record.source, "document": record.id}
+    entry["location"] = record.location
+    entry.update(dict(record.meta))
+    entry.update(finding)
+    return entry
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (testable in-process)."""
     args = _parser().parse_args(argv)
-    status = 0
-    config = Config()
-    if args.command != "repair":
-        try:
-            normalise_languages(args.languages)
-        except ValueError as error:
-            print(f"texthygiene: {error}", file=sys.stderr)
-            return 2
-        config = config._replace(threshold=args.min_score, spam_lexicon=not args.no_lexicon)
-    for path in args.paths:
-        try:
-            text = _read(path)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"texthygiene: {path}: {error}", file=sys.stderr)
-            status = 2
-            continue
-        if args.command == "repair":
-            sys.stdout.write(repair(text))
-            continue
-        report = scan(text, languages=args.languages, config=config)
-        if args.command == "clean":
-            sys.stdout.write(remove(report.text, report.findings, report.edits)[0])
-            continue
-        if report.findings and not args.exit_zero and status == 0:
-            status = 1
-        if args.format == "json":
-            print(json.dumps({"source": path, **report.to_dict()}, ensure_ascii=False))
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    run_ = _Run(args)
+    try:
+        _check(args)
+        settings = _settings(args)
+        if args.command == "scan":
+            _scan(run_, settings)
         else:
-            _print_table(path, report.language, report.findings)
-    return status
-
-
-def _print_table(path: str, language: str | None, findings: Sequence[Finding]) -> None:
-    print(f"{_escape(path)}: language {language or '-'}, {len(findings)} finding(s)")
-    for f in findings:
+            _rewrite(run_, settings)
+    except UsageError as error:
+        print(f"texthygiene: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"texthygiene: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    if not args.quiet and (args.verbose or run_.errors):
         print(
-            f"  {f.start}-{f.end}  {f.kind}  {f.language or '-'}  {f.score:.2f}  "
-            f"{_escape(f.text)}\n      {_escape(f.detail)} [{', '.join(f.reasons)}]"
+            f"texthygiene: {run_.documents} documents, {run_.findings} findings, "
+            f"{run_.errors} errors",
+            file=sys.stderr,
         )
+    flagged = run_.findings > 0 and not getattr(args, "exit_zero", True)
+    if args.command == "scan" and args.write_baseline:
+        flagged = False  # a baseline is being recorded, not gated on
+    return run_.status or (1 if flagged else 0)

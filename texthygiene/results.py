@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source offsets and hidden segments (HTML input)
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -32,6 +32,7 @@ class Segment:
     language: str | None
     confidence: float
     kind: str = "text"  # "text", or what carries no language: url, email, handle, …
+    hidden: bool = False  # HTML input: the page hides this text (display:none, …)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class Segment:
             "language": self.language,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
+            "hidden": self.hidden,
         }
 
 
@@ -59,6 +61,9 @@ class Finding:
     detail: str
     id: str
     position: str = ""
+    # HTML input: the span of the source HTML this finding came from; None for plain text.
+    source_start: int | None = None
+    source_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +77,8 @@ class Finding:
             "reasons": list(self.reasons),
             "detail": self.detail,
             "position": self.position,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
         }
 
 

@@ -1,0 +1,102 @@
+"""JSON Lines: one object per line; the text field is scanned, every other byte is kept.
+
+A changed record is written back by replacing only the text field's value in the original
+line, so other fields keep their exact spelling: key order, number formats, escapes
+(``\\ud800``, a lone surrogate, stays escaped), whitespace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, cast
+
+from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
+
+_DECODER = json.JSONDecoder()
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_WS = re.compile(r"[ \t\n\r]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def value_span(line: str, key: str) -> tuple[int, int] | None:
+    """Where the value of a top-level ``key`` sits in a JSON object's source (the last one,
+    as ``json.loads`` keeps the last of duplicate keys).
+
+    >>> line = '{"id": 7, "body": "hoi \\\\u00e9", "x": []}'
+    >>> s, e = value_span(line, "body"); line[s:e]
+    '"hoi \\\\u00e9"'
+    """
+    span = None
+    pos = _skip(line, 0)
+    if not line.startswith("{", pos):
+        return None
+    pos = _skip(line, pos + 1)
+    if line.startswith("}", pos):
+        return None
+    while True:
+        name, pos = _scanstring(line, pos + 1)
+        pos = _skip(line, _skip(line, pos) + 1)  # past the colon
+        _, end = _DECODER.raw_decode(line, pos)
+        if name == key:
+            span = (pos, end)
+        pos = _skip(line, end)
+        if line.startswith("}", pos):
+            return span
+        pos = _skip(line, pos + 1)  # past the comma
+
+
+def _skip(line: str, pos: int) -> int:
+    match = _WS.match(line, pos)
+    return match.end() if match else pos
+
+
+def dumps(value: object) -> str:
+    """JSON without ASCII escaping, but with lone surrogates escaped (they have no UTF-8)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
+    """One record per non-blank line; a bad line is a ``RecordError`` and reading goes on."""
+    field = options.text_field
+    for number, raw in enumerate(stream, 1):
+        where = f"line {number}"
+        if not raw.strip():
+            yield Verbatim(raw)
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield RecordError(source, where, f"invalid UTF-8 at byte {error.start}", raw)
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield RecordError(source, where, f"invalid JSON: {error}", raw)
+            continue
+        if not isinstance(obj, dict):
+            yield RecordError(source, where, f"expected an object, got {type(obj).__name__}", raw)
+            continue
+        if field not in obj:
+            yield RecordError(source, where, f"no text field {field!r}", raw)
+            continue
+        text = obj[field]
+        if not isinstance(text, str):
+            kind = type(text).__name__
+            yield RecordError(source, where, f"text field {field!r} is {kind}, not a string", raw)
+            continue
+        doc_id = where
+        if options.id_field is not None and obj.get(options.id_field) is not None:
+            doc_id = str(obj[options.id_field])
+        yield Record(source, doc_id, where, text, raw=raw, slot=value_span(line, field))
+
+
+class JsonlWriter(SpliceWriter):
+    """Replaces the text field's value in the original line, nothing else."""
+
+    def render(self, record: Record, new_text: str) -> bytes:
+        line = record.raw.decode("utf-8")
+        start, end = cast("tuple[int, int]", record.slot)
+        return (line[:start] + dumps(new_text) + line[end:]).encode("utf-8")

@@ -1,8 +1,10 @@
-"""The HTML review report: structure and escaping in Python, behaviour in a real Chromium."""
+"""The HTML review report: structure and escaping in Python, behaviour in a real Chromium,
+and ``texthygiene scan --format html``."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 
 import texthygiene
 from tests.conftest import ROOT
+from texthygiene.cli import main
 from texthygiene.report_html import KINDS, highlight, render_report
 from texthygiene.results import Finding, Report
 
@@ -484,3 +487,91 @@ def test_xss_samples_stay_inert(browser: Any, tmp_path: Path, csp: bool) -> None
     assert page.locator("#filters").is_visible()  # our own script did run
     assert page.errors == []
     assert all(url.startswith("file:") for url in page.requests)
+
+
+# ---------------------------------------------------------------- scan --format html
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "moestuin-post.txt"
+
+POSTS = [
+    {"id": "emoji", "text": "😀🇳🇱 Vandaag in de tuin. " + GLUED},
+    {"id": "mojibake", "text": "Het cafÃ© aan de gracht is mooi.где взять деньги быстро"},
+    {"id": "schoon", "text": "Een rustige zondag met koffie en de krant."},
+    {"id": "<script>alert(1)</script>", "text": "Tekst <img src=x onerror=alert(1)>." + GLUED},
+]
+
+
+@pytest.fixture
+def posts(tmp_path: Path) -> Path:
+    path = tmp_path / "posts.jsonl"
+    path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in POSTS), "utf-8")
+    return path
+
+
+def listed(page: str) -> list[str]:
+    return re.findall(r'<h2 id="d\d+-h">\d+\. ([^<]*)</h2>', page)
+
+
+def test_html_report_of_a_jsonl_scan(posts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = ["scan", "--format", "html", "--id-field", "id", "-j", "1", "-o", str(out), str(posts)]
+    assert main(args) == 1
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'id="n-scanned">4<', page)
+    assert re.search(r'id="n-flagged">3<', page)
+    assert "schoon" not in listed(page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listed(page)
+    assert '<del class="before">Ã©</del> → <ins class="after">é</ins>' in page
+    assert "do not match the text" not in page  # the re-derived text fits every offset
+    texts = [text for text, _ in read_page(page).docs]
+    assert "Het café aan de gracht is mooi.где взять деньги быстро" in texts
+
+
+def test_max_documents_and_verbose(posts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    base = ["scan", "--format", "html", "--id-field", "id", "-o", str(out), str(posts)]
+    assert main([*base, "--max-documents", "1", "--exit-zero"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert len(listed(page)) == 1
+    assert "2 documents left out" in page
+    assert main([*base, "--max-documents", "0", "--verbose"]) == 1
+    assert listed(out.read_text(encoding="utf-8"))[-1] == "schoon"
+    assert main([*base, "--max-documents", "-1"]) == 2
+
+
+def test_html_report_highlights_in_chromium(browser: Any, posts: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    main(["scan", "--format", "html", "--id-field", "id", "-o", str(out), str(posts)])
+    page = open_page(browser, out)
+    shown = {item["text"]: item["marks"] for item in page.evaluate(WALK)}
+    emoji_text = POSTS[0]["text"]
+    start = emoji_text.index("где")
+    assert [[s, e] for s, e, _ in shown[emoji_text]["0"]] == [[start, len(emoji_text)]]
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img, script:not(:last-child)").count() == 0
+    assert page.errors == []
+
+
+def test_html_report_through_a_subprocess(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "texthygiene",
+            "scan",
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            str(EXAMPLE),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "купить дешевые лекарства без рецепта" in page

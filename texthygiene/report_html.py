@@ -21,10 +21,16 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from . import __version__
 from .chardata import language_name
-from .results import Finding, Report
+from .repair import repair_and_explain
+from .results import Finding, RepairStep, Report
+
+if TYPE_CHECKING:
+    from .batch import Outcome
+    from .formats import Record
 
 #: Kind → (background colour, one-line meaning). Colours are pale enough for dark text and
 #: distinct from each other; a kind not listed here gets a neutral colour.
@@ -367,6 +373,112 @@ def _checkboxes(name: str, values: dict[str, str]) -> str:
     )
 
 
+class ReviewPage:
+    """The review page, fed one document at a time (``add``) and rendered once (``html``).
+
+    It keeps the counts and the worst ``max_documents`` documents only, so a scan of any
+    size is summarised in bounded memory. See ``render_report`` for what the page shows.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float,
+        inputs: Sequence[str],
+        version: str,
+        max_documents: int | None = 500,
+        list_clean: bool = False,
+    ) -> None:
+        if max_documents is not None and max_documents < 0:
+            raise ValueError(f"max_documents must be ≥ 0 or None, got {max_documents}")
+        self.threshold = threshold
+        self.inputs = list(inputs)
+        self.version = version
+        self.max_documents = max_documents
+        self.list_clean = list_clean
+        self.scanned = 0
+        self.flagged = 0
+        self.kind_findings: Counter[str] = Counter()
+        self.kind_docs: Counter[str] = Counter()
+        self.lang_findings: Counter[str] = Counter()
+        self.lang_docs: Counter[str] = Counter()
+        # The worst documents so far, as a min-heap on (score, finding count, -input order).
+        self._heap: list[tuple[tuple[float, int, int], _Listed]] = []
+
+    def add(self, doc_id: str, source: str, report: Report) -> None:
+        """Count one document, and keep it if it is among the worst so far."""
+        index = self.scanned
+        self.scanned += 1
+        findings = report.findings
+        if findings:
+            self.flagged += 1
+            kinds = Counter(f.kind for f in findings)
+            langs = Counter(_lang_token(f.language) for f in findings)
+            self.kind_findings.update(kinds)
+            self.kind_docs.update(kinds.keys())
+            self.lang_findings.update(langs)
+            self.lang_docs.update(langs.keys())
+        elif not self.list_clean:
+            return
+        score = max((f.score for f in findings), default=-1.0)
+        entry = (
+            (score, len(findings), -index),
+            _Listed(ReportDocument(doc_id, source, report), score),
+        )
+        limit = self.max_documents
+        if limit is None or len(self._heap) < limit:
+            heapq.heappush(self._heap, entry)
+        elif limit and entry[0] > self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def html(self) -> str:
+        """The page, as one self-contained HTML string."""
+        return _page(self)
+
+
+class HtmlReporter:
+    """``texthygiene scan --format html``: every document into one ``ReviewPage``, written
+    when the run closes; ``verbose`` lists documents without findings too."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        verbose: bool = False,
+        threshold: float = 0.5,
+        inputs: Sequence[str] = (),
+        max_documents: int | None = 500,
+    ) -> None:
+        self.out = out
+        self.page = ReviewPage(
+            threshold=threshold,
+            inputs=inputs,
+            version=__version__,
+            max_documents=max_documents,
+            list_clean=verbose,
+        )
+
+    def add(self, record: Record, outcome: Outcome) -> None:
+        text = record.text
+        repairs: tuple[RepairStep, ...] = ()
+        if outcome.findings or self.page.list_clean:
+            # The batch outcome carries no text; the text the offsets refer to is the input
+            # after encoding repair, which is deterministic and cheap to redo.
+            text, repairs = repair_and_explain(record.text)
+        source = record.source
+        if record.location and record.location != record.id:
+            source += f" ({record.location})"
+        uri = dict(record.meta).get("uri")
+        if uri:
+            source += f" <{uri}>"
+        report = Report(text, outcome.language, (), outcome.findings, repairs, record.text)
+        self.page.add(record.id, source, report)
+
+    def close(self) -> None:
+        self.out.write(self.page.html())
+        self.out.flush()
+
+
 def render_report(
     documents: Iterable[tuple[str, str, Report]],
     *,
@@ -385,37 +497,29 @@ def render_report(
     Documents without findings are only counted unless ``list_clean``, which lists them after
     the flagged ones. ``threshold``, ``inputs`` and ``version`` are shown as given.
     """
-    if max_documents is not None and max_documents < 0:
-        raise ValueError(f"max_documents must be ≥ 0 or None, got {max_documents}")
-    scanned = flagged = 0
-    kind_findings: Counter[str] = Counter()
-    kind_docs: Counter[str] = Counter()
-    lang_findings: Counter[str] = Counter()
-    lang_docs: Counter[str] = Counter()
-    # The worst max_documents so far, as a min-heap on (score, finding count, -input order),
-    # so 50 000 reports are summarised without holding on to every one of them.
-    heap: list[tuple[tuple[float, int, int], _Listed]] = []
+    page = ReviewPage(
+        threshold=threshold,
+        inputs=inputs,
+        version=version,
+        max_documents=max_documents,
+        list_clean=list_clean,
+    )
     for index, item in enumerate(documents):
-        doc = _check(item, index)
-        scanned += 1
-        findings = doc.report.findings
-        if findings:
-            flagged += 1
-            kinds = Counter(f.kind for f in findings)
-            langs = Counter(_lang_token(f.language) for f in findings)
-            kind_findings.update(kinds)
-            kind_docs.update(kinds.keys())
-            lang_findings.update(langs)
-            lang_docs.update(langs.keys())
-        elif not list_clean:
-            continue
-        score = max((f.score for f in findings), default=-1.0)
-        entry = ((score, len(findings), -index), _Listed(doc, score))
-        if max_documents is None or len(heap) < max_documents:
-            heapq.heappush(heap, entry)
-        elif max_documents and entry[0] > heap[0][0]:
-            heapq.heapreplace(heap, entry)
-    listed = [item for _, item in sorted(heap, key=lambda e: e[0], reverse=True)]
+        page.add(*_check(item, index))
+    return page.html()
+
+
+def _page(page: ReviewPage) -> str:
+    scanned, flagged, list_clean = page.scanned, page.flagged, page.list_clean
+    kind_findings, kind_docs = page.kind_findings, page.kind_docs
+    lang_findings, lang_docs = page.lang_findings, page.lang_docs
+    threshold, inputs, version, max_documents = (
+        page.threshold,
+        page.inputs,
+        page.version,
+        page.max_documents,
+    )
+    listed = [item for _, item in sorted(page._heap, key=lambda e: e[0], reverse=True)]
     candidates = flagged + (scanned - flagged if list_clean else 0)
     left_out = candidates - len(listed)
 

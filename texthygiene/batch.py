@@ -18,6 +18,8 @@ from typing import TypeVar
 
 from .clean import remove
 from .config import Config
+from .html import removals, scan_html, splice
+from .htmltext import extract
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .repair import repair
@@ -28,6 +30,8 @@ T = TypeVar("T")
 #: A batch closes at this many documents or this many characters, whichever comes first.
 BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
+#: What clean_html deletes besides the plain-text kinds.
+HTML_REMOVABLE = frozenset({"hidden_text", "foreign_link"})
 
 
 @dataclass(frozen=True)
@@ -49,29 +53,33 @@ class Outcome:
     findings: tuple[Finding, ...] = ()
     contexts: tuple[tuple[str, str], ...] = ()  # (before, after) each finding
     new_text: str | None = None  # clean, repair: the rewritten document
+    removed: tuple[Finding, ...] = ()  # clean: the findings deleted (look-alikes stay)
     error: str | None = None
 
 
 def analyse(settings: Settings, text: str, markup: str) -> Outcome:
-    """Run one command on one document."""
+    """Run one command on one document (``markup`` "html": ``text`` is HTML source)."""
     if settings.command == "repair":
         return Outcome(new_text=repair(text))
-    report = scan(text, languages=settings.languages, config=settings.config)
+    html = markup == "html"
+    scanner = scan_html if html else scan
+    report = scanner(text, languages=settings.languages, config=settings.config)
     findings = tuple(f for f in report.findings if settings.only is None or f.kind in settings.only)
     width = settings.context
     contexts = tuple(
         (report.text[max(0, f.start - width) : f.start], report.text[f.end : f.end + width])
         for f in findings
     )
-    new_text = None
-    if settings.command == "clean":
+    if settings.command != "clean":
+        return Outcome(report.language, findings, contexts)
+    if html:
+        # clean_html would scan again; the findings (after --only) are already here.
+        new_text = splice(text, removals(extract(text), findings))
+        gone = tuple(f for f in findings if f.kind in REMOVABLE or f.kind in HTML_REMOVABLE)
+    else:
         new_text = remove(report.text, findings, report.edits)[0]
-    return Outcome(report.language, findings, contexts, new_text)
-
-
-def removed(outcome: Outcome) -> list[Finding]:
-    """The findings ``clean`` deleted (look-alikes and mojibake stay; see ``clean.remove``)."""
-    return [f for f in outcome.findings if f.kind in REMOVABLE]
+        gone = tuple(f for f in findings if f.kind in REMOVABLE)
+    return Outcome(report.language, findings, contexts, new_text, gone)
 
 
 def _run_batch(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from . import __version__
-from .batch import Outcome, Settings, default_jobs, removed, run
+from .batch import Outcome, Settings, default_jobs, run
 from .config import Config
 from .formats import (
     FORMATS,
@@ -46,6 +46,8 @@ KINDS = (
     "mojibake",
     "whitespace",
     "normalization",
+    "hidden_text",
+    "foreign_link",
 )
 
 
@@ -80,9 +82,8 @@ def _parser() -> argparse.ArgumentParser:
         if name != "scan":
             cmd.add_argument("-o", "--output", metavar="OUT", help="file, or folder for many")
             cmd.add_argument("--in-place", action="store_true", help="rewrite inputs atomically")
-            cmd.add_argument(
-                "--backup", nargs="?", const=".bak", metavar="SUFFIX", help="with --in-place"
-            )
+            cmd.add_argument("--backup", action="store_true", help="--in-place keeps FILE.bak")
+            cmd.add_argument("--backup-suffix", default=".bak", metavar="SUFFIX")
         if name == "repair":
             continue
         cmd.add_argument("--languages", help="languages expected on the site, e.g. nl,en")
@@ -128,7 +129,8 @@ class _Run:
     seen: list[dict[str, str]] = field(default_factory=list)
 
     def error(self, where: str, message: str, *, record: bool = True) -> None:
-        """A record error is a warning under --keep-going; a file error never is."""
+        """A record error is a warning under --keep-going; an error that loses the rest of
+        a file never is."""
         self.errors += 1
         warning = record and self.args.keep_going
         if not warning:
@@ -230,7 +232,9 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
                 previous = current
             if isinstance(item, RecordError):
                 where = f"{item.source}: {item.location}" if item.location else item.source
-                run_.error(where, item.message, record=bool(item.location))
+                # What stops the reading of a file (truncated archive, broken or hostile XML)
+                # leaves records unscanned: an error even under --keep-going.
+                run_.error(where, item.message, record=not item.fatal)
                 current.errors += 1
             elif isinstance(item, Record):
                 bar.update(1)
@@ -345,7 +349,7 @@ class _Output:
             path = self.current.path
             shutil.copymode(path, self.temp)
             if self.args.backup:
-                shutil.copy2(path, path + self.args.backup)
+                shutil.copy2(path, path + self.args.backup_suffix)
             os.replace(self.temp, path)
 
     def abandon(self) -> None:
@@ -396,7 +400,7 @@ def _rewrite(run_: _Run, settings: Settings) -> None:
                 run_.findings += len(outcome.findings)
                 current.findings += len(outcome.findings)
                 if audit is not None:
-                    for f in removed(outcome):
+                    for f in outcome.removed:
                         audit.write(dumps(_audit_entry(item, f.to_dict())) + "\n")
             else:
                 output.writer.write(item, None)

@@ -36,10 +36,15 @@ class _Lines:
 
 
 def _dialect(header: str) -> type[csv.Dialect]:
-    try:
-        return csv.Sniffer().sniff(header, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel
+    """Excel's dialect with the delimiter the header uses most (``csv.Sniffer`` guesses
+    quoting rules from one line too, and guesses them wrong)."""
+    delimiter = max(",;\t|", key=lambda d: (header.count(d), d == ","))
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    return Dialect
 
 
 def read_csv(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:

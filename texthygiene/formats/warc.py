@@ -43,15 +43,46 @@ def _text(content_type: str, payload: bytes) -> str:
     return decode(payload).text
 
 
+class _GzipCheck:
+    """Passes an archive's bytes through while checking that every gzip member ends.
+
+    warcio stops quietly at a member cut short (the records in it are simply missing), so
+    the members are followed here too; decompressing twice costs little next to scanning.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.member = zlib.decompressobj(wbits=31)
+        self.started = False  # the current member has input it has not finished
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        pending = data
+        while pending:
+            self.member.decompress(pending, 1 << 16)
+            self.started = not self.member.eof
+            pending = self.member.unused_data
+            if self.member.eof:
+                self.member = zlib.decompressobj(wbits=31)
+            elif self.member.unconsumed_tail:
+                pending = self.member.unconsumed_tail
+        return data
+
+    @property
+    def truncated(self) -> bool:
+        return self.started
+
+
 def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
     """One record per HTML or plain-text response (or resource); others are skipped."""
-    records = ArchiveIterator(stream)
+    peek = getattr(stream, "peek", None)
+    check = _GzipCheck(stream) if peek is not None and peek(2)[:2] == b"\x1f\x8b" else None
+    records = ArchiveIterator(check or stream)
     number = 0
     offset = 0
     try:
         for record in records:
             number += 1
-            offset = records.get_record_offset()
             if record.rec_type not in ("response", "resource", "conversion"):
                 continue
             if record.http_headers is not None:
@@ -62,6 +93,7 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
             if mime not in (*_HTML_TYPES, "text/plain"):
                 continue
             payload = record.content_stream().read()
+            offset = records.get_record_offset()  # only after the read: it skips to the end
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
             yield Record(
@@ -75,6 +107,12 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:
         where = f"record {number + 1} (after offset {offset})"
         yield RecordError(source, where, f"unreadable archive: {error}", fatal=True)
+        return
+    if check is not None and check.truncated:
+        where = f"after record {number} (offset {offset})"
+        yield RecordError(
+            source, where, "truncated gzip member: the archive ends early", fatal=True
+        )
 
 
 class WarcJsonlWriter:

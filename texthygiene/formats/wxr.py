@@ -1,7 +1,8 @@
 """WordPress export (WXR): every item's title, content and excerpt (and comments on request).
 
-The file is parsed as a stream by expat with defusedxml's guards (no entity declarations,
-so no billion laughs; no external entities or DTDs fetched), and every field's byte span in
+The file is parsed as a stream by expat with defusedxml's guards at their strictest (a WXR
+file has no DOCTYPE, so any DTD is refused: no entity declarations, no billion laughs, no
+external entities or DTDs fetched), and every field's byte span in
 the original is kept. Writing splices a changed field back into those bytes: CDATA stays
 CDATA, namespaces, whitespace and everything outside the changed fields are untouched.
 expat itself rather than an ElementTree API because only expat reports byte offsets.
@@ -13,14 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, NoReturn, cast
 from xml.parsers import expat
-from xml.sax.saxutils import escape
 
-from defusedxml.common import EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
 
 _CHUNK = 1 << 16
 _SEP = " "  # expat's namespace separator: "uri localname"
+
+
+def _forbid_dtd(name: str, sysid: str | None, pubid: str | None, internal: bool) -> NoReturn:
+    raise DTDForbidden(name, sysid, pubid)
 
 
 def _forbid_entity(name: str, *args: object) -> NoReturn:
@@ -78,6 +82,7 @@ class _Parser:
         self.parser = expat.ParserCreate(namespace_separator=_SEP)
         p = self.parser
         p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        p.StartDoctypeDeclHandler = _forbid_dtd
         p.EntityDeclHandler = _forbid_entity
         p.UnparsedEntityDeclHandler = _forbid_entity
         p.ExternalEntityRefHandler = _forbid_external
@@ -190,7 +195,7 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
         except expat.ExpatError as exc:
             error = f"invalid XML: {expat.errors.messages[exc.code]}"
             where = f"line {exc.lineno}, column {exc.offset + 1}"
-        except (EntitiesForbidden, ExternalReferenceForbidden) as exc:
+        except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
             error = f"refused XML: {type(exc).__name__} ({exc})"
             where = f"line {state.parser.CurrentLineNumber}"
         for item, fields in state.finished:
@@ -226,5 +231,8 @@ class WxrWriter(SpliceWriter):
         if cdata:
             body = "<![CDATA[" + new_text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
         else:
-            body = escape(new_text)
+            body = new_text.replace("&", "&amp;").replace("<", "&lt;")
+            # '>' only where the original escaped it too; ']]>' must always be escaped.
+            gt = "&gt;" if b"&gt;" in record.raw else ">"
+            body = body.replace("]]>", "]]&gt;").replace(">", gt)
         return body.encode(encoding, "xmlcharrefreplace")

@@ -552,6 +552,22 @@ def test_html_report_highlights_in_chromium(browser: Any, posts: Path, tmp_path:
     assert page.errors == []
 
 
+def test_html_input_shows_the_text_the_page_shows(tmp_path: Path) -> None:
+    body = (
+        "<p>Mooi verhaal over de <b>tuin</b> &amp; de buren.</p>"
+        '<div style="display:none">где взять деньги быстро</div>'
+    )
+    (tmp_path / "post.html").write_text(body, encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["scan", "--format", "html", "-o", str(out), str(tmp_path / "post.html")]) == 1
+    page = out.read_text(encoding="utf-8")
+    [(text, pieces)] = read_page(page).docs
+    assert text.startswith("Mooi verhaal over de tuin & de buren.")
+    [(start, end)] = pieces[0]
+    assert text[start:end] == "где взять деньги быстро"
+    assert 'class="k-hidden_text last"' in page
+
+
 def test_html_report_through_a_subprocess(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     done = subprocess.run(

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from . import __version__
 from .chardata import language_name
+from .htmltext import extract
 from .repair import repair_and_explain
 from .results import Finding, RepairStep, Report
 
@@ -44,6 +45,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "mojibake": ("#a8e6a1", "repaired encoding damage (shown before → after)"),
     "whitespace": ("#e0e0e0", "mixed line endings, or a no-break space gluing a fragment"),
     "normalization": ("#f4c6ea", "text not in Unicode NFC"),
+    "hidden_text": ("#b8e0d8", "HTML input: text the page hides (display:none, …)"),
+    "foreign_link": ("#f7d0b0", "HTML input: a link whose text is foreign or spam"),
 }
 _OTHER_COLOUR = "#dddddd"
 
@@ -461,9 +464,11 @@ class HtmlReporter:
     def add(self, record: Record, outcome: Outcome) -> None:
         text = record.text
         repairs: tuple[RepairStep, ...] = ()
-        if outcome.findings or self.page.list_clean:
-            # The batch outcome carries no text; the text the offsets refer to is the input
-            # after encoding repair, which is deterministic and cheap to redo.
+        # The batch outcome carries no text. The text the offsets refer to is cheap and
+        # deterministic to redo: the text an HTML body shows, or the input after repair.
+        if record.markup == "html" and (outcome.findings or self.page.list_clean):
+            text = extract(record.text).text
+        elif outcome.findings or self.page.list_clean:
             text, repairs = repair_and_explain(record.text)
         source = record.source
         if record.location and record.location != record.id:

@@ -564,7 +564,7 @@ def _page(page: ReviewPage) -> str:
         left_note = (
             f'<p class="note" id="left-out">{left_out:,} document{"s" if left_out != 1 else ""} '
             f"left out: only the {len(listed):,} with the highest scores are listed "
-            f"(max_documents={max_documents}).</p>"
+            f"(max_documents={max_documents}; on the command line --max-documents).</p>"
         )
     else:
         left_note = ""
@@ -612,7 +612,8 @@ def _page(page: ReviewPage) -> str:
     ]
     parts.extend(_document(position, item) for position, item in enumerate(listed, 1))
     parts += [
-        "</main><footer>Offsets are code points of the repaired text. Hover a highlight, or ",
+        "</main><footer>Offsets are code points of the scanned text (after encoding repair; for "
+        "HTML input, the text the page shows). Hover a highlight, or ",
         "focus it with the keyboard, for its score and reasons; the numbered notes beside ",
         "each text say the same. Invisible and control characters are shown as ",
         '<span class="cp">U+XXXX</span> boxes.</footer>',

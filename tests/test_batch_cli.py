@@ -388,3 +388,14 @@ def test_only_and_min_score(tmp_path: Path) -> None:
     bad = th("scan", "--only", "nonsense", "post.txt", cwd=tmp_path)
     assert bad.returncode == 2
     assert "nonsense" in bad.stderr
+
+
+def test_folders_keep_their_layout_under_output(tmp_path: Path) -> None:
+    for name, text in (("a/index.md", GLUED), ("b/index.md", DUTCH[0]), (".git/x.txt", GLUED)):
+        (tmp_path / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / name).write_text(text + "\n", encoding="utf-8")
+    result = th("clean", "site", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.*"))
+    assert written == ["audit.jsonl", "site/a/index.md", "site/b/index.md"]  # hidden skipped
+    assert (tmp_path / "out/site/a/index.md").read_text(encoding="utf-8") == DUTCH[1] + "\n"

@@ -27,6 +27,7 @@ from .formats import (
     Record,
     RecordError,
     Writer,
+    by_name,
     detect,
     reader,
     writer,
@@ -65,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         ("repair", "encoding repair only, format-aware"),
     ):
         cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("paths", nargs="+", metavar="PATH", help="input files; - for stdin")
+        cmd.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - for stdin")
         cmd.add_argument("--input-format", choices=FORMATS, help="default: from name/content")
         cmd.add_argument("--text-field", default="text", help="JSONL key / CSV column to scan")
         cmd.add_argument("--id-field", help="JSONL key / CSV column naming each document")
@@ -166,6 +167,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(args.command, languages, config, only)
 
 
+def _expand(paths: Sequence[str]) -> list[str]:
+    """Folders become the files under them that have a known extension, in sorted order;
+    hidden files and folders are skipped."""
+    out: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            out.append(path)
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out.extend(
+                os.path.join(folder, name)
+                for name in sorted(files)
+                if not name.startswith(".") and by_name(name) is not None
+            )
+    return out
+
+
 def _check(args: argparse.Namespace) -> None:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -185,7 +204,9 @@ def _check(args: argparse.Namespace) -> None:
     elif args.backup:
         raise UsageError("--backup needs --in-place")
     if args.output and len(args.paths) > 1:
-        names = [os.path.basename(p) for p in args.paths]
+        if os.path.isfile(args.output):
+            raise UsageError(f"-o {args.output}: several inputs need a folder, not a file")
+        names = [_relative(p) for p in args.paths]
         if len(set(names)) < len(names):
             raise UsageError("several inputs share a file name: -o OUT cannot hold them all")
 
@@ -203,8 +224,9 @@ def _items(run_: _Run, options: ReadOptions) -> Iterator[tuple[_Input, Item]]:
             head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
             current.fmt = run_.args.input_format or detect(path, head)
             yield from ((current, item) for item in reader(current.fmt)(stream, path, options))
-        except OSError as error:
-            yield current, RecordError(path, "", error.strerror or str(error), fatal=True)
+        except (OSError, ImportError) as error:
+            message = error.strerror if isinstance(error, OSError) else None
+            yield current, RecordError(path, "", message or str(error), fatal=True)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -363,9 +385,18 @@ def _output_path(args: argparse.Namespace, current: _Input) -> str:
     out: str = args.output
     if len(args.paths) == 1 and not os.path.isdir(out):
         return out
-    os.makedirs(out, exist_ok=True)
-    name = "stdin" if current.path == "-" else os.path.basename(current.path)
-    return os.path.join(out, name + (".jsonl" if current.fmt == "warc" else ""))
+    target = os.path.join(out, _relative(current.path))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    return target + (".jsonl" if current.fmt == "warc" else "")
+
+
+def _relative(path: str) -> str:
+    """An input's place under an output folder: its relative path when it lies below the
+    working folder (inputs from a folder keep their layout), else its file name."""
+    if path == "-":
+        return "stdin"
+    relative = os.path.relpath(path)
+    return os.path.basename(path) if relative.startswith("..") else relative
 
 
 def _audit_path(args: argparse.Namespace) -> str | None:
@@ -429,6 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     run_ = _Run(args)
     try:
+        args.paths = _expand(args.paths)
         _check(args)
         settings = _settings(args)
         if args.command == "scan":

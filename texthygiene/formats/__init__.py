@@ -97,16 +97,28 @@ class Writer(Protocol):
 Reader = Callable[[BinaryIO, str, ReadOptions], Iterator[Item]]
 
 
+def by_name(name: str) -> str | None:
+    """The format a file name says, or None.
+
+    >>> by_name("crawl.warc.gz"), by_name("notes")
+    ('warc', None)
+    """
+    lower = os.path.basename(name).lower()
+    for suffix, fmt in sorted(_EXTENSIONS.items(), key=lambda kv: -len(kv[0])):
+        if lower.endswith(suffix):
+            return fmt
+    return None
+
+
 def detect(name: str, head: bytes) -> str:
     """The format of an input from its name, else from its first bytes.
 
     >>> detect("export.xml", b""), detect("-", b'{"id": 1}'), detect("-", b"WARC/1.0")
     ('wxr', 'jsonl', 'warc')
     """
-    lower = os.path.basename(name).lower()
-    for suffix, fmt in sorted(_EXTENSIONS.items(), key=lambda kv: -len(kv[0])):
-        if lower.endswith(suffix):
-            return fmt
+    named = by_name(name)
+    if named is not None:
+        return named
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
         return "warc"
@@ -143,8 +155,10 @@ def reader(fmt: str) -> Reader:
 
         return read_wxr
     if fmt == "warc":
-        from .warc import read_warc
-
+        try:
+            from .warc import read_warc
+        except ImportError as error:  # warcio is an optional extra
+            raise ImportError("WARC input needs warcio: pip install 'texthygiene[warc]'") from error
         return read_warc
     raise ValueError(f"unknown input format {fmt!r} (known: {', '.join(FORMATS)})")
 

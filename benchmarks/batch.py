@@ -1,0 +1,138 @@
+"""Batch throughput and memory of ``texthygiene scan`` on generated JSONL, in one run.
+
+    python -m benchmarks.batch [--quick] [--throughput-mb N] [--sizes MB,MB]
+
+Inputs are generated into a temporary folder at run time (never committed) by repeating the
+posts of ``corpora/`` with unique ids. Throughput: the installed command scans one file with
+``--jobs 1`` and ``--jobs 2`` (wall time, model loading included), reported as documents/s
+and MB/s, and documents per CPU-second of the whole process tree (what a machine shared with
+other work still measures fairly). Memory: the peak of the summed resident memory of the
+command and its worker processes (sampled from /proc every 0.1 s) on each size; streaming
+means the sizes should differ by little. ``--quick`` uses small sizes to check it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .common import ROOT, load_jsonl, write_result
+
+MB = 1 << 20
+
+
+def generate(path: Path, megabytes: float) -> int:
+    """Write a JSONL of at least ``megabytes`` from our corpora; return the record count."""
+    posts = [*load_jsonl(ROOT / "corpora" / "legit.jsonl")]
+    posts += load_jsonl(ROOT / "corpora" / "injected.jsonl")
+    target = int(megabytes * MB)
+    written = count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            post = posts[count % len(posts)]
+            line = json.dumps({"id": f"{post['id']}-{count}", "text": post["text"]}) + "\n"
+            handle.write(line)
+            written += len(line.encode("utf-8"))
+            count += 1
+    return count
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    for parent in pids:
+        try:
+            for task in os.listdir(f"/proc/{parent}/task"):
+                with open(f"/proc/{parent}/task/{task}/children") as handle:
+                    pids.extend(int(p) for p in handle.read().split())
+        except OSError:
+            continue  # the process ended between listing and reading
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_scan(path: Path, jobs: int) -> dict[str, Any]:
+    """Scan ``path`` with the command line; wall time and peak memory of the process tree."""
+    command = [sys.executable, "-m", "texthygiene", "scan", "--format", "jsonl", "--exit-zero"]
+    command += ["--jobs", str(jobs), "-o", os.devnull, str(path)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_rss(p) for p in _tree(process.pid)))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"scan failed with exit code {process.returncode}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "peak_rss_mb": round(peak / MB, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: 2 MB, 4 and 8 MB")
+    parser.add_argument("--throughput-mb", type=float, default=16.0)
+    parser.add_argument("--sizes", default="200,1024", help="MB of the memory runs")
+    args = parser.parse_args()
+    throughput_mb = 2.0 if args.quick else args.throughput_mb
+    sizes = [4.0, 8.0] if args.quick else [float(s) for s in args.sizes.split(",")]
+    results: dict[str, Any] = {"quick": args.quick}
+    with tempfile.TemporaryDirectory(prefix="texthygiene-bench-") as folder:
+        path = Path(folder, "throughput.jsonl")
+        docs = generate(path, throughput_mb)
+        size = path.stat().st_size / MB
+        speed: dict[str, Any] = {"megabytes": round(size, 2), "documents": docs}
+        for jobs in (1, 2):
+            run = run_scan(path, jobs)
+            run["docs_per_s"] = round(docs / run["seconds"], 1)
+            run["mb_per_s"] = round(size / run["seconds"], 3)
+            run["docs_per_cpu_s"] = round(docs / run["cpu_seconds"], 1)
+            speed[f"jobs_{jobs}"] = run
+            print(f"throughput, --jobs {jobs}: {run}", flush=True)
+        speed["speedup_2_over_1"] = round(
+            speed["jobs_2"]["docs_per_s"] / speed["jobs_1"]["docs_per_s"], 2
+        )
+        results["throughput"] = speed
+        path.unlink()
+        memory: dict[str, Any] = {"jobs": 2}
+        for megabytes in sizes:
+            path = Path(folder, f"memory-{megabytes:g}.jsonl")
+            docs = generate(path, megabytes)
+            run = run_scan(path, 2)
+            run["megabytes"] = round(path.stat().st_size / MB, 1)
+            run["documents"] = docs
+            memory[f"{megabytes:g}MB"] = run
+            print(f"memory, {megabytes:g} MB: {run}", flush=True)
+            path.unlink()
+        small, large = (memory[f"{m:g}MB"]["peak_rss_mb"] for m in (sizes[0], sizes[-1]))
+        memory["peak_ratio_largest_to_smallest"] = round(large / small, 3)
+        results["memory"] = memory
+    name = "batch-quick" if args.quick else "batch"
+    print(f"wrote {write_result(name, results).relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,6 +1,7 @@
 """The moderator review report: one self-contained HTML page of what was flagged and why.
 
-An edge module: it reads ``Report`` objects and writes a string; the core never imports it.
+An edge module: it reads ``Report`` objects (or, for ``texthygiene scan --format html``, the
+batch runner's records and outcomes) and writes a string; the core never imports it.
 
 The page needs nothing from the network and nothing from disk. Every piece of document text
 is escaped, and a Content-Security-Policy lets only the page's own inline script run, so a
@@ -434,6 +435,10 @@ class ReviewPage:
         elif limit and entry[0] > self._heap[0][0]:
             heapq.heapreplace(self._heap, entry)
 
+    def listed(self) -> list[_Listed]:
+        """The documents the page lists, worst first."""
+        return [item for _, item in sorted(self._heap, key=lambda e: e[0], reverse=True)]
+
     def html(self) -> str:
         """The page, as one self-contained HTML string."""
         return _page(self)
@@ -524,7 +529,7 @@ def _page(page: ReviewPage) -> str:
         page.version,
         page.max_documents,
     )
-    listed = [item for _, item in sorted(page._heap, key=lambda e: e[0], reverse=True)]
+    listed = page.listed()
     candidates = flagged + (scanned - flagged if list_clean else 0)
     left_out = candidates - len(listed)
 

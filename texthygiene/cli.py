@@ -101,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default stdout)")
             cmd.add_argument("--baseline", metavar="FILE", help="finding ids to suppress")
             cmd.add_argument("--write-baseline", metavar="FILE", help="record current findings")
+            cmd.add_argument(
+                "--max-documents", type=int, default=500, metavar="N", help="html: list N (0: all)"
+            )
     return parser
 
 
@@ -189,6 +192,8 @@ def _check(args: argparse.Namespace) -> None:
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     if args.command == "scan":
+        if args.max_documents < 0:
+            raise UsageError("--max-documents must be 0 (all) or more")
         return
     if args.in_place:
         if args.output:
@@ -291,7 +296,11 @@ def _scan(run_: _Run, settings: Settings) -> None:
         if args.output
         else sys.stdout
     )
-    report: Reporter = REPORTERS[args.format](out, verbose=args.verbose)
+    page: dict[str, object] = {}
+    if args.format == "html":
+        page = {"threshold": args.min_score, "inputs": args.paths}
+        page["max_documents"] = args.max_documents or None
+    report: Reporter = REPORTERS[args.format](out, verbose=args.verbose, **page)
     try:
         for current, item, outcome in _results(run_, settings):
             if not isinstance(item, Record) or outcome is None or outcome.error:

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TextIO
 from .batch import Outcome
 from .formats import Record
 from .formats.jsonl import dumps
+from .report_html import HtmlReporter
 from .results import SCHEMA_VERSION
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -109,4 +110,5 @@ REPORTERS: dict[str, Callable[..., Reporter]] = {
     "table": TableReporter,
     "json": JsonReporter,
     "jsonl": JsonlReporter,
+    "html": HtmlReporter,
 }

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import numpy as np
 from langdetect.utils.ngram import NGram
@@ -42,14 +42,103 @@ _CACHE_LIMIT = 200_000
 _UNKNOWN_GRAM = -14.0
 
 
-class LanguageModel:
+class Identifier(Protocol):
+    """What the identify stage needs from a language model (a detector backend).
+
+    ``languages`` are the evidence columns (ISO 639-1 codes as texthygiene reports them) and
+    ``column`` maps a code to its column. A row of ``evidence_matrix`` is one word's
+    log-posterior per language relative to the best (0), floored at ``-WORD_EVIDENCE_CAP``;
+    all zeros means no evidence. ``identify`` names the language of a whole word sequence
+    with its probability (None when there is no signal).
+    """
+
+    languages: tuple[str, ...]
+    column: dict[str, int]
+
+    def evidence_matrix(self, words: Sequence[str]) -> np.ndarray: ...
+
+    def identify(self, words: Sequence[str]) -> tuple[str | None, float]: ...
+
+
+class CachedEvidence:
+    """Word evidence computed once per distinct word and kept as a row of one matrix.
+
+    A text's evidence is then a single fancy-indexing copy rather than a stack of per-word
+    arrays. Rows are never overwritten (the matrix is replaced when it grows or is cleared),
+    so a row handed out earlier keeps its values. Subclasses provide ``_vector``.
+    """
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        self.languages: tuple[str, ...] = tuple(languages)
+        self.column: dict[str, int] = {code: i for i, code in enumerate(self.languages)}
+        self._rows: dict[str, int] = {}
+        self._matrix: np.ndarray = np.empty((1024, len(self.languages)), dtype=np.float32)
+
+    def _vector(self, word: str) -> np.ndarray | None:
+        """One word's evidence over ``languages`` (None: no evidence), before the cap."""
+        raise NotImplementedError
+
+    def word_evidence(self, word: str) -> np.ndarray:
+        """Log-posterior of each language for one word, relative to the best, capped.
+
+        The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
+        a word with no evidence gives all zeros.
+        """
+        if len(self._rows) >= _CACHE_LIMIT:
+            self._clear()
+        vector: np.ndarray = self._matrix[self._row(word)]
+        return vector
+
+    def evidence_matrix(self, words: Sequence[str]) -> np.ndarray:
+        """``word_evidence`` of every word, one row each: [len(words), len(languages)]."""
+        if len(self._rows) + len(words) > _CACHE_LIMIT:
+            self._clear()  # before, not during: the rows gathered below must stay valid
+        get = self._rows.get
+        found = [get(word) for word in words]
+        ids = [row if row is not None else self._row(words[n]) for n, row in enumerate(found)]
+        return self._matrix[ids]
+
+    def _row(self, word: str) -> int:
+        row = self._rows.get(word)
+        return self._add(word) if row is None else row
+
+    def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
+        """The most likely language of a word sequence and its posterior probability."""
+        if not words:
+            return None, 0.0
+        total = self.evidence_matrix(words).sum(axis=0)
+        if not total.any():
+            return None, 0.0
+        return self.languages[int(total.argmax())], softmax_top(total)
+
+    def _add(self, word: str) -> int:
+        row = len(self._rows)
+        if row == len(self._matrix):
+            grown = np.empty((2 * row, len(self.languages)), dtype=np.float32)
+            grown[:row] = self._matrix
+            self._matrix = grown
+        vector = self._vector(word)
+        if vector is None:
+            self._matrix[row] = 0.0
+        else:
+            self._matrix[row] = np.maximum(vector - vector.max(), -WORD_EVIDENCE_CAP)
+        self._rows[word] = row
+        return row
+
+    def _clear(self) -> None:
+        self._rows = {}
+        self._matrix = np.empty((1024, len(self.languages)), dtype=np.float32)
+
+
+class LanguageModel(CachedEvidence):
     """Per-word language evidence over every language langdetect ships a profile for."""
 
     def __init__(self) -> None:
         profiles = resources.files("langdetect").joinpath("profiles")
         names = sorted(p.name for p in profiles.iterdir() if not p.name.startswith("."))
         codes = sorted({_RENAME.get(n, n) for n in names})
-        column = {code: i for i, code in enumerate(codes)}
+        super().__init__(codes)
+        column = self.column
         index: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
@@ -80,12 +169,8 @@ class LanguageModel:
             kept = np.where(block > 0, block, np.inf).min(axis=0)
             kept[~np.isfinite(kept)] = _SMOOTHING
             table[lengths == n] = np.where(block > 0, block, kept * _ABSENT_FRACTION)
-        self.languages: tuple[str, ...] = tuple(codes)
-        self.column = column
         self._index = index
         self._log = np.log(table).astype(np.float32)
-        self._zero = np.zeros(len(codes), dtype=np.float32)
-        self._cache: dict[str, np.ndarray] = {}
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
@@ -106,25 +191,9 @@ class LanguageModel:
                 found.append(row)
         return found
 
-    def word_evidence(self, word: str) -> np.ndarray:
-        """Log-posterior of each language for one word, relative to the best, capped.
-
-        The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
-        a word with no known n-gram gives all zeros (no evidence either way).
-        """
-        cached: np.ndarray | None = self._cache.get(word)
-        if cached is not None:
-            return cached
-        rows = self.grams(word)
-        if rows:
-            total = self._log[rows].sum(axis=0)
-            vector: np.ndarray = np.maximum(total - total.max(), -WORD_EVIDENCE_CAP)
-        else:
-            vector = self._zero
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = vector
-        return vector
+    def _vector(self, word: str) -> np.ndarray | None:
+        grams = self.grams(word)
+        return self._log[grams].sum(axis=0) if grams else None
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best language's mean log-probability
@@ -146,15 +215,6 @@ class LanguageModel:
         if grams == 0:
             return _UNKNOWN_GRAM
         return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
-
-    def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
-        """The most likely language of a word sequence and its posterior probability."""
-        if not words:
-            return None, 0.0
-        total = np.sum([self.word_evidence(w) for w in words], axis=0)
-        if not total.any():
-            return None, 0.0
-        return self.languages[int(total.argmax())], softmax_top(total)
 
 
 def _gram_count(word: str) -> int:
@@ -269,9 +329,13 @@ def identify_words(
     tokens: Sequence[Token],
     allowed_languages: frozenset[str],
     allowlisted: frozenset[int],
+    detector_name: str = "langdetect",
 ) -> WordLanguages:
-    """Dominant language and script, then language runs line by line (Viterbi)."""
-    lm = model()
+    """Dominant language and script, then language runs line by line (Viterbi).
+
+    ``detector_name`` picks the backend that gives word evidence (see ``DETECTORS``).
+    """
+    lm = detector(detector_name)
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     weights = [0.0] * len(tokens)
     # The dominant script counts words (a run of Han or Thai as one word per two
@@ -295,7 +359,7 @@ def identify_words(
     # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
     # floor keeps zero-weight words, numbers and names, from being free switch points).
     word_weights = np.array([weights[i] for i in words], dtype=np.float32)
-    raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
+    raw = lm.evidence_matrix([tokens[i].text for i in words])
     # The host language is read from the words of the dominant script only: a glued-on
     # phrase in another script must not outvote a short host text.
     in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
@@ -345,15 +409,42 @@ def identify_words(
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
 
 
-_MODEL: LanguageModel | None = None
+#: Detector backends by name: the default, then optional ones (see ``backends``).
+DETECTORS = ("langdetect", "lingua", "fasttext")
+_DEFAULT: LanguageModel | None = None
+_OPTIONAL: dict[str, Identifier] = {}
 _LOCK = threading.Lock()
 
 
 def model() -> LanguageModel:
-    """The shared model, loaded on first use (once per process)."""
-    global _MODEL
-    if _MODEL is None:
+    """The default model (langdetect's profiles), loaded on first use, once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
         with _LOCK:
-            if _MODEL is None:
-                _MODEL = LanguageModel()
-    return _MODEL
+            if _DEFAULT is None:
+                _DEFAULT = LanguageModel()
+    return _DEFAULT
+
+
+def detector(name: str = "langdetect") -> Identifier:
+    """The named detector backend, loaded on first use (once per process).
+
+    An optional backend whose library is not installed raises ``ImportError`` naming the
+    extra to install; an unknown name raises ``ValueError``.
+
+    >>> detector("langdetect") is model()
+    True
+    """
+    if name == "langdetect":
+        return model()
+    found = _OPTIONAL.get(name)
+    if found is not None:
+        return found
+    if name not in DETECTORS:
+        raise ValueError(f"detector: unknown {name!r} (known: {', '.join(DETECTORS)})")
+    from . import backends
+
+    with _LOCK:
+        if name not in _OPTIONAL:
+            _OPTIONAL[name] = backends.load(name, model().languages)
+    return _OPTIONAL[name]

@@ -37,18 +37,15 @@ class _Backend(CachedEvidence):
         super().__init__(languages)
         self._probabilities = probabilities
 
-    def _vector(self, word: str) -> np.ndarray | None:
-        return self._log_vector(self._probabilities(word))
-
-    def _log_vector(self, found: dict[str, float]) -> np.ndarray | None:
-        vector = np.full(len(self.languages), _FLOOR, dtype=np.float64)
-        for code, probability in found.items():
-            col = self.column.get(_RENAME.get(code, code))
-            if col is not None:
-                vector[col] = max(vector[col], probability)
-        if not (vector > _FLOOR).any():
-            return None
-        return np.log(vector).astype(np.float32)
+    def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        vectors = np.full((len(words), len(self.languages)), _FLOOR, dtype=np.float64)
+        for n, word in enumerate(words):
+            for code, probability in self._probabilities(word).items():
+                col = self.column.get(_RENAME.get(code, code))
+                if col is not None:
+                    vectors[n, col] = max(vectors[n, col], probability)
+        known = np.asarray((vectors > _FLOOR).any(axis=1))
+        return np.log(vectors).astype(np.float32), known
 
     def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The library's own reading of the whole sequence (not a sum of word evidence)."""

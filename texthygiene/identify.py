@@ -474,7 +474,8 @@ def detector(name: str = "langdetect") -> Identifier:
         raise ValueError(f"detector: unknown {name!r} (known: {', '.join(DETECTORS)})")
     from . import backends
 
+    languages = model().languages  # outside the lock: model() takes it too
     with _LOCK:
         if name not in _OPTIONAL:
-            _OPTIONAL[name] = backends.load(name, model().languages)
+            _OPTIONAL[name] = backends.load(name, languages)
     return _OPTIONAL[name]

@@ -145,6 +145,49 @@ def test_clean_mid_paragraph_keeps_single_spaces() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Bestel goedkope viagra online zonder recept.", "spam_fragment"),
+        ("Daftar slot gacor hari ini gampang menang.", "foreign_fragment"),
+    ],
+)
+def test_spam_sentence_on_a_line_of_its_own_is_flagged_whole(line: str, kind: str) -> None:
+    """Spam terms are injection evidence even when the spam has its own full stop."""
+    (finding,) = texthygiene.scan(f"{DUTCH}\n{line}\n{DUTCH}").findings
+    assert (finding.kind, finding.text, finding.position) == (kind, line[:-1], "own_line")
+    assert texthygiene.clean(f"{DUTCH}\n{line}\n{DUTCH}") == f"{DUTCH}\n{DUTCH}"
+
+
+RU = "где взять контент для блога"
+HE = "שלום עולם זה טקסט"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        # every kind of line break ends a line; a hidden character does not fill one
+        (f"{DUTCH}\n\u200b{RU}\n\n{DUTCH}", f"{DUTCH}\n\n{DUTCH}"),
+        (f"{DUTCH}\r\n{RU}\r\n\r\n{DUTCH}", f"{DUTCH}\r\n\r\n{DUTCH}"),
+        (f"{DUTCH}\u2028{RU}\u2028{DUTCH}", f"{DUTCH}\u2028{DUTCH}"),
+        # a fragment's own full stop goes with it; a stolen one stays with the host
+        (f"{DUTCH}{RU}.\n{DUTCH}", f"{DUTCH}\n{DUTCH}"),
+        (f"{DUTCH[:-1]} {RU}. {DUTCH}", f"{DUTCH} {DUTCH}"),
+        # direction marks touching a removed RTL fragment go with it
+        (f"{DUTCH} {HE}\u200f\n{DUTCH}", f"{DUTCH}\n{DUTCH}"),
+        (f"{DUTCH} \u200f{HE}\u200f.\n{DUTCH}", f"{DUTCH}\n{DUTCH}"),
+    ],
+)
+def test_clean_removes_what_belongs_to_the_fragment(text: str, cleaned: str) -> None:
+    assert texthygiene.clean(text) == cleaned
+    assert texthygiene.clean(cleaned) == cleaned
+
+
+def test_clean_keeps_a_control_character_that_separates_words() -> None:
+    text = f"Hij zei Hello\x0cWorld tegen de kinderen. {DUTCH}"
+    assert texthygiene.clean(text) == text
+
+
 def test_clean_without_findings_equals_repair() -> None:
     text = "Het cafÃ© aan de Markt is weer open. " + DUTCH
     assert texthygiene.clean(text) == texthygiene.repair(text)

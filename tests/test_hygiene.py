@@ -53,6 +53,30 @@ def test_hygiene_findings_and_clean(text: str, kinds: list[str], cleaned: str | 
         assert texthygiene.clean(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "cleaned"),
+    [
+        ("Wij zijn trots.быстроHope het werkt", "быстро", "Wij zijn trots.Hope het werkt"),
+        ("Dat is het.сейчасmee naar de markt", "сейчас", "Dat is het.mee naar de markt"),
+    ],
+)
+def test_glued_words_in_two_scripts_are_not_a_disguise(
+    text: str, fragment: str, cleaned: str
+) -> None:
+    """A foreign word glued onto a Latin one is two words: only the foreign one goes."""
+    report = texthygiene.scan(text)
+    assert [(f.kind, f.text) for f in report.findings] == [("foreign_fragment", fragment)]
+    assert texthygiene.clean(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    "word", ["p\u0430ypal", "\u0440\u0430ypal", "amaz\u043e\u043d", "M\u043escow"]
+)
+def test_disguised_words_stay_confusable(word: str) -> None:
+    kinds = [f.kind for f in texthygiene.scan(f"Wij gaan naar {word} vandaag.").findings]
+    assert kinds == ["confusable"]
+
+
 def test_detail_names_code_points() -> None:
     (finding,) = texthygiene.scan("Online ca\u200bsino").findings[-1:]
     assert "U+200B ZERO WIDTH SPACE" in finding.detail
@@ -89,7 +113,19 @@ INVISIBLES = ["\u200b", "\u200c", "\u2060", "\ufeff", "\u200e", "\u202e", "\u206
 def test_clean_leaves_no_reordering_or_control_characters(text: str) -> None:
     cleaned = texthygiene.clean(text)
     assert not any(ch in cleaned for ch in "\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
-    assert not any((ch < " " and ch not in "\t\n\r") or "\x7f" <= ch <= "\x9f" for ch in cleaned)
+    # A control character that is whitespace stays only where it separates two words.
+    assert not any(
+        ((ch < " " and ch not in "\t\n\r") or "\x7f" <= ch <= "\x9f")
+        and not (
+            ch.isspace()
+            and 0 < i < len(cleaned) - 1
+            and cleaned[i - 1].isprintable()
+            and cleaned[i + 1].isprintable()
+            and not cleaned[i - 1].isspace()
+            and not cleaned[i + 1].isspace()
+        )
+        for i, ch in enumerate(cleaned)
+    )
     # zero-width characters that have no legitimate use between letters
     assert not any(ch in cleaned for ch in "\u200b\u2060\u180e")
     assert "\ufeff" not in cleaned[1:]
@@ -136,11 +172,19 @@ def test_ftfy_case(original: str, expected: str) -> None:
     assert texthygiene.repair(original) == expected
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+# Text never holds NUL; bytes with NUL in every other place are UTF-16 (see below).
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
 def test_decode_gives_utf8_back(text: str) -> None:
     decoded = texthygiene.decode(text.encode("utf-8"))
     assert decoded.text == text
     assert decoded.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_bom(encoding: str) -> None:
+    text = f"{DUTCH} Het café is open."
+    decoded = texthygiene.decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding, decoded.had_bom) == (text, encoding, False)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +196,9 @@ def test_decode_gives_utf8_back(text: str) -> None:
         ("今日はとても良い天気ですね。公園に散歩に行きましょう。", "shift_jis"),
         ("오늘 날씨가 정말 좋습니다. 공원에 산책하러 갑시다.", "euc-kr"),
         ("Καλημέρα σε όλους τους φίλους μας από την Αθήνα.", "cp1253"),
+        # two languages in one code page: the second script is language, not debris
+        (f"{DUTCH}где взять контент для блога", "cp1251"),
+        (f"{DUTCH} Daarna lazen we Фёдор Достоевский.", "koi8-r"),
     ],
 )
 def test_decode_legacy_encodings(text: str, encoding: str) -> None:

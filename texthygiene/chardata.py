@@ -54,7 +54,7 @@ TOKEN_RE = regex.compile(
     r"""
     (?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]+)
   | (?P<url>(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<handle>(?<![\w@])@\w+(?:[._]\w+)*)
   | (?P<hashtag>(?<![\w#&])\#\w+)
   | (?P<code>`[^`\n]+`)
@@ -65,6 +65,8 @@ TOKEN_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "code"})
+#: Invisible marks that legitimately set the direction of neutral characters in RTL text.
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
 
 #: Punctuation that ends a sentence or a clause (a switch of language is cheap after it).
 SENTENCE_END = frozenset(".!?…。！？:;")

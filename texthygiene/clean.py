@@ -4,31 +4,70 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
+from .chardata import SENTENCE_END, SENTENCE_FINAL
 from .hygiene import REMOVABLE
 from .results import Edit, Finding
 
 FRAGMENT_KINDS = frozenset({"foreign_fragment", "spam_fragment"})
 
 _HORIZONTAL = " \t\u00a0\u3000"
+_LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+_LAST_LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]", regex.REVERSE)
+# Characters nobody sees: a line holding only these (and spaces) is blank, and the ones
+# touching a removed fragment (an RLM after Hebrew, a hidden joiner) go with it.
+_UNSEEN = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+_BLANK_RE = regex.compile(rf"[\s{_UNSEEN}]*")
+#: Punctuation a fragment inside a sentence stands before: the space before the fragment goes.
+_CLOSING = frozenset(SENTENCE_END | set(",)]}»”’\"'›」』"))
 
 
 def _is_blank(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip()
+    return _BLANK_RE.fullmatch(text, start, end) is not None
+
+
+def _line_start(text: str, pos: int) -> int:
+    match = _LAST_LINE_BREAK_RE.search(text, 0, pos)
+    return match.end() if match else 0
+
+
+def _line_end(text: str, pos: int) -> int:
+    match = _LINE_BREAK_RE.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def _after_break(text: str, pos: int) -> int:
+    """The index after the line break that starts at ``pos``."""
+    match = _LINE_BREAK_RE.match(text, pos)
+    return match.end() if match else pos
 
 
 def removal_range(text: str, start: int, end: int) -> tuple[int, int]:
-    """The range to delete for a flagged span: the span, plus one side's whitespace, plus
-    the whole line when nothing else is left on it (and one blank line with it, so no
-    empty paragraph remains).
+    """The range to delete for a flagged span: the span with the invisible marks touching it,
+    its own closing punctuation when it stands as a sentence of its own, plus one side's
+    whitespace, or the whole line when nothing else is left on it (and one blank line with
+    it, so no empty paragraph remains).
 
     >>> t = "Zin een. spam hier\\n\\nVolgende."
     >>> s, e = removal_range(t, 9, 18); t[:s] + t[e:]
     'Zin een.\\n\\nVolgende.'
+    >>> t = "Zin een.spam hier. Volgende."
+    >>> s, e = removal_range(t, 8, 17); t[:s] + t[e:]
+    'Zin een. Volgende.'
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
+    while start > 0 and text[start - 1] in _UNSEEN:
+        start -= 1
+    while end < len(text) and text[end] in _UNSEEN:
+        end += 1
+    line_start = _line_start(text, start)
+    line_end = _line_end(text, end)
+    if _starts_sentence(text, line_start, start):
+        own = end
+        while own < line_end and text[own] in SENTENCE_FINAL:
+            own += 1
+        if own > end and (own == line_end or text[own] in _HORIZONTAL):
+            end = own
     if _is_blank(text, line_start, start) and _is_blank(text, end, line_end):
         return _line_removal(text, line_start, line_end)
     left = start
@@ -37,35 +76,43 @@ def removal_range(text: str, start: int, end: int) -> tuple[int, int]:
     right = end
     while right < line_end and text[right] in _HORIZONTAL:
         right += 1
-    if left < start and (right > end or right == line_end):
+    if left < start and (right > end or right == line_end or text[end] in _CLOSING):
         return left, end  # keep the whitespace after; drop the one before
     if left == line_start:
         return start, right  # at the start of the line: drop what separated it
     return start, end  # glued on: the whitespace after it still separates
 
 
+def _starts_sentence(text: str, line_start: int, start: int) -> bool:
+    """Whether only a sentence end, or the line start, precedes ``start`` (past spaces)."""
+    i = start
+    while i > line_start and (text[i - 1] in _HORIZONTAL or text[i - 1] in _UNSEEN):
+        i -= 1
+    return i == line_start or text[i - 1] in SENTENCE_FINAL
+
+
 def _line_removal(text: str, line_start: int, line_end: int) -> tuple[int, int]:
     if line_end < len(text):
-        end = line_end + 1
-        prev_blank = line_start == 0 or _previous_line_blank(text, line_start)
-        if prev_blank:
-            nxt = text.find("\n", end)
-            if nxt != -1 and _is_blank(text, end, nxt):
-                end = nxt + 1  # drop the blank line too: no empty paragraph left behind
+        end = _after_break(text, line_end)
+        if line_start == 0 or _is_blank(text, *_previous_line(text, line_start)):
+            nxt = _line_end(text, end)
+            if nxt < len(text) and _is_blank(text, end, nxt):
+                end = _after_break(text, nxt)  # drop the blank line too: no empty paragraph
         return line_start, end
     # The last line: take the line break before it (and a blank line before that).
     start = line_start
     if start > 0:
-        start -= 1
-        prev = text.rfind("\n", 0, start)
-        if prev != -1 and _is_blank(text, prev + 1, start):
-            start = prev
+        prev_start, start = _previous_line(text, line_start)
+        if prev_start > 0 and _is_blank(text, prev_start, start):
+            start = _previous_line(text, prev_start)[1]
     return start, line_end
 
 
-def _previous_line_blank(text: str, line_start: int) -> bool:
-    prev = text.rfind("\n", 0, line_start - 1) + 1
-    return _is_blank(text, prev, line_start - 1)
+def _previous_line(text: str, line_start: int) -> tuple[int, int]:
+    """Start and end (where its line break starts) of the line before the one at
+    ``line_start`` (which must not be 0)."""
+    end = _LAST_LINE_BREAK_RE.search(text, 0, line_start).start()  # type: ignore[union-attr]
+    return _line_start(text, end), end
 
 
 def remove(

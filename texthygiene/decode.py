@@ -37,6 +37,8 @@ _NOISE_RE = regex.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Co}\p{Cn}\p{So}\p{Sm}\p{Sk}\ufffd"
     r"¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷]"
 )
+#: A symbol between two letters ("вз€ть" for "взять") is a byte of the wrong code page.
+_INNER_SYMBOL_RE = regex.compile(r"(?<=\p{L})\p{S}(?=\p{L})")
 _NOISE_PENALTY = 20.0
 _SAMPLE = 4096  # characters scored per candidate: enough to tell, bounded for big inputs
 
@@ -72,18 +74,49 @@ def _candidates(data: bytes) -> list[str]:
 
 def _score(text: str) -> float:
     sample = text[:_SAMPLE]
-    words = _WORD_RE.findall(sample)
-    noise = len(_NOISE_RE.findall(sample))
-    # Letters outside the main script: a wrong code page scatters Arabic or Cyrillic letters
-    # through Latin text ("À bientôt" read as cp1256 is "ہ bientôt").
-    groups: dict[str, int] = {}
-    for word in words:
+    noise = len(_NOISE_RE.findall(sample)) + len(_INNER_SYMBOL_RE.findall(sample))
+    # Each script's words are read as language on their own, so a Dutch post quoting Russian
+    # reads as well as either part. Letters out of place are noise: a wrong code page
+    # scatters them through words or leaves them alone ("À bientôt" read as cp1256 is
+    # "ہ bientôt"), where a real second language writes whole words.
+    by_group: dict[str, list[str]] = {}
+    for word in _WORD_RE.findall(sample):
+        counts: dict[str, int] = {}
         for ch in word:
             group = script_group(char_script(ch))
-            groups[group] = groups.get(group, 0) + 1
-    if groups:
-        noise += sum(groups.values()) - max(groups.values())
-    return model().plausibility(words) - _NOISE_PENALTY * noise / max(1, len(sample))
+            counts[group] = counts.get(group, 0) + 1
+        main = max(sorted(counts), key=counts.__getitem__)
+        noise += len(word) - counts[main]
+        by_group.setdefault(main, []).append(word)
+    letters = {group: sum(map(len, words)) for group, words in by_group.items()}
+    total = sum(letters.values())
+    if not total:
+        return model().plausibility([]) - _NOISE_PENALTY * noise / max(1, len(sample))
+    main_group = max(sorted(letters), key=letters.__getitem__)
+    for group, words in by_group.items():
+        if group != main_group and all(len(word) == 1 for word in words):
+            noise += letters[group]  # only lone letters in this script: debris
+    reading = sum(
+        model().plausibility(words) * letters[group] / total for group, words in by_group.items()
+    )
+    return reading - _NOISE_PENALTY * noise / max(1, len(sample))
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 of mostly Latin text without a BOM: every other byte is NUL, on one side only.
+    (It is also valid UTF-8, full of NULs, which text never is.)"""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls * 2 >= half and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return Decoded(text, encoding, round(min(1.0, nuls / half), 4), False)
+    return None
 
 
 def decode(data: bytes) -> Decoded:
@@ -93,6 +126,8 @@ def decode(data: bytes) -> Decoded:
     'café'
     >>> decode("\\ufeffhallo".encode("utf-16-le")).encoding
     'utf-16-le'
+    >>> decode("hallo wereld".encode("utf-16-be")).text
+    'hallo wereld'
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"decode expects bytes, got {type(data).__name__}")
@@ -103,10 +138,12 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, 1.0, True)
             except UnicodeDecodeError:
                 break  # a BOM that lies: rank the candidates like any other bytes
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         # Valid UTF-8 is UTF-8: legacy bytes almost never are, and a wrong guess on real
-        # UTF-8 would be the worst outcome. (UTF-16 without a BOM of ASCII text is valid
-        # UTF-8 with NULs; it is returned as such.)
+        # UTF-8 would be the worst outcome.
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, False)
     except UnicodeDecodeError:
         pass

@@ -15,8 +15,8 @@ The score is the logistic of the sum, so 0.5 means evidence for and against bala
 
 from __future__ import annotations
 
-import hashlib
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +24,7 @@ import numpy as np
 
 from .chardata import (
     CLOSING_QUOTES,
+    DIRECTION_MARKS,
     OPENING_QUOTES,
     PROTECTED_KINDS,
     SENTENCE_END,
@@ -34,7 +35,7 @@ from .chardata import (
 from .config import Config
 from .identify import WordLanguages
 from .lexicon import TermMatch
-from .results import Finding
+from .results import Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 
 # Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
@@ -121,7 +122,6 @@ def flag(
             if i < line.last and foreign[i]:
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
-                    covered.update(range(run[0], run[-1] + 1))
                     run = []
                 run.append(i)
                 continue
@@ -129,16 +129,24 @@ def flag(
                 continue  # spaces and punctuation do not break a run
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
-                covered.update(range(run[0], run[-1] + 1))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
+    # A host-script run labelled foreign in the sentence of a spam term is part of the spam:
+    # the term's clause goes through it and takes it in (a run in another script stays
+    # apart, with its own evidence).
     for cand in candidates:
-        covered.update(range(cand.first, cand.last + 1))
+        if tokens[cand.first].group != words.host_script:
+            covered.update(range(cand.first, cand.last + 1))
     for match in spam:
         if match.first not in covered:
             clause = _clause(tokens, match, covered)
+            inside = [c for c in candidates if clause.first <= c.first and c.last <= clause.last]
+            if inside:
+                candidates = [c for c in candidates if c not in inside]
+                clause = _merged_clause(tokens, clause, words)
             if not any(c.first <= clause.first <= c.last for c in candidates):
                 candidates.append(clause)
+                covered.update(range(clause.first, clause.last + 1))
 
     findings: list[Finding] = []
     for cand in candidates:
@@ -196,6 +204,17 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
         words.languages[best],
         llr=float(total[best]) - host_score,
     )
+
+
+def _merged_clause(tokens: Sequence[Token], clause: Candidate, words: WordLanguages) -> Candidate:
+    """A spam clause that took in a foreign run: foreign if the whole clause reads as another
+    language, host-language spam otherwise."""
+    run = [i for i in range(clause.first, clause.last + 1) if is_language_word(tokens[i])]
+    merged = _foreign_candidate(tokens, run, words)
+    if merged.language is not None and merged.llr > 0:
+        merged.first, merged.last = clause.first, clause.last
+        return merged
+    return clause
 
 
 def _absorb(
@@ -258,18 +277,29 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _unseen(token: Token) -> bool:
+    """Characters a reader does not see: hidden ones, and the legitimate direction marks."""
+    return token.kind == "hidden" or (token.kind == "other" and token.text in DIRECTION_MARKS)
+
+
 def _prev_visible(tokens: Sequence[Token], i: int, floor: int) -> int | None:
     j = i - 1
-    while j >= floor and tokens[j].kind in ("space", "hidden"):
+    while j >= floor and (tokens[j].kind == "space" or _unseen(tokens[j])):
         j -= 1
     return j if j >= floor else None
 
 
 def _next_visible(tokens: Sequence[Token], i: int, ceiling: int) -> int | None:
     j = i + 1
-    while j < ceiling and tokens[j].kind in ("space", "hidden"):
+    while j < ceiling and (tokens[j].kind == "space" or _unseen(tokens[j])):
         j += 1
     return j if j < ceiling else None
+
+
+def _touching(tokens: Sequence[Token], left: int, right: int) -> bool:
+    """Whether nothing a reader sees as a gap separates two tokens (hidden characters between
+    them glue them as well as nothing does)."""
+    return all(_unseen(tokens[j]) for j in range(left + 1, right))
 
 
 def _looks_like_extension(word: str) -> bool:
@@ -352,20 +382,20 @@ def _score(
         is_language_word(prev_tok) and prev_tok.group != first_script
     )
     glued_before = (
-        prev_tok is not None
-        and prev_tok.end == start
+        before is not None
+        and _touching(tokens, before, cand.first)
         and (
             script_change
             # a short lower-case word after a full stop is a file or domain name (faturas.xlsx)
             or (
-                _ends_sentence(tokens, before, line.first)  # type: ignore[arg-type]
+                _ends_sentence(tokens, before, line.first)
                 and not _looks_like_extension(tokens[cand.first].text)
             )
         )
     )
     glued_after = (
         next_tok is not None
-        and next_tok.start == end
+        and _touching(tokens, cand.last, after)  # type: ignore[arg-type]
         and is_language_word(next_tok)
         and next_tok.group != last_script
     )
@@ -426,7 +456,7 @@ def _score(
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold.
-        if different_script or (cand.kind == "foreign_fragment" and cand.llr > 0):
+        if different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
             terms["own_line"] = OWN_LINE_SCRIPT
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
@@ -452,9 +482,11 @@ def _score(
     ):
         terms["lowercase_sentence_start"] = LOWERCASE_START
     # A capitalised run that ends on its own full stop is a sentence someone wrote: a quote,
-    # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own.
+    # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own;
+    # spam sentences do, so spam terms outweigh this.
     if (
         cand.kind == "foreign_fragment"
+        and not cand.terms
         and not different_script
         and at_start
         and first_text[:1].isupper()
@@ -547,8 +579,6 @@ def _finding(
     if cand.terms:
         detail += f", with spam terms ({', '.join(cand.terms)})"
     reasons = tuple(name for name, weight in cand.score_terms.items() if weight)
-    key = f"{cand.kind}\0{start}\0{end}\0{fragment}".encode("utf-8", "surrogatepass")
-    digest = hashlib.sha1(key).hexdigest()[:16]
     language = cand.language if cand.kind == "foreign_fragment" else host
     return Finding(
         kind=cand.kind,
@@ -559,14 +589,22 @@ def _finding(
         score=score,
         reasons=reasons,
         detail=detail,
-        id=digest,
+        id=stable_id(cand.kind, start, end, fragment),
         position=cand.position,
     )
 
 
 def _without_overlaps(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Keep the best-scoring finding wherever two overlap (kept spans are disjoint, so their
+    starts and ends sort alike and two bisects test a new span)."""
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-f.score, f.start)):
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
-    return tuple(sorted(kept, key=lambda f: f.start))
+        at = bisect_right(starts, finding.start)
+        if (at and ends[at - 1] > finding.start) or (at < len(starts) and starts[at] < finding.end):
+            continue
+        starts.insert(at, finding.start)
+        ends.insert(at, finding.end)
+        kept.insert(at, finding)
+    return tuple(kept)

@@ -9,7 +9,6 @@ so a hidden spam word is still a word. Offsets always refer back to the real tex
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from importlib import resources
 import regex
 
 from .chardata import char_script
-from .results import Edit, Finding
+from .results import Edit, Finding, stable_id
 
 # Characters that hide or reorder text. Tags U+E0000–E007F, variation selectors and the
 # Hangul fillers render as nothing; U+2061–2064 are invisible math operators.
@@ -98,7 +97,6 @@ def _finding(
     detail: str,
 ) -> Finding:
     piece = text[start:end]
-    key = f"{kind}\0{start}\0{end}\0{piece}".encode("utf-8", "surrogatepass")
     return Finding(
         kind=kind,
         start=start,
@@ -108,7 +106,7 @@ def _finding(
         score=score,
         reasons=reasons,
         detail=detail,
-        id=hashlib.sha1(key).hexdigest()[:16],
+        id=stable_id(kind, start, end, piece),
     )
 
 
@@ -248,9 +246,25 @@ def _lookalikes() -> dict[str, dict[str, str]]:
     return table
 
 
+def _two_glued_words(word: str) -> bool:
+    """A word that changes script once, into a run of its own, is two words written together
+    (``быстроHope``, ``сейчасop``): a disguise swaps scattered letters (``pаypal``, ``Mоscow``)
+    or one or two at an end of the word. A new capital after a small letter starts a word."""
+    scripts = [char_script(ch) for ch in word]
+    changes = [i for i in range(1, len(word)) if scripts[i] != scripts[i - 1]]
+    if len(changes) != 1:
+        return False
+    cut = changes[0]
+    shorter = min(cut, len(word) - cut)
+    camel = word[cut].isupper() and word[cut - 1].islower()
+    return shorter >= 3 or (shorter == 2 and camel)
+
+
 def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: list[Edit]) -> None:
     for match in _MIXED_WORD_RE.finditer(text):
         word = match.group()
+        if _two_glued_words(word):
+            continue
         counts: dict[str, int] = {}
         for ch in word:
             script = char_script(ch)
@@ -290,6 +304,7 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: li
 
 
 _LINE_ENDING_RE = regex.compile(r"\r\n|\r|\n")
+_ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
 _CLUSTER_RE = regex.compile(r"\X")
 
 
@@ -358,7 +373,12 @@ def nbsp_glue_findings(text: str, fragments: Iterable[Finding]) -> list[Finding]
     return found
 
 
-_ENDING_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
+def _between_words(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and _shown(text[i - 1]) and _shown(text[i + 1])
+
+
+def _shown(ch: str) -> bool:
+    return ch.isprintable() and not ch.isspace() and SUSPECT_RE.match(ch) is None
 
 
 def inspect(text: str) -> Inspection:
@@ -403,6 +423,21 @@ def inspect(text: str) -> Inspection:
         for match in SUSPECT_RE.finditer(text):
             i, ch = match.start(), match.group()
             if i in hidden or ch in _OPENERS or ch in "\u202c\u2069":
+                continue
+            if ch.isspace() and _between_words(text, i):
+                # A form feed or vertical tab between words still separates them: deleting
+                # it would glue two words into one, so it stays, in the view too.
+                findings.append(
+                    _finding(
+                        "whitespace",
+                        text,
+                        i,
+                        i + 1,
+                        0.3,
+                        ("control_separator",),
+                        f"{_describe(ch)}: a control character used as a word separator",
+                    )
+                )
                 continue
             if ch < "\xa0" or ch == "\x7f":
                 hidden.add(i)

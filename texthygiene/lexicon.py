@@ -40,9 +40,6 @@ class TermMatcher:
         for options in self._phrases.values():
             options.sort(key=lambda item: -len(item[0]))  # longest phrase first
 
-    def __bool__(self) -> bool:
-        return bool(self._phrases or self._substrings)
-
     def find(self, tokens: Sequence[Token]) -> list[TermMatch]:
         """Every match, in text order; a phrase never crosses a line break."""
         words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number", "hashtag")]

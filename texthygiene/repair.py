@@ -6,11 +6,10 @@ The only module that imports ftfy.
 from __future__ import annotations
 
 import difflib
-import hashlib
 
 import ftfy
 
-from .results import Finding, RepairStep
+from .results import Finding, RepairStep, stable_id
 
 #: Encoding repair and nothing else: no quote uncurling, width, ligature, line-break,
 #: HTML-entity or normalisation changes, and no control characters deleted or replaced
@@ -67,7 +66,6 @@ def mojibake_findings(original: str, fixed: str, steps: tuple[RepairStep, ...]) 
         if j1 == j2:
             continue
         piece = fixed[j1:j2]
-        key = f"mojibake\0{j1}\0{j2}\0{piece}".encode("utf-8", "surrogatepass")
         findings.append(
             Finding(
                 kind="mojibake",
@@ -78,7 +76,7 @@ def mojibake_findings(original: str, fixed: str, steps: tuple[RepairStep, ...]) 
                 score=1.0,
                 reasons=("encoding_repaired",),
                 detail=f"repaired mojibake: {original[i1:i2]!r} → {piece!r} ({plan})",
-                id=hashlib.sha1(key).hexdigest()[:16],
+                id=stable_id("mojibake", j1, j2, piece),
             )
         )
     return findings

@@ -6,10 +6,17 @@ adds UTF-16 code-unit offsets for JavaScript consumers.
 
 from __future__ import annotations
 
+import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 SCHEMA_VERSION = "1.0"
+
+
+_ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -18,7 +25,24 @@ def utf16_offset(text: str, index: int) -> int:
     >>> utf16_offset("a😀b", 2)
     3
     """
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+    return _Utf16Index(text)(index)
+
+
+class _Utf16Index:
+    """Code point → UTF-16 offsets for one text: astral characters found once, then a bisect,
+    so converting every offset of a large report stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL_RE.finditer(text)]
+
+    def __call__(self, index: int) -> int:
+        return index + bisect_left(self._astral, index) if self._astral else index
+
+
+def stable_id(kind: str, start: int, end: int, text: str) -> str:
+    """The id of a finding: the same finding in the same text gets it on every run."""
+    key = f"{kind}\0{start}\0{end}\0{text}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(key).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -123,17 +147,19 @@ class Report:
         """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets."""
         findings = [f.to_dict() for f in self.findings]
         segments = [s.to_dict() for s in self.segments]
+        edits = [e.to_dict() for e in self.edits]
         if utf16:
-            for item in (*findings, *segments):
-                item["start_utf16"] = utf16_offset(self.text, item["start"])
-                item["end_utf16"] = utf16_offset(self.text, item["end"])
+            to_utf16 = _Utf16Index(self.text)
+            for item in (*findings, *segments, *edits):
+                item["start_utf16"] = to_utf16(item["start"])
+                item["end_utf16"] = to_utf16(item["end"])
         return {
             "schema_version": SCHEMA_VERSION,
             "language": self.language,
             "encoding": self.encoding,
             "text": self.text,
             "repairs": [r.to_dict() for r in self.repairs],
-            "edits": [e.to_dict() for e in self.edits],
+            "edits": edits,
             "segments": segments,
             "findings": findings,
         }

@@ -58,22 +58,27 @@ def baseline(text: str) -> list[str]:
 def _time_all(
     fns: dict[str, Callable[[str], object]], posts: list[str], min_seconds: float
 ) -> dict[str, dict[str, Any]]:
-    """Time every function over all posts, round-robin, so load on a shared machine falls
-    on all of them alike and the ratios stay fair."""
+    """Time every function over all posts, interleaved post by post, so load on a shared
+    machine falls on all of them alike and the ratios stay fair. Every function runs at
+    least one round over all posts; those still under ``min_seconds`` run more rounds (the
+    slow peers take minutes per round, the fast stages milliseconds)."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
-    rounds = 0
-    while rounds < 2 or min(sum(t) for t in per_doc.values()) < min_seconds:
-        for name, fn in fns.items():
-            times = per_doc[name]
-            for post in posts:
+    rounds = dict.fromkeys(fns, 0)
+    active = list(fns)
+    while active:
+        for post in posts:
+            for name in active:
                 t0 = time.perf_counter()
-                fn(post)
-                times.append(time.perf_counter() - t0)
-        rounds += 1
-    chars = sum(len(p) for p in posts) * rounds
+                fns[name](post)
+                per_doc[name].append(time.perf_counter() - t0)
+        for name in active:
+            rounds[name] += 1
+        active = [name for name in active if sum(per_doc[name]) < min_seconds]
+    size = sum(len(p) for p in posts)
     results = {}
     for name, times in per_doc.items():
         total = sum(times)
+        chars = size * rounds[name]
         quantiles = statistics.quantiles(times, n=100)
         results[name] = {
             "chars_per_s": chars / total,
@@ -81,7 +86,7 @@ def _time_all(
             "p50_ms": quantiles[49] * 1e3,
             "p95_ms": quantiles[94] * 1e3,
             "p99_ms": quantiles[98] * 1e3,
-            "rounds": rounds,
+            "rounds": rounds[name],
         }
     return results
 

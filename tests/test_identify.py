@@ -132,3 +132,14 @@ def test_a_backend_can_be_the_first_model_loaded(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(identify, "_DEFAULT", None)
     monkeypatch.setattr(identify, "_OPTIONAL", {})
     assert detector("fasttext").languages == model().languages
+
+
+def test_threads_share_the_cache_safely() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[f"{stem}{n}x{k}" for k in range(40)] for n, stem in enumerate(["tuin", "дом"] * 8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(model().evidence_matrix, batches))
+    for batch, matrix in zip(batches, results, strict=True):
+        for word, row in zip(batch, matrix, strict=True):
+            np.testing.assert_array_equal(row, _sequential(word))

@@ -3,7 +3,8 @@
 langdetect samples n-grams at random and so needs a seed to be repeatable; the profiles
 themselves are good. Here every 1–3-gram of a word is scored (no sampling), a word's
 language evidence is cached, and a Viterbi pass with a switching cost turns word evidence
-into language runs inside a line. The only module that imports langdetect.
+into language runs inside a line. The only module that imports langdetect; optional
+detector backends (``backends``) give the same per-word evidence from other libraries.
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ class CachedEvidence:
     """Word evidence computed once per distinct word and kept as a row of one matrix.
 
     A text's evidence is then a single fancy-indexing copy rather than a stack of per-word
-    arrays. Rows are never overwritten (the matrix is replaced when it grows or is cleared),
-    so a row handed out earlier keeps its values. Subclasses provide ``_vector``.
+    arrays, and a text's new words are computed together. The cache is bounded
+    (``_CACHE_LIMIT`` words, then it starts afresh) and safe to share between threads.
+    Subclasses provide ``_vectors``.
     """
 
     def __init__(self, languages: Sequence[str]) -> None:
@@ -86,6 +88,7 @@ class CachedEvidence:
         self.column: dict[str, int] = {code: i for i, code in enumerate(self.languages)}
         self._rows: dict[str, int] = {}
         self._matrix: np.ndarray = np.empty((1024, len(self.languages)), dtype=np.float32)
+        self._guard = threading.Lock()
 
     def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Evidence of each word over ``languages`` before the cap ([len(words), languages],
@@ -103,13 +106,14 @@ class CachedEvidence:
 
     def evidence_matrix(self, words: Sequence[str]) -> np.ndarray:
         """``word_evidence`` of every word, one row each: [len(words), len(languages)]."""
-        if len(self._rows) + len(words) > _CACHE_LIMIT:
-            self._clear()  # before, not during: the rows gathered below must stay valid
-        missing = [word for word in words if word not in self._rows]
-        if missing:
-            self._add([*dict.fromkeys(missing)])
-        rows = self._rows
-        return self._matrix[[rows[word] for word in words]]
+        with self._guard:  # rows are assigned and gathered as one step
+            if len(self._rows) + len(words) > _CACHE_LIMIT:
+                self._clear()  # before, not during: the rows gathered below must stay valid
+            missing = [word for word in words if word not in self._rows]
+            if missing:
+                self._add([*dict.fromkeys(missing)])
+            rows = self._rows
+            return self._matrix[[rows[word] for word in words]]
 
     def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The most likely language of a word sequence and its posterior probability."""

@@ -16,11 +16,12 @@ The score is the logistic of the sum, so 0.5 means evidence for and against bala
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from .chardata import (
     CLOSING_QUOTES,
@@ -53,6 +54,11 @@ ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins 
 INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
+QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
+_LAST_SENTENCE_END_RE = regex.compile(
+    "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
+)
+_OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 PARENTHETICAL = -7.0
 TRANSLATED = -5.0
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
@@ -115,7 +121,6 @@ def flag(
     lines = _lines(tokens, foreign)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
-    covered: set[int] = set()
     for line in lines:
         run: list[int] = []
         for i in range(line.first, line.last + 1):
@@ -131,26 +136,52 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
-    # A host-script run labelled foreign in the sentence of a spam term is part of the spam:
-    # the term's clause goes through it and takes it in (a run in another script stays
-    # apart, with its own evidence).
+    # A spam term touching a host-script run labelled foreign is part of that run
+    # (``online`` before ``kaszinó befizetés nélküli bónusz``); a term elsewhere makes a
+    # clause, which goes through single host-script words labelled foreign (noisy labels)
+    # but stops at longer runs and at runs in another script, which keep their own evidence.
+    owner: dict[int, Candidate] = {}  # token index -> the candidate spanning it
     for cand in candidates:
-        if tokens[cand.first].group != words.host_script:
-            covered.update(range(cand.first, cand.last + 1))
+        for i in range(cand.first, cand.last + 1):
+            owner.setdefault(i, cand)
+    stops = {
+        i
+        for i, c in owner.items()
+        if c.first != c.last or tokens[c.first].group != words.host_script
+    }
+    dropped: set[int] = set()
     for match in spam:
-        if match.first not in covered:
-            clause = _clause(tokens, match, covered)
-            inside = [c for c in candidates if clause.first <= c.first and c.last <= clause.last]
-            if inside:
-                candidates = [c for c in candidates if c not in inside]
-                clause = _merged_clause(tokens, clause, words)
-            if not any(c.first <= clause.first <= c.last for c in candidates):
-                candidates.append(clause)
-                covered.update(range(clause.first, clause.last + 1))
+        host_run = _touching_host_run(tokens, match, owner, words.host_script or "")
+        if host_run is not None and id(host_run) not in dropped:
+            # The run's language evidence stays its own: spam words (online, casino, bonus)
+            # are everybody's and would only blur it.
+            first, last = min(host_run.first, match.first), max(host_run.last, match.last)
+            grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
+            dropped.add(id(host_run))
+            candidates.append(grown)
+            for i in range(first, last + 1):
+                owner[i] = grown
+            stops.update(range(first, last + 1))
+        elif match.first not in owner:
+            clause = _clause(tokens, match, stops)
+            for i in range(clause.first, clause.last + 1):
+                if i in owner:
+                    dropped.add(id(owner[i]))
+                owner[i] = clause
+            stops.update(range(clause.first, clause.last + 1))
+            candidates.append(clause)
+    candidates = [c for c in candidates if id(c) not in dropped]
 
+    starts = [m.first for m in spam]  # the matcher gives them in text order
     findings: list[Finding] = []
     for cand in candidates:
-        cand.terms = sorted({m.term for m in spam if cand.first <= m.first and m.last <= cand.last})
+        cand.terms = sorted(
+            {
+                m.term
+                for m in spam[bisect_left(starts, cand.first) : bisect_right(starts, cand.last)]
+                if m.last <= cand.last
+            }
+        )
         _score(text, tokens, cand, lines_by_token[cand.first], words, config)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
@@ -206,15 +237,20 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
     )
 
 
-def _merged_clause(tokens: Sequence[Token], clause: Candidate, words: WordLanguages) -> Candidate:
-    """A spam clause that took in a foreign run: foreign if the whole clause reads as another
-    language, host-language spam otherwise."""
-    run = [i for i in range(clause.first, clause.last + 1) if is_language_word(tokens[i])]
-    merged = _foreign_candidate(tokens, run, words)
-    if merged.language is not None and merged.llr > 0:
-        merged.first, merged.last = clause.first, clause.last
-        return merged
-    return clause
+def _touching_host_run(
+    tokens: Sequence[Token], match: TermMatch, owner: dict[int, Candidate], host_script: str
+) -> Candidate | None:
+    """A host-script candidate overlapping the term or next to it (a space between)."""
+    near = [*range(match.first, match.last + 1)]
+    if match.first >= 2 and tokens[match.first - 1].kind == "space":
+        near.append(match.first - 2)
+    if match.last + 2 < len(tokens) and tokens[match.last + 1].kind == "space":
+        near.append(match.last + 2)
+    for i in near:
+        cand = owner.get(i)
+        if cand is not None and tokens[cand.first].group == host_script:
+            return cand
+    return None
 
 
 def _absorb(
@@ -320,10 +356,13 @@ def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
 
 
 def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
-    """An opening quote earlier in the same sentence and a closing one later in it."""
-    left = start
-    while left > line_start and text[left - 1] not in SENTENCE_END:
-        left -= 1
+    """An opening quote earlier in the same sentence and a closing one later in it (looked
+    for within a quotation's reach, so a long line costs no more than a short one)."""
+    floor = max(line_start, start - QUOTE_REACH)
+    stop = _LAST_SENTENCE_END_RE.search(text, floor, start)
+    left = stop.end() if stop else floor
+    if _OPENING_QUOTE_RE.search(text, left, start) is None:
+        return False  # the usual case, found at C speed
     depth = 0
     for ch in text[left:start]:
         if ch == '"':
@@ -334,7 +373,7 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
             depth = max(0, depth - 1)
     if not depth:
         return False
-    after = text[end:line_end]
+    after = text[end : min(line_end, end + QUOTE_REACH)]
     for n, ch in enumerate(after):
         if ch in CLOSING_QUOTES and ch != "'":
             return True

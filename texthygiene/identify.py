@@ -13,7 +13,7 @@ import bisect
 import itertools
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, Protocol
@@ -300,6 +300,29 @@ SWITCH_PLAIN = 9.0
 NAME_WEIGHT = 0.5
 
 
+class EvidenceRows(Mapping[int, np.ndarray]):
+    """Token index → that word's row of the evidence matrix, made on look-up (a view per
+    word of a 1 MB text would be 170 000 objects that the flagging stage mostly never reads).
+    """
+
+    def __init__(self, matrix: np.ndarray, words: Sequence[int]) -> None:
+        self._matrix = matrix
+        self._row = dict(zip(words, range(len(words)), strict=True))
+
+    def __getitem__(self, token: int) -> np.ndarray:
+        row: np.ndarray = self._matrix[self._row[token]]
+        return row
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._row
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+
 class WordLanguages(NamedTuple):
     """The identify stage's output for one text."""
 
@@ -308,7 +331,7 @@ class WordLanguages(NamedTuple):
     labels: list[str | None]  # per token: language of the run it is in (None: no signal)
     confidences: list[float]  # per token: posterior of that run's language
     weights: list[float]  # per token: how much its evidence counts
-    evidence: dict[int, np.ndarray]  # per language word: evidence, host columns merged
+    evidence: Mapping[int, np.ndarray]  # per language word: evidence, host columns merged
     languages: tuple[str, ...]  # the language of each evidence column
 
 
@@ -384,7 +407,7 @@ def identify_words(
     host_script = max(sorted(units), key=units.__getitem__) if units else None
     labels: list[str | None] = [None] * len(tokens)
     confidences = [0.0] * len(tokens)
-    evidence: dict[int, np.ndarray] = {}
+    evidence: Mapping[int, np.ndarray] = {}
     if not words:
         return WordLanguages(
             None, host_script, labels, confidences, weights, evidence, lm.languages
@@ -393,11 +416,13 @@ def identify_words(
     # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
     # floor keeps zero-weight words, numbers and names, from being free switch points).
     word_weights = np.array([weights[i] for i in words], dtype=np.float32)
-    raw = lm.evidence_matrix([tokens[i].text for i in words])
+    raw = lm.evidence_matrix([tokens[i].text for i in words])  # a fresh copy: ours to change
     # The host language is read from the words of the dominant script only: a glued-on
     # phrase in another script must not outvote a short host text.
     in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
-    total = (raw[in_host_script] * word_weights[in_host_script, None]).sum(axis=0)
+    weighted = raw * word_weights[:, None]
+    total = (weighted if in_host_script.all() else weighted[in_host_script]).sum(axis=0)
+    del weighted  # a 1 MB text's matrices are tens of MB each: keep one at a time
     if not total.any():
         return WordLanguages(
             None, host_script, labels, confidences, weights, evidence, lm.languages
@@ -409,15 +434,15 @@ def identify_words(
         for code in {host} | CLOSE_LANGUAGES.get(host, frozenset()) | allowed_languages
         if code in lm.column
     )
-    emissions = raw * np.maximum(word_weights, 0.05)[:, None]
+    raw *= np.maximum(word_weights, 0.05)[:, None]
+    emissions = raw
     emissions[:, host_col] = emissions[:, at_home].max(axis=1)
     # Where the host is every word's best language, staying in it is the optimal path:
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
-    for n, i in enumerate(words):
-        evidence[i] = emissions[n]
+    evidence = EvidenceRows(emissions, words)
     for first, last in line_ranges(tokens):
         lo, hi = bisect.bisect_left(words, first), bisect.bisect_left(words, last)
         if lo == hi:

@@ -17,7 +17,7 @@ _LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 _LAST_LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]", regex.REVERSE)
 # Characters nobody sees: a line holding only these (and spaces) is blank, and the ones
 # touching a removed fragment (an RLM after Hebrew, a hidden joiner) go with it.
-_UNSEEN = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+_UNSEEN = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
 _BLANK_RE = regex.compile(rf"[\s{_UNSEEN}]*")
 #: Punctuation a fragment inside a sentence stands before: the space before the fragment goes.
 _CLOSING = frozenset(SENTENCE_END | set(",)]}»”’\"'›」』"))

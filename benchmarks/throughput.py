@@ -59,16 +59,18 @@ def baseline(text: str) -> list[str]:
 def _time_all(
     fns: dict[str, Callable[[str], object]], posts: list[str], min_seconds: float
 ) -> dict[str, dict[str, Any]]:
-    """Time every function over all posts, interleaved post by post, so load on a shared
-    machine falls on all of them alike and the ratios stay fair. Every function runs at
+    """Time every function over all posts, interleaved post by post in a rotating order, so
+    load on a shared machine falls on all of them alike and the ratios stay fair. Every function runs at
     least one round over all posts; those still under ``min_seconds`` run more rounds (the
     slow peers take minutes per round, the fast stages milliseconds)."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
     rounds = dict.fromkeys(fns, 0)
     active = list(fns)
     while active:
-        for post in posts:
-            for name in active:
+        for k, post in enumerate(posts):
+            # Rotate the order post by post: a function run right after another on the same
+            # text finds the caches warm, so no function may always come first or second.
+            for name in active[k % len(active) :] + active[: k % len(active)]:
                 t0 = time.perf_counter()
                 fns[name](post)
                 per_doc[name].append(time.perf_counter() - t0)

@@ -60,9 +60,9 @@ def _time_all(
     fns: dict[str, Callable[[str], object]], posts: list[str], min_seconds: float
 ) -> dict[str, dict[str, Any]]:
     """Time every function over all posts, interleaved post by post in a rotating order, so
-    load on a shared machine falls on all of them alike and the ratios stay fair. Every function runs at
-    least one round over all posts; those still under ``min_seconds`` run more rounds (the
-    slow peers take minutes per round, the fast stages milliseconds)."""
+    load on a shared machine falls on all of them alike and the ratios stay fair. Every
+    function runs at least one round over all posts; those still under ``min_seconds`` run
+    more rounds (the slow peers take minutes per round, the fast stages milliseconds)."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
     rounds = dict.fromkeys(fns, 0)
     active = list(fns)

@@ -1,6 +1,6 @@
 """Throughput of scan / clean / repair next to the naive baseline and the peers, in one run.
 
-    python -m benchmarks.throughput [--seconds S] [--stream N] [--no-peers]
+    python -m benchmarks.throughput [--rounds R] [--stream N] [--no-peers]
 
 The baseline is exactly: ``DetectorFactory.seed = 0``, split each text with
 ``re.split(r"(?<=[.!?])\\s+|\\n+", text)``, ``langdetect.detect`` on every non-empty
@@ -57,31 +57,24 @@ def baseline(text: str) -> list[str]:
 
 
 def _time_all(
-    fns: dict[str, Callable[[str], object]], posts: list[str], min_seconds: float
+    fns: dict[str, Callable[[str], object]], posts: list[str], rounds: int
 ) -> dict[str, dict[str, Any]]:
-    """Time every function over all posts, interleaved post by post in a rotating order, so
-    load on a shared machine falls on all of them alike and the ratios stay fair. Every
-    function runs at least one round over all posts; those still under ``min_seconds`` run
-    more rounds (the slow peers take minutes per round, the fast stages milliseconds)."""
+    """Time every function over all posts the same number of rounds, interleaved post by
+    post in a rotating order, so load on a shared machine falls on all of them alike and no
+    function always runs right after another on the same text (warm caches)."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
-    rounds = dict.fromkeys(fns, 0)
-    active = list(fns)
-    while active:
+    names = list(fns)
+    for _ in range(rounds):
         for k, post in enumerate(posts):
-            # Rotate the order post by post: a function run right after another on the same
-            # text finds the caches warm, so no function may always come first or second.
-            for name in active[k % len(active) :] + active[: k % len(active)]:
+            for name in names[k % len(names) :] + names[: k % len(names)]:
                 t0 = time.perf_counter()
                 fns[name](post)
                 per_doc[name].append(time.perf_counter() - t0)
-        for name in active:
-            rounds[name] += 1
-        active = [name for name in active if sum(per_doc[name]) < min_seconds]
     size = sum(len(p) for p in posts)
     results = {}
     for name, times in per_doc.items():
         total = sum(times)
-        chars = size * rounds[name]
+        chars = size * rounds
         quantiles = statistics.quantiles(times, n=100)
         results[name] = {
             "chars_per_s": chars / total,
@@ -89,7 +82,7 @@ def _time_all(
             "p50_ms": quantiles[49] * 1e3,
             "p95_ms": quantiles[94] * 1e3,
             "p99_ms": quantiles[98] * 1e3,
-            "rounds": rounds[name],
+            "rounds": rounds,
         }
     return results
 
@@ -208,7 +201,7 @@ def _html_scanner() -> Callable[[str], object] | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=3.0, help="minimum time per measurement")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over all posts")
     parser.add_argument("--stream", type=int, default=100_000, help="documents in the stream")
     parser.add_argument("--no-peers", action="store_true", help="texthygiene and baseline only")
     args = parser.parse_args(argv)
@@ -251,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         for peer in ok:
             peer.sections("Een korte zin om te laden.")
             fns[peer.name] = functools.partial(_peer_flag, peer)
-    results = _time_all(fns, posts, args.seconds)
+    results = _time_all(fns, posts, args.rounds)
     base = results["baseline_langdetect"]["chars_per_s"]
     print(f"{len(posts)} posts, {sum(map(len, posts))} characters\n")
     print(f"{'':<34}{'chars/s':>12}{'docs/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'× baseline':>12}")

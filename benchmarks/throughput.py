@@ -21,6 +21,7 @@ import functools
 import itertools
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -60,13 +61,16 @@ def _time_all(
     fns: dict[str, Callable[[str], object]], posts: list[str], rounds: int
 ) -> dict[str, dict[str, Any]]:
     """Time every function over all posts the same number of rounds, interleaved post by
-    post in a rotating order, so load on a shared machine falls on all of them alike and no
-    function always runs right after another on the same text (warm caches)."""
+    post in a shuffled (seeded) order, so load on a shared machine falls on all of them
+    alike and no function always runs right after another on the same text: the one after
+    would find the caches warm, the one after langdetect would find them cold."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
-    names = list(fns)
+    order = random.Random(0)
     for _ in range(rounds):
-        for k, post in enumerate(posts):
-            for name in names[k % len(names) :] + names[: k % len(names)]:
+        for post in posts:
+            names = list(fns)
+            order.shuffle(names)
+            for name in names:
                 t0 = time.perf_counter()
                 fns[name](post)
                 per_doc[name].append(time.perf_counter() - t0)

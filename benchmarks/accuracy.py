@@ -30,7 +30,7 @@ from texthygiene.lexicon import spam_matcher
 from texthygiene.segment import tokenize
 
 from . import generated, peers
-from .common import ROOT, fmt_rate, load_jsonl, rate, sha256, write_result
+from .common import ROOT, false_flagged, fmt_rate, load_jsonl, rate, sha256, write_result
 
 
 def _has_lexicon_term(text: str) -> bool:
@@ -195,8 +195,8 @@ def _print_table(title: str, results: dict[str, dict[str, Any]]) -> None:
     )
     for name, r in results.items():
         recall = [r["recall"].get(c, {}).get("rate") or 0.0 for c in cols]
-        fp = [v for k, v in r["docs_with_false_flag"].items() if k != "injected"]
-        fp_rate = sum(v["k"] for v in fp) / max(1, sum(v["n"] for v in fp))
+        k, n = false_flagged(r)
+        fp_rate = k / max(1, n)
         print(
             f"  {name:<38}{recall[0]:>8.1%}{recall[1]:>8.1%}{recall[2]:>8.1%}{fp_rate:>9.1%}"
             f"{r['span_precision']['rate'] or 0:>8.1%}{r['chars_per_s'] or 0:>10,}"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from texthygiene.chardata import LANGUAGE_NAMES
@@ -55,15 +54,8 @@ def texthygiene_identifier(name: str) -> Callable[[str], str]:
     return identify
 
 
-@cache
-def _lingua() -> Any:
-    from lingua import LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_all_languages().build()
-
-
 def lingua_identify(text: str) -> str:
-    found = _lingua().detect_language_of(text)
+    found = peers.lingua_detector().detect_language_of(text)
     return _code(found.iso_code_639_1.name) if found is not None else ""
 
 

@@ -77,7 +77,8 @@ def flag(text: str, sections: list[Section]) -> list[Section]:
 
 
 @cache
-def _lingua() -> Any:
+def lingua_detector() -> Any:
+    """lingua with every language it knows, high-accuracy mode, built once."""
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_all_languages().build()
@@ -86,7 +87,7 @@ def _lingua() -> Any:
 def lingua_sections(text: str) -> list[Section]:
     return [
         (r.start_index, r.end_index, r.language.iso_code_639_1.name.lower())
-        for r in _lingua().detect_multiple_languages_of(text)
+        for r in lingua_detector().detect_multiple_languages_of(text)
     ]
 
 

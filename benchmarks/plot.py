@@ -13,17 +13,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .common import RESULTS, ROOT
+from .common import RESULTS, ROOT, false_flagged
 
 #: Throughput names for systems that accuracy names differently.
 _SPEED_NAME = {"texthygiene": "scan"}
 _MARKERS = {"ours": "o", "generated": "s"}
-
-
-def _false_share(result: dict[str, Any]) -> float:
-    groups = [v for k, v in result["docs_with_false_flag"].items() if k != "injected"]
-    n = sum(v["n"] for v in groups)
-    return sum(v["k"] for v in groups) / n if n else 0.0
 
 
 def main() -> int:
@@ -47,7 +41,8 @@ def main() -> int:
             marker = _MARKERS.get(corpus, "^")
             label = name if corpus == "ours" else None
             left.scatter(x, r["recall"]["all"]["rate"], color=colour, marker=marker, label=label)
-            right.scatter(x, _false_share(r), color=colour, marker=marker)
+            k, n = false_flagged(r)
+            right.scatter(x, k / n if n else 0.0, color=colour, marker=marker)
     for axis, title in (
         (left, "recall of injected fragments"),
         (right, "documents falsely flagged"),

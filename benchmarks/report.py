@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .common import RESULTS, ROOT, fmt_rate
+from .common import RESULTS, ROOT, false_flagged, fmt_rate
 
 Renderer = Callable[[dict[str, Any]], list[str]]
 
@@ -69,9 +69,7 @@ def _side_by_side(systems: dict[str, dict[str, Any]]) -> list[str]:
     ]
     for name, r in systems.items():
         recall = r["recall"]
-        false = [v for k, v in r["docs_with_false_flag"].items() if k != "injected"]
-        k = sum(v["k"] for v in false)
-        n = sum(v["n"] for v in false)
+        k, n = false_flagged(r)
         lines.append(
             f"| {name} | {_pct(recall.get('all'))} | {_pct(recall.get('script:different'))} "
             f"| {_pct(recall.get('script:same'))} | {_pct(recall.get('position:glued'))} "

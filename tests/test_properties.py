@@ -60,15 +60,13 @@ def test_scan_any_text(text: str) -> None:
     assert texthygiene.scan(text) == report
 
 
-# Without control characters: ftfy's repair depends on context around them ("Â\x1f\x80"
-# repairs to "Â€" and, once clean has deleted the U+001F, a second pass repairs that to "€"),
-# so deleting a control character can enable a repair that was not possible before.
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"))))
-def test_clean_only_deletes_and_is_idempotent(text: str) -> None:
+# Idempotence is a property of documents (see the injected-fragment property below), not of
+# any string: in "A㐀O𠀀U" only 𠀀 reads as a fragment, and once it is gone the context of 㐀
+# has changed, so a second pass flags it too.
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_clean_only_deletes(text: str) -> None:
     report = texthygiene.scan(text)
-    cleaned = texthygiene.clean(text)
-    assert is_subsequence(cleaned, report.text)
-    assert texthygiene.clean(cleaned) == cleaned
+    assert is_subsequence(texthygiene.clean(text), report.text)
 
 
 documents = st.builds(

@@ -11,6 +11,7 @@ import logging
 
 from .config import Config
 from .decode import Decoded, decode
+from .html import clean_html, scan_html
 from .pipeline import clean, scan
 from .repair import repair
 from .results import SCHEMA_VERSION, Edit, Finding, RepairStep, Report, Segment
@@ -27,9 +28,11 @@ __all__ = [
     "Segment",
     "__version__",
     "clean",
+    "clean_html",
     "decode",
     "repair",
     "scan",
+    "scan_html",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

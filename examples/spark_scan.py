@@ -8,16 +8,18 @@ such as ``crawl/*.warc.gz`` too) is read as WARC, anything else as JSON Lines (g
 a directory of WARC files needs ``--input-format warc``.
 
 Every input record gives one output row: its own fields (JSONL) or ``source``, ``offset``,
-``record_id``, ``uri`` and ``content_type`` (WARC), the scanned ``text``, and the report
+``location``, ``record_id``, ``uri`` and ``content_type`` (WARC: ``html`` or ``text``, the
+kind of payload), the scanned ``text``, and the report
 columns of ``texthygiene.spark.report_columns`` (``th_language``, ``th_finding_count``,
 ``th_max_score``, ``th_findings`` as JSON, ``th_error``, ``th_cleaned`` with ``--cleaned``).
 A malformed JSON line, a record without text or an unreadable WARC sets ``th_error`` and
-names the file (and byte offset in a WARC); every other record is still scanned. The exit
+names the file (and record and byte offset in a WARC); every other record is still scanned. The exit
 status is 0 when nothing was flagged, 1 with findings and 2 when some record had an error.
 
-WARC: HTTP responses and resources whose content type is HTML or plain text are decoded
-with their declared charset (or detected, as ``texthygiene.decode`` does) and HTML is
-reduced to its visible text; requests, metadata and images are skipped. Each WARC file is
+WARC: records are read by ``texthygiene.formats.warc.read_warc``, the command line's reader:
+HTTP responses and resources whose content type is HTML or plain text are decoded with
+their declared charset (or detected) and HTML is reduced to its visible text by
+``texthygiene.htmltext``; requests, metadata and images are skipped. Each WARC file is
 read whole into one task's memory (a Common Crawl file is about 1 GB): give executors that.
 
 Needs ``pip install 'texthygiene[spark]'`` on the driver and every worker.
@@ -26,24 +28,25 @@ Needs ``pip install 'texthygiene[spark]'`` on the driver and every worker.
 from __future__ import annotations
 
 import argparse
-import codecs
 import io
+import re
 import sys
-import zlib
 from collections.abc import Iterator, Sequence
-from html.parser import HTMLParser
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 import texthygiene
+from texthygiene import htmltext
+from texthygiene.formats import ReadOptions, Record, RecordError
 from texthygiene.spark import report_columns
 
 WARC_SCHEMA = T.StructType(
     [
         T.StructField("source", T.StringType()),
         T.StructField("offset", T.LongType()),
+        T.StructField("location", T.StringType()),
         T.StructField("record_id", T.StringType()),
         T.StructField("uri", T.StringType()),
         T.StructField("content_type", T.StringType()),
@@ -51,145 +54,33 @@ WARC_SCHEMA = T.StructType(
         T.StructField("read_error", T.StringType()),
     ]
 )
-_CHUNK = 1 << 16
-_TEXT_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
-# Until texthygiene reads HTML itself, only the visible text of a page is scanned.
-_INVISIBLE = {"script", "style", "noscript", "template", "head"}
-_BLOCKS = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "title",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "blockquote",
-    "pre",
-    "td",
-    "th",
-}
-
-
-class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _INVISIBLE:
-            self.hidden += 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _INVISIBLE:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    """The visible text of a page: one paragraph per block element, blank lines collapsed."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line)
-
-
-def payload_text(payload: bytes, content_type: str) -> str:
-    """A payload as text: its declared charset when that decodes it, else detected."""
-    mime, _, params = content_type.partition(";")
-    charset = next(
-        (
-            value.strip().strip("\"'")
-            for key, _, value in (p.partition("=") for p in params.split(";"))
-            if key.strip().lower() == "charset"
-        ),
-        None,
-    )
-    text = None
-    if charset:
-        try:
-            text = payload.decode(codecs.lookup(charset).name)
-        except (LookupError, UnicodeDecodeError):
-            text = None
-    if text is None:
-        text = texthygiene.decode(payload).text
-    return html_text(text) if mime.strip().lower() != "text/plain" else text
-
-
-def damaged_member(data: bytes) -> int | None:
-    """Where a gzipped WARC is cut short or corrupt: the offset of that gzip member, else None.
-
-    warcio stops quietly at a truncated member, so every member is checked to its end; that
-    costs a decompression, which is fast next to the scan.
-    """
-    if not data.startswith(b"\x1f\x8b"):
-        return None
-    view = memoryview(data)
-    start = 0
-    while start < len(data):
-        member = zlib.decompressobj(wbits=31)
-        position = start
-        try:
-            while not member.eof:
-                if position >= len(data):
-                    return start
-                chunk = view[position : position + _CHUNK]
-                member.decompress(chunk)
-                position += len(chunk)
-        except zlib.error:
-            return start
-        start = position - len(member.unused_data)
-    return None
+# texthygiene.formats.warc locates a record as "record N (offset X)"; X is its byte offset.
+_OFFSET = re.compile(r"^record \d+ \(offset (\d+)\)$")
 
 
 def warc_rows(source: str, data: bytes) -> Iterator[tuple[object, ...]]:
-    """One row per text record of a WARC file; a damaged file ends with an error row."""
-    from warcio.archiveiterator import ArchiveIterator
+    """One row per text record of a WARC file (texthygiene's reader); errors become rows."""
+    from texthygiene.formats.warc import read_warc as read_records
 
-    damaged = damaged_member(data)
-    records = ArchiveIterator(io.BytesIO(data[:damaged]))
-    offset = 0
-    try:
-        for record in records:
-            if record.rec_type not in ("response", "resource"):
-                continue
-            headers = record.http_headers or record.rec_headers
-            content_type = headers.get_header("Content-Type") or ""
-            if content_type.partition(";")[0].strip().lower() not in _TEXT_TYPES:
-                continue
-            payload = record.content_stream().read()
-            offset = records.get_record_offset()  # known once the record is read
+    stream = io.BufferedReader(io.BytesIO(data))  # peekable: the reader checks for gzip
+    for item in read_records(stream, source, ReadOptions()):
+        if isinstance(item, Record):
+            meta = dict(item.meta)
+            found = _OFFSET.match(item.location)
+            text = htmltext.extract(item.text).text if item.markup == "html" else item.text
             yield (
                 source,
-                offset,
-                record.rec_headers.get_header("WARC-Record-ID"),
-                record.rec_headers.get_header("WARC-Target-URI"),
-                content_type,
-                payload_text(payload, content_type),
+                int(found.group(1)) if found else None,
+                item.location,
+                meta.get("record_id") or None,
+                meta.get("uri") or None,
+                item.markup,
+                text,
                 None,
             )
-    except Exception as error:  # warcio raises many kinds on damaged archives
-        yield (source, offset, None, None, None, None, f"{source}: unreadable WARC record: {error}")
-    if damaged is not None:
-        message = f"{source}: gzip member at byte {damaged} is truncated or corrupt"
-        yield (source, damaged, None, None, None, None, message)
+        elif isinstance(item, RecordError):
+            message = f"{source}: {item.location}: {item.message}"
+            yield (source, None, item.location, None, None, None, None, message)
 
 
 def read_warc(spark: SparkSession, path: str, partitions: int | None) -> DataFrame:

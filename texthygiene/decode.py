@@ -17,7 +17,8 @@ import regex
 from .chardata import char_script, script_group
 from .identify import model
 
-_BOMS = (
+#: Byte-order marks and their codecs, longest first (UTF-32-LE starts with UTF-16-LE's mark).
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -132,7 +133,7 @@ def decode(data: bytes) -> Decoded:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"decode expects bytes, got {type(data).__name__}")
     data = bytes(data)
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, 1.0, True)

@@ -7,7 +7,6 @@ code. The core never imports it.
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import math
 import re
@@ -18,7 +17,7 @@ from dataclasses import replace
 from .chardata import language_name
 from .clean import FRAGMENT_KINDS, removal_range
 from .config import Config
-from .decode import decode
+from .decode import BOMS, decode
 from .htmltext import Element, Extracted, extract, names, rewritten
 from .hygiene import REMOVABLE
 from .pipeline import scan
@@ -39,13 +38,7 @@ _ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = names("code pre kbd samp var tt")
 # Structure whose removal would break the page around it: only its text goes.
 _KEEP = names("html head body table thead tbody tfoot tr td th caption colgroup")
-_BOMS = {
-    "utf-8": codecs.BOM_UTF8,
-    "utf-16-le": codecs.BOM_UTF16_LE,
-    "utf-16-be": codecs.BOM_UTF16_BE,
-    "utf-32-le": codecs.BOM_UTF32_LE,
-    "utf-32-be": codecs.BOM_UTF32_BE,
-}
+_BOMS = {encoding: bom for bom, encoding in BOMS}
 _HIDDEN_PHRASES = {
     "hidden_attribute": "the hidden attribute",
     "display_none": "display:none",

@@ -7,18 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO, cast
 
-from texthygiene.decode import decode
+from texthygiene.decode import BOMS, decode
 
 from . import Item, ReadOptions, Record, SpliceWriter
 
-# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
-_BOMS = (
-    codecs.BOM_UTF32_LE,
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-)
+_BOMS = tuple(bom for bom, _ in BOMS)  # longest first, as decode tries them
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)

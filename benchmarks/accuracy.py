@@ -82,6 +82,12 @@ def evaluate(
             keys.append(f"script:{s['script']}+position:{s['position']}")
             if not _has_lexicon_term(s["text"]):
                 keys.append("no_lexicon_term")
+            # The core issue forbids flagging a line of its own in the host's script on its
+            # language alone, so without a spam term such a line is out of reach by design.
+            if s["script"] == "same" and (
+                s["position"] != "own_line" or _has_lexicon_term(s["text"])
+            ):
+                keys.append("script:same+flaggable")
             for key in keys:
                 found[key][0] += hit
                 found[key][1] += 1

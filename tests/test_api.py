@@ -191,3 +191,33 @@ def test_clean_keeps_a_control_character_that_separates_words() -> None:
 def test_clean_without_findings_equals_repair() -> None:
     text = "Het cafÃ© aan de Markt is weer open. " + DUTCH
     assert texthygiene.clean(text) == texthygiene.repair(text)
+
+
+JAPANESE_HEADING = "いってきます"
+NAMED_POST = (
+    "Onze buurvrouw in Kyoto zei het elke ochtend als ze de deur uit ging. Ik verstond er "
+    "eerst niets van en knikte maar vriendelijk terug.\n\n{heading}\n\nDat betekent zoiets "
+    "als ‘ik ga en ik kom terug’, legde mijn taalleraar uit. {after}"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        ("Het is het eerste Japans dat ik echt begreep.", False),  # the post names the language
+        ("Het is het eerste woord dat ik echt begreep.", True),  # nothing says what it is
+    ],
+)
+def test_a_heading_the_post_names_the_language_of_is_legitimate(after: str, flagged: bool) -> None:
+    report = texthygiene.scan(NAMED_POST.format(heading=JAPANESE_HEADING, after=after))
+    assert bool(report.findings) is flagged
+    if not flagged:
+        low = texthygiene.scan(
+            NAMED_POST.format(heading=JAPANESE_HEADING, after=after), config=Config(threshold=0.05)
+        )
+        assert "language_named" in low.findings[0].reasons
+
+
+def test_naming_the_language_does_not_excuse_glued_spam() -> None:
+    text = f"Ik leer sinds januari Russisch op de volksuniversiteit.{RU}"
+    assert texthygiene.scan(text).findings

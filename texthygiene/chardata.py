@@ -105,6 +105,45 @@ for _group in _CLOSE_GROUPS:
         CLOSE_LANGUAGES[_code] = CLOSE_LANGUAGES.get(_code, frozenset()) | (_group - {_code})
 
 
+#: How a language is named in the hosts' own languages (en nl de fr es it pt pl sv), as
+#: word beginnings: a post that names the language next to a run in it is discussing it
+#: ("Σιγά σιγά … that is what she said, in Greek"), which spam never bothers to do.
+LANGUAGE_NAME_STEMS: dict[str, tuple[str, ...]] = {
+    "ar": ("arabic", "arabisch", "arabe", "árabe", "arabo", "arabsk", "arabisk"),
+    "bg": ("bulgar", "bułgar"),
+    "de": ("german", "duits", "deutsch", "allemand", "alemán", "aleman", "tedesc", "alemã",
+           "niemieck", "tysk"),
+    "el": ("greek", "grieks", "griech", "grec", "griego", "grieg", "greco", "greca", "grego",
+           "grega", "greck", "grekisk"),
+    "en": ("english", "engels", "englisch", "anglais", "inglés", "ingles", "inglese",
+           "angielsk", "engelsk"),
+    "es": ("spanish", "spaans", "spanisch", "espagnol", "español", "spagnol", "espanhol",
+           "hiszpańsk", "spansk"),
+    "fa": ("persian", "farsi", "perzisch", "persisch", "persan", "persa", "persiano",
+           "persk", "persisk"),
+    "fr": ("french", "frans", "französisch", "franzosisch", "français", "francés", "frances",
+           "francese", "francês", "francuski", "fransk"),
+    "he": ("hebrew", "hebreeuws", "hebräisch", "hébreu", "hebreo", "ebraic", "hebraico",
+           "hebrajsk", "hebreisk"),
+    "hi": ("hindi",),
+    "it": ("italian", "italiaans", "italienisch", "italien", "italiano", "włosk", "italiensk"),
+    "ja": ("japanese", "japans", "japanisch", "japonais", "japonés", "japones", "giappones",
+           "japonês", "japońsk", "japansk"),
+    "ko": ("korean", "koreaans", "koreanisch", "coréen", "coreano", "koreańsk", "koreansk"),
+    "nl": ("dutch", "nederlands", "niederländisch", "flemish", "vlaams", "néerlandais",
+           "neerlandés", "olandes", "holandês", "niderlandzk", "holenderski", "nederländsk"),
+    "pl": ("polish", "pools", "polnisch", "polonais", "polaco", "polacco", "polonês",
+           "polski", "polsk"),
+    "pt": ("portugu", "portoghes", "portugals"),
+    "ru": ("russian", "russisch", "russe", "ruso", "russo", "rosyjsk", "rysk"),
+    "th": ("thai", "thais", "thaï", "tailandés", "tailandes", "tajsk", "thailändsk"),
+    "tr": ("turkish", "turks", "türkisch", "turc", "turco", "turca", "turecki", "turkisk"),
+    "uk": ("ukrain", "oekraïens", "ukraiń"),
+    "zh": ("chinese", "chinees", "chinesisch", "chinois", "chino", "cinese", "chinês",
+           "chińsk", "kinesisk", "mandarin", "cantonese"),
+}  # fmt: skip
+
+
 def language_name(code: str | None) -> str:
     """English name of an ISO 639-1 code we report (the code itself when unknown)."""
     if code is None:

@@ -26,6 +26,7 @@ import regex
 from .chardata import (
     CLOSING_QUOTES,
     DIRECTION_MARKS,
+    LANGUAGE_NAME_STEMS,
     OPENING_QUOTES,
     PROTECTED_KINDS,
     SENTENCE_END,
@@ -61,6 +62,12 @@ _LAST_SENTENCE_END_RE = regex.compile(
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 PARENTHETICAL = -7.0
 TRANSLATED = -5.0
+NAMED_NEARBY = -3.0  # the post names the run's language: it is discussing it
+NAME_REACH = 300  # characters either side of the run
+_NAMED = {
+    code: regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
+    for code, stems in LANGUAGE_NAME_STEMS.items()
+}
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
 HEADING_MAX_WORDS = 12
@@ -382,6 +389,20 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
     return False
 
 
+def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
+    """The text around the run (not the run itself) names the run's language.
+
+    >>> cand = Candidate(0, 0, "foreign_fragment", "el")
+    >>> _named_nearby("Σιγά σιγά\\n\\nThat is what she said, in Greek.", cand, 0, 9)
+    True
+    """
+    named = _NAMED.get(cand.language or "")
+    return named is not None and bool(
+        named.search(text, max(0, start - NAME_REACH), start)
+        or named.search(text, end, end + NAME_REACH)
+    )
+
+
 def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:
     """A caption and its translation: ``Καλό ταξίδι! / Goede reis!`` (either order)."""
     j = cand.last + 1
@@ -541,6 +562,9 @@ def _score(
         terms["parenthetical"] = PARENTHETICAL
     elif _translated(tokens, cand, line):
         terms["translated"] = TRANSLATED
+    glued = "glued_to_sentence" in terms
+    if not cand.terms and not glued and _named_nearby(text, cand, start, end):
+        terms["language_named"] = NAMED_NEARBY
     if cand.terms:
         terms["spam_terms"] = SPAM_FIRST + min(SPAM_MORE_MAX, SPAM_MORE * (len(cand.terms) - 1))
 
@@ -583,6 +607,8 @@ def _mostly_names(tokens: Sequence[Token], cand: Candidate, next_tok: Token | No
     return (
         words[0][:1].isupper()
         and len(words) <= NAME_PARTICLE_RUN_MAX
+        # "Aguilar de la": capitalised words, then particles, never a longer lower-case word
+        and all(w[:1].isupper() or len(w) <= NAME_PARTICLE_MAX for w in words)
         and len(last) <= NAME_PARTICLE_MAX
         and last.islower()
         and next_tok is not None

@@ -313,6 +313,14 @@ def test_link_to_foreign_site_with_host_text_not_flagged() -> None:
     assert scan_html(HOST + link).findings == ()
 
 
+def test_spam_link_glued_to_host_text_takes_only_the_link() -> None:
+    sentence = "Vandaag hebben we de moestuin winterklaar gemaakt."
+    source = f'<p>{sentence}</p>\n<p><a href="/x">best online casino bonus</a>{sentence}</p>'
+    [finding] = scan_html(source).findings
+    assert (finding.kind, finding.text) == ("foreign_link", "best online casino bonus")
+    assert clean_html(source) == f"<p>{sentence}</p>\n<p>{sentence}</p>"
+
+
 def test_languages_argument_and_config_pass_through() -> None:
     source = HOST + '<p>Mehr Informationen gibt es bei <a href="/x">slot gacor</a>.</p>'
     assert scan_html(source).findings
@@ -562,8 +570,9 @@ def test_property_clean_removes_only_flagged_ranges(source: str) -> None:
     # Only flagged text goes.
     keep = list(report.text)
     for f in report.findings:
-        if f.kind in FRAGMENT_KINDS:
+        if f.kind in FRAGMENT_KINDS or f.kind in ("hidden_text", "foreign_link"):
             # as in plain-text clean: with the fragment's own full stop and whitespace
+            # (a spam link's clause can run on past the link to the sentence's end)
             start, end = removal_range(report.text, f.start, f.end)
             keep[start:end] = [""] * (end - start)
         elif f.kind not in ("confusable", "mojibake", "whitespace", "normalization"):

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import texthygiene
 from texthygiene import Report
 from texthygiene.clean import FRAGMENT_KINDS
+from texthygiene.results import FINDING_KINDS
 
 HOSTS = [
     "We fietsten zaterdag langs de rivier naar het volgende dorp.",
@@ -46,6 +47,7 @@ def check_invariants(report: Report) -> None:
         if finding.kind in FRAGMENT_KINDS:
             assert finding.text == finding.text.strip()
         assert 0.0 <= finding.score <= 1.0
+        assert finding.kind in FINDING_KINDS  # the list the CLI and the review page offer
 
 
 def is_subsequence(small: str, big: str) -> bool:

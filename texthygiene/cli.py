@@ -37,21 +37,9 @@ from .formats import (
 from .formats.jsonl import dumps
 from .pipeline import normalise_languages
 from .reporters import REPORTERS, Reporter, escape
-from .results import SCHEMA_VERSION
+from .results import FINDING_KINDS, SCHEMA_VERSION
 
-KINDS = (
-    "foreign_fragment",
-    "spam_fragment",
-    "invisible_char",
-    "bidi_control",
-    "control_char",
-    "confusable",
-    "mojibake",
-    "whitespace",
-    "normalization",
-    "hidden_text",
-    "foreign_link",
-)
+KINDS = tuple(FINDING_KINDS)
 
 
 class UsageError(Exception):

@@ -314,8 +314,11 @@ def _link_finding(
             z += LINK_SPAM
         if z > best_z:
             best_z, best = z, cand
-    start = min([start, *(c.start for c in inside)])
-    end = max([end, *(c.end for c in inside)])
+    # A foreign run that goes on past the link is one injection; a spam clause is only cut
+    # at the sentence's end, and the link's end is a better boundary than that.
+    runs = [c for c in inside if c.kind == "foreign_fragment"]
+    start = min([start, *(c.start for c in runs)])
+    end = max([end, *(c.end for c in runs)])
     element = ex.elements[index]
     href = element.attrs.get("href", "")
     text = ex.text[start:end]

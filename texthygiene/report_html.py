@@ -28,26 +28,30 @@ from . import __version__
 from .chardata import language_name
 from .htmltext import extract
 from .repair import repair_and_explain
-from .results import Finding, RepairStep, Report
+from .results import FINDING_KINDS, Finding, RepairStep, Report
 
 if TYPE_CHECKING:
     from .batch import Outcome
     from .formats import Record
 
-#: Kind → (background colour, one-line meaning). Colours are pale enough for dark text and
-#: distinct from each other; a kind not listed here gets a neutral colour.
+#: Background colour per kind: pale enough for dark text and distinct from each other; a
+#: kind not listed here gets a neutral colour.
+_COLOURS = {
+    "foreign_fragment": "#ffb3b3",
+    "spam_fragment": "#ffc98a",
+    "invisible_char": "#d3b8ff",
+    "bidi_control": "#9fd4ff",
+    "control_char": "#c8c8c8",
+    "confusable": "#fff07a",
+    "mojibake": "#a8e6a1",
+    "whitespace": "#e0e0e0",
+    "normalization": "#f4c6ea",
+    "hidden_text": "#b8e0d8",
+    "foreign_link": "#f7d0b0",
+}
+#: Kind → (background colour, one-line meaning).
 KINDS: dict[str, tuple[str, str]] = {
-    "foreign_fragment": ("#ffb3b3", "text in another language or script, out of place"),
-    "spam_fragment": ("#ffc98a", "host-language text with strong spam evidence"),
-    "invisible_char": ("#d3b8ff", "invisible character (zero-width, tag, word joiner, BOM)"),
-    "bidi_control": ("#9fd4ff", "bidirectional control that reorders how text shows"),
-    "control_char": ("#c8c8c8", "control character or terminal escape sequence"),
-    "confusable": ("#fff07a", "word with look-alike letters from another script"),
-    "mojibake": ("#a8e6a1", "repaired encoding damage (shown before → after)"),
-    "whitespace": ("#e0e0e0", "mixed line endings, or a no-break space gluing a fragment"),
-    "normalization": ("#f4c6ea", "text not in Unicode NFC"),
-    "hidden_text": ("#b8e0d8", "HTML input: text the page hides (display:none, …)"),
-    "foreign_link": ("#f7d0b0", "HTML input: a link whose text is foreign or spam"),
+    kind: (_COLOURS[kind], meaning) for kind, meaning in FINDING_KINDS.items()
 }
 _OTHER_COLOUR = "#dddddd"
 

@@ -39,6 +39,23 @@ class _Utf16Index:
         return index + bisect_left(self._astral, index) if self._astral else index
 
 
+#: Every kind of finding and what it means; the CLI's ``--only`` and the review page's legend
+#: read it from here.
+FINDING_KINDS: dict[str, str] = {
+    "foreign_fragment": "text in another language or script, out of place",
+    "spam_fragment": "host-language text with strong spam evidence",
+    "invisible_char": "invisible character (zero-width, tag, word joiner, BOM)",
+    "bidi_control": "bidirectional control that reorders how text shows",
+    "control_char": "control character or terminal escape sequence",
+    "confusable": "word with look-alike letters from another script",
+    "mojibake": "repaired encoding damage (shown before → after)",
+    "whitespace": "mixed line endings, or a no-break space gluing a fragment",
+    "normalization": "text not in Unicode NFC",
+    "hidden_text": "HTML input: text the page hides (display:none, …)",
+    "foreign_link": "HTML input: a link whose text is foreign or spam",
+}
+
+
 def stable_id(kind: str, start: int, end: int, text: str) -> str:
     """The id of a finding: the same finding in the same text gets it on every run."""
     key = f"{kind}\0{start}\0{end}\0{text}".encode("utf-8", "surrogatepass")

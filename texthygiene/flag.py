@@ -218,9 +218,12 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
     if tokens[before].group != tokens[after].group:
         return True
     # Word labels flip between languages the profiles confuse (ru/uk, lv/et): one run,
-    # unless a sentence ends between them.
-    return words.labels[before] != words.labels[after] and any(
-        t.text in SENTENCE_END for t in tokens[before + 1 : after]
+    # unless a sentence ends between them, or a new one starts with no full stop before it
+    # (a pasted phrase, then the host's next sentence: "ya mwisho ya | Enquanto o arroz").
+    if words.labels[before] == words.labels[after]:
+        return False
+    return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
+        tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
     )
 
 

@@ -1,9 +1,10 @@
-"""Focused tests of the flag stage's run building."""
+"""Focused tests of the flag stage: where runs break and which positions count as pasted."""
 
 from __future__ import annotations
 
 import pytest
 
+import texthygiene
 from texthygiene.flag import _run_breaks
 from texthygiene.identify import WordLanguages
 from texthygiene.segment import Token, tokenize
@@ -42,3 +43,31 @@ def test_runs_break_where_a_new_sentence_starts(
     tokens = tokenize(text)
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     assert _run_breaks(tokens, _words(tokens, labels), words[0], words[1]) is breaks
+
+
+NL = "Vandaag hebben we de moestuin winterklaar gemaakt en de laatste prei geoogst."
+AFTER = "Daarna dronken we koffie in de kantine van de vereniging."
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # lower case after a full stop, a capital after: pasted between two sentences
+        (f"{NL} pada deszcz {AFTER}", "pada deszcz"),
+        # a label's value with the host's next sentence glued on
+        (
+            f"{NL} Meer informatie: dzisiaj pada deszcz od rana {AFTER}",
+            "dzisiaj pada deszcz od rana",
+        ),
+        # glued on after a bracket's full stop
+        (f"{NL} De tuin ligt naast het spoor (sinds 1999).hujan deras", "hujan deras"),
+    ],
+)
+def test_same_script_fragment_between_sentences_is_flagged(text: str, fragment: str) -> None:
+    findings = texthygiene.scan(text).findings
+    assert [f.text for f in findings] == [fragment]
+
+
+def test_a_title_after_a_colon_is_not_a_pasted_phrase() -> None:
+    text = f"{NL} Gisteren keken we de film 300: Rise of an Empire Daarna gingen we slapen."
+    assert texthygiene.scan(text).findings == ()

@@ -74,6 +74,9 @@ HEADING_MAX_WORDS = 12
 NAME_PARTICLE_MAX = 3  # letters: de, la, van, der, von, y, e…
 NAME_PARTICLE_RUN_MAX = 3  # words: a name's run before its particle is short
 BULLETS = frozenset("-*•·–—>#")
+CLOSERS = frozenset(")]") | CLOSING_QUOTES
+LABEL_ENDS = frozenset({":", ")", "]"})
+NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 
 
 @dataclass
@@ -526,7 +529,22 @@ def _score(
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
     elif at_start and before_capital:
-        terms["sentence_boundary"] = ALIGNED if different_script else CAPITAL_BOUNDARY
+        # A capital after the run may start the next sentence or go on with a name; a run
+        # that starts in lower case after a full stop is no name: a phrase pasted in between.
+        pasted = different_script or (
+            prev_tok is not None and tokens[cand.first].text[:1].islower()
+        )
+        terms["sentence_boundary"] = ALIGNED if pasted else CAPITAL_BOUNDARY
+    elif (
+        prev_tok is not None
+        and prev_tok.text in LABEL_ENDS
+        and (next_tok.kind == "number" or (before_capital and words.host not in NOUNS_CAPITALISED))
+        and not _title_case(tokens, cand)
+    ):
+        # After a colon or a bracket and before a number or a capital that starts a sentence,
+        # the run has no host word on either side: a label's value, or a phrase pasted in
+        # front of the host's next sentence. A name going on into the capital is possible.
+        terms["sentence_boundary"] = CAPITAL_BOUNDARY
     else:
         # A longer run in another script rarely sits inside a sentence legitimately
         # (quotes and parentheses have their own evidence); a single word often does.
@@ -588,6 +606,8 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     if tokens[i].text not in SENTENCE_FINAL or i == floor:
         return False
     word = tokens[i - 1]
+    if word.text in CLOSERS:
+        return True  # "(in 1999)." and "…she said”." end sentences; abbreviations do not
     if word.kind not in ("word", "number") or len(word.text) < 2:
         return False
     # A dotted chain (config.local.js, e.V.) is one name, not two sentences.
@@ -595,6 +615,15 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     after = i + 2 < len(tokens) and tokens[i + 2].start == tokens[i + 1].end
     chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind in ("word", "number")
     return not (chained_before or chained_after)
+
+
+def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:
+    """Every longer word capitalised, short function words not: a title ("Rise of an Empire")."""
+    words = [
+        tokens[i].text for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])
+    ]
+    longer = [word for word in words if len(word) > NAME_PARTICLE_MAX]
+    return bool(longer) and all(word[:1].isupper() for word in longer)
 
 
 def _mostly_names(tokens: Sequence[Token], cand: Candidate, next_tok: Token | None) -> bool:

@@ -308,14 +308,21 @@ PAGES = [
 
 def test_warc_scan_and_clean(tmp_path: Path) -> None:
     write_warc(tmp_path / "crawl.warc.gz", PAGES)
-    ids = []
+    ids, offsets = [], []
     with (tmp_path / "crawl.warc.gz").open("rb") as handle:
-        for record in ArchiveIterator(handle):
+        records = ArchiveIterator(handle)
+        for record in records:
             ids.append(record.rec_headers.get_header("WARC-Record-ID"))
+            record.content_stream().read()
+            offsets.append(records.get_record_offset())
     scanned = th("scan", "--format", "jsonl", "crawl.warc.gz", cwd=tmp_path)
     assert scanned.returncode == 1, scanned.stderr
     docs = lines_of(scanned.stdout)
     assert [(d["uri"], d["record_id"]) for d in docs] == [(PAGES[i][0], ids[i]) for i in (0, 2, 3)]
+    # Each report carries its record's byte offset, where that record's gzip member starts.
+    assert [d["offset"] for d in docs] == [offsets[i] for i in (0, 2, 3)]
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    assert all(data[d["offset"] : d["offset"] + 2] == b"\x1f\x8b" for d in docs)
     assert [f["text"] for f in docs[1]["findings"]] == [SPAM]  # decoded as declared
     cleaned = th("clean", "crawl.warc.gz", "-o", "out.jsonl", cwd=tmp_path)
     assert cleaned.returncode == 1

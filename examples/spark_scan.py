@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import re
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -54,8 +53,6 @@ WARC_SCHEMA = T.StructType(
         T.StructField("read_error", T.StringType()),
     ]
 )
-# texthygiene.formats.warc locates a record as "record N (offset X)"; X is its byte offset.
-_OFFSET = re.compile(r"^record \d+ \(offset (\d+)\)$")
 
 
 def warc_rows(source: str, data: bytes) -> Iterator[tuple[object, ...]]:
@@ -65,12 +62,11 @@ def warc_rows(source: str, data: bytes) -> Iterator[tuple[object, ...]]:
     stream = io.BufferedReader(io.BytesIO(data))  # peekable: the reader checks for gzip
     for item in read_records(stream, source, ReadOptions()):
         if isinstance(item, Record):
-            meta = dict(item.meta)
-            found = _OFFSET.match(item.location)
+            meta = dict(item.meta)  # the reader's uri, record_id and byte offset
             text = htmltext.extract(item.text).text if item.markup == "html" else item.text
             yield (
                 source,
-                int(found.group(1)) if found else None,
+                meta.get("offset"),
                 item.location,
                 meta.get("record_id") or None,
                 meta.get("uri") or None,

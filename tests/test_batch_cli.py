@@ -10,6 +10,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -307,14 +308,21 @@ PAGES = [
 
 def test_warc_scan_and_clean(tmp_path: Path) -> None:
     write_warc(tmp_path / "crawl.warc.gz", PAGES)
-    ids = []
+    ids, offsets = [], []
     with (tmp_path / "crawl.warc.gz").open("rb") as handle:
-        for record in ArchiveIterator(handle):
+        records = ArchiveIterator(handle)
+        for record in records:
             ids.append(record.rec_headers.get_header("WARC-Record-ID"))
+            record.content_stream().read()
+            offsets.append(records.get_record_offset())
     scanned = th("scan", "--format", "jsonl", "crawl.warc.gz", cwd=tmp_path)
     assert scanned.returncode == 1, scanned.stderr
     docs = lines_of(scanned.stdout)
     assert [(d["uri"], d["record_id"]) for d in docs] == [(PAGES[i][0], ids[i]) for i in (0, 2, 3)]
+    # Each report carries its record's byte offset, where that record's gzip member starts.
+    assert [d["offset"] for d in docs] == [offsets[i] for i in (0, 2, 3)]
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    assert all(data[d["offset"] : d["offset"] + 2] == b"\x1f\x8b" for d in docs)
     assert [f["text"] for f in docs[1]["findings"]] == [SPAM]  # decoded as declared
     cleaned = th("clean", "crawl.warc.gz", "-o", "out.jsonl", cwd=tmp_path)
     assert cleaned.returncode == 1
@@ -435,3 +443,56 @@ def _read_pty(fd: int) -> bytes:
         return os.read(fd, 65536)
     except OSError:  # Linux reports the closed other end as EIO
         return b""
+
+
+def _workers(pid: int) -> list[int]:
+    """Worker processes below ``pid``: descendants without children of their own (under a
+    fork server too), other than multiprocessing's resource tracker."""
+    found, queue = [], [pid]
+    while queue:
+        parent = queue.pop()
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children") as handle:
+                children = [int(p) for p in handle.read().split()]
+            with open(f"/proc/{parent}/cmdline", "rb") as handle:
+                tracker = b"resource_tracker" in handle.read()
+        except OSError:
+            continue
+        if parent != pid and not children and not tracker:
+            found.append(parent)
+        queue += children
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc (Linux)")
+def test_killed_worker_is_an_error_and_no_record_is_lost(tmp_path: Path) -> None:
+    # A worker killed from outside (as the out-of-memory killer does) in --jobs 2: no
+    # traceback, an error naming the records it held, exit code 2, and every record still
+    # reported exactly as --jobs 1 reports it.
+    records = [
+        {"id": i, "text": (GLUED if i % 7 == 0 else DUTCH[i % 4]) + f" Nummer {i}."}
+        for i in range(600)
+    ]
+    (tmp_path / "many.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    command = [sys.executable, "-m", "texthygiene", "scan", "--format", "jsonl", "many.jsonl"]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    killed = None
+    while killed is None and process.poll() is None:
+        workers = _workers(process.pid)
+        if workers:
+            killed = workers[0]
+            os.kill(killed, 9)
+        time.sleep(0.01)
+    out, err = process.communicate()
+    assert killed is not None, "the run ended before a worker could be killed"
+    stderr = err.decode("utf-8")
+    assert "Traceback" not in stderr
+    assert "worker process died" in stderr
+    assert "many.jsonl: line 1 to line 64" in stderr  # the first batch, named by its records
+    assert process.returncode == 2
+    one = th("scan", "--format", "jsonl", "--jobs", "1", "many.jsonl", cwd=tmp_path)
+    assert out.decode("utf-8") == one.stdout

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from texthygiene import batch
 from texthygiene.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "moestuin-post.txt"
@@ -67,3 +71,41 @@ def test_clean_subprocess_stdin() -> None:
         encoding="utf-8",
     )
     assert result.stdout == "We fietsten langs de rivier naar het volgende dorp.\n"
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patched worker needs fork"
+)
+def test_a_document_that_kills_its_worker_is_the_only_one_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One record kills every worker that scans it (as a document that exhausts memory gets
+    # its worker killed): clean --jobs 2 names it, passes it through verbatim, cleans every
+    # other record as --jobs 1 does, and exits 2 without a traceback.
+    analyse = batch.analyse
+
+    def fatal(settings: batch.Settings, text: str, markup: str) -> batch.Outcome:
+        if "FATAL" in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return analyse(settings, text, markup)
+
+    spam = "Mooi verhaal over de tuin en de buren.где взять деньги быстро"
+    lines = [
+        json.dumps({"id": i, "text": "FATAL " + spam if i == 100 else f"{spam} {i}"}) + "\n"
+        for i in range(300)
+    ]
+    source = tmp_path / "posts.jsonl"
+    source.write_text("".join(lines), encoding="utf-8")
+    assert main(["clean", "--jobs", "1", str(source), "-o", str(tmp_path / "one.jsonl")]) == 1
+    capsys.readouterr()
+    monkeypatch.setattr(batch, "analyse", fatal)
+    assert main(["clean", "--jobs", "2", str(source), "-o", str(tmp_path / "two.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{source}: line 101: {batch.WORKER_DIED}" in err
+    assert f"{source}: line 65 to line 128: a worker process died" in err
+    one = (tmp_path / "one.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    two = (tmp_path / "two.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert two[100] == lines[100]  # passed through unchanged
+    assert two[:100] + two[101:] == one[:100] + one[101:]
+    assert two[:100] != lines[:100]  # the others were cleaned

@@ -62,6 +62,63 @@ def test_evidence_survives_cache_clears(sample: list[str]) -> None:
         np.testing.assert_array_equal(b, g)
 
 
+def test_cache_stays_within_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stream of new words: the cache (rows and matrix) never holds more than the bound,
+    # and every figure is still the per-word sum.
+    monkeypatch.setattr(identify, "_CACHE_LIMIT", 3000)  # above the matrix's first 1024 rows
+    lm = model()
+    for start in range(0, 12_000, 700):
+        batch = [f"zq{k:x}vk" for k in range(start, start + 700)] + ["tuin", "de"]
+        matrix = lm.evidence_matrix(batch)
+        assert len(lm._rows) <= 3000
+        assert len(lm._matrix) <= 3000
+        for word, row in zip(batch[::97], matrix[::97], strict=True):
+            np.testing.assert_array_equal(row, _sequential(word))
+
+
+def test_reports_do_not_depend_on_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [GLUED, "De buren kwamen langs. We speelden in het online casino met gratis spins."]
+    texts += [f"{GLUED} Nummer {n}, en de tuin van de buren." for n in range(5)]
+    before = [texthygiene.scan(t).to_dict() for t in texts]
+    monkeypatch.setattr(identify, "_CACHE_LIMIT", 4)  # starts afresh on nearly every text
+    assert [texthygiene.scan(t).to_dict() for t in texts] == before
+
+
+def test_profile_table_is_the_one_built_whole() -> None:
+    # The model builds its table a slice of rows at a time (a low loading peak); it must be
+    # exactly the table built whole, the plain way.
+    import json
+    from importlib import resources
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    names = sorted(p.name for p in profiles.iterdir() if not p.name.startswith("."))
+    lm = model()
+    index: dict[str, int] = {}
+    rows, cols, probs = [], [], []
+    members = np.zeros(len(lm.languages))
+    for name in names:
+        data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
+        col = lm.column[identify._RENAME.get(name, name)]
+        members[col] += 1
+        for gram, count in data["freq"].items():
+            if 1 <= len(gram) <= 3:
+                rows.append(index.setdefault(gram, len(index)))
+                cols.append(col)
+                probs.append(count / data["n_words"][len(gram) - 1])
+    table = np.zeros((len(index), len(lm.languages)))
+    np.add.at(table, (np.array(rows), np.array(cols)), np.array(probs))
+    table /= members
+    lengths = np.array([len(g) for g in index])
+    for n in (1, 2, 3):
+        block = table[lengths == n]
+        kept = np.where(block > 0, block, np.inf).min(axis=0)
+        kept[~np.isfinite(kept)] = identify._SMOOTHING
+        table[lengths == n] = np.where(block > 0, block, kept * identify._ABSENT_FRACTION)
+    whole = np.vstack([np.log(table), np.zeros((1, len(lm.languages)))]).astype(np.float32)
+    assert lm._index == index
+    np.testing.assert_array_equal(lm._log, whole)
+
+
 @given(words)
 def test_evidence_rows_follow_the_protocol(sample: list[str]) -> None:
     for row in model().evidence_matrix(sample):

@@ -3,7 +3,10 @@
 Work goes out in small batches and at most ``2 × jobs`` batches are in flight, so memory
 stays flat however long the input is. Each worker loads the language model once (on its
 first document) and keeps it. One document that fails does not stop the others: its
-outcome carries the error.
+outcome carries the error. A worker process that dies (killed, out of memory) breaks the
+pool: the batches it took down are scanned again one document at a time in a fresh worker,
+so only a document that kills its worker again is lost (its outcome says so), and the run
+goes on in a new pool.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TypeVar
@@ -31,6 +35,8 @@ BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
 #: What clean_html deletes besides the plain-text kinds.
 HTML_REMOVABLE = frozenset({"hidden_text", "foreign_link"})
+#: The outcome of a document whose worker process died while scanning it, twice.
+WORKER_DIED = "worker process died while scanning this document (killed, or out of memory?)"
 
 
 @dataclass(frozen=True)
@@ -126,11 +132,14 @@ def run(
     items: Iterable[T],
     task: Callable[[T], tuple[str, str] | None],
     jobs: int,
+    lost: Callable[[list[T], str], None] | None = None,
 ) -> Iterator[tuple[T, Outcome | None]]:
     """Every item with its outcome (None for an item without work), in input order.
 
     ``task`` gives an item's ``(text, markup)``, or None for an item that is only passed
     along. ``jobs`` > 1 runs in that many processes, unless the input fits in one batch.
+    ``lost`` hears of every batch whose worker died (its items, and why), before that
+    batch's items come out, scanned again one by one.
     """
     stream = _batches(items, task)
     head = list(islice(stream, 2))
@@ -139,16 +148,88 @@ def run(
         for held, tasks in batches:
             yield from _pair(held, task, _run_batch(settings, tasks))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[list[T], Future[list[Outcome]]]] = deque()
+    pool = _Pool(settings, jobs)
+    try:
+        pending: deque[tuple[list[T], list[tuple[str, str]], Future[list[Outcome]]]] = deque()
         for held, tasks in batches:
-            pending.append((held, pool.submit(_run_batch, settings, tasks)))
+            pending.append((held, tasks, pool.submit(tasks)))
             if len(pending) >= 2 * jobs:
-                done, future = pending.popleft()
-                yield from _pair(done, task, future.result())
+                done, work, future = pending.popleft()
+                yield from _pair(done, task, pool.outcomes(work, future, done, lost))
         while pending:
-            done, future = pending.popleft()
-            yield from _pair(done, task, future.result())
+            done, work, future = pending.popleft()
+            yield from _pair(done, task, pool.outcomes(work, future, done, lost))
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """A process pool that replaces itself when a worker dies, and re-runs what was lost."""
+
+    def __init__(self, settings: Settings, jobs: int) -> None:
+        self.settings = settings
+        self.jobs = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.current: set[Future[list[Outcome]]] = set()  # submitted to this pool
+
+    def submit(self, tasks: list[tuple[str, str]]) -> Future[list[Outcome]]:
+        try:
+            future = self.pool.submit(_run_batch, self.settings, tasks)
+        except BrokenProcessPool:  # a worker died since the last submit
+            self._replace()
+            future = self.pool.submit(_run_batch, self.settings, tasks)
+        self.current.add(future)
+        return future
+
+    def outcomes(
+        self,
+        tasks: list[tuple[str, str]],
+        future: Future[list[Outcome]],
+        held: list[T],
+        lost: Callable[[list[T], str], None] | None,
+    ) -> list[Outcome]:
+        """A batch's outcomes; if its worker died, the batch scanned again one by one."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            reason = "a worker process died (killed, or out of memory?)"
+            if future in self.current:  # this pool is broken: every batch in it has failed
+                self._replace()
+        except Exception as error:  # the batch's results did not come back (pickling, memory)
+            reason = f"a batch failed in its worker: {type(error).__name__}: {error}"
+        finally:
+            self.current.discard(future)
+        if lost is not None:
+            lost(held, reason)
+        return _one_by_one(self.settings, tasks)
+
+    def _replace(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        self.current = set()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome]:
+    """Scan a batch again, each document on its own in one worker process: a document that
+    kills this worker too gets ``WORKER_DIED`` and the next one a fresh worker."""
+    outcomes: list[Outcome] = []
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        for work in tasks:
+            try:
+                outcomes.extend(pool.submit(_run_batch, settings, [work]).result())
+            except BrokenProcessPool:
+                outcomes.append(Outcome(error=WORKER_DIED))
+                pool.shutdown(wait=True)
+                pool = ProcessPoolExecutor(max_workers=1)
+            except Exception as error:  # the result did not come back
+                outcomes.append(Outcome(error=f"internal error: {type(error).__name__}: {error}"))
+    finally:
+        pool.shutdown(wait=True)
+    return outcomes
 
 
 def default_jobs() -> int:

@@ -8,6 +8,7 @@ linters: 0 nothing flagged, 1 findings, 2 usage or input errors (2 wins when bot
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -239,7 +240,10 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
     previous: _Input | None = None
     with tqdm(unit=" docs", disable=not show, delay=1.0, file=sys.stderr) as bar:
-        for (current, item), outcome in run(settings, _items(run_, options), _task, args.jobs):
+        lost = functools.partial(_lost, run_)
+        for (current, item), outcome in run(
+            settings, _items(run_, options), _task, args.jobs, lost
+        ):
             if current is not previous:
                 if previous is not None:
                     run_.summary(previous)
@@ -260,6 +264,25 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
             yield current, item, outcome
     if previous is not None:
         run_.summary(previous)
+
+
+def _lost(run_: _Run, held: list[tuple[_Input, Item]], reason: str) -> None:
+    """A worker died with a batch: name its records (they are scanned again one by one, so
+    only a document that kills a worker again is lost, and it is reported on its own)."""
+    records = [item for _, item in held if isinstance(item, Record)]
+    if not records:
+        return
+    first, last = records[0], records[-1]
+    where = f"{first.source}: {first.location or first.id}"
+    if last is not first:
+        end = last.location or last.id
+        where += f" to {end}" if last.source == first.source else f" to {last.source}: {end}"
+    run_.error(
+        where,
+        f"{reason} while scanning these {len(records)} records; they were scanned again "
+        "one at a time",
+        record=False,
+    )
 
 
 def _baseline_key(record: Record, finding_id: str) -> tuple[str, str, str]:

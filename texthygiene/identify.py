@@ -38,7 +38,13 @@ _ABSENT_FRACTION = 0.1
 WORD_EVIDENCE_CAP = 10.0
 #: Profile names we report under another code.
 _RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
-_CACHE_LIMIT = 200_000
+#: Words the evidence cache holds before it starts afresh. A cached word costs about 0.5 KB
+#: (its row, its key); the bound is met within the first tens of MB of a real stream, so a
+#: long run's memory is flat after that, and a text's frequent words are back in the cache
+#: right after a reset (first sight of every word makes a text about 1.5× slower).
+_CACHE_LIMIT = 50_000
+#: Rows of the profile table built at a time while loading (bounds the loading peak).
+_LOAD_ROWS = 8192
 #: Log-probability charged for an n-gram that no profile knows (rarer than any kept gram).
 _UNKNOWN_GRAM = -14.0
 
@@ -79,7 +85,7 @@ class CachedEvidence:
 
     A text's evidence is then a single fancy-indexing copy rather than a stack of per-word
     arrays, and a text's new words are computed together. The cache is bounded
-    (``_CACHE_LIMIT`` words, then it starts afresh) and safe to share between threads.
+    (``_CACHE_LIMIT`` new words, then it starts afresh) and safe to share between threads.
     Subclasses provide ``_vectors``.
     """
 
@@ -107,11 +113,13 @@ class CachedEvidence:
     def evidence_matrix(self, words: Sequence[str]) -> np.ndarray:
         """``word_evidence`` of every word, one row each: [len(words), len(languages)]."""
         with self._guard:  # rows are assigned and gathered as one step
-            if len(self._rows) + len(words) > _CACHE_LIMIT:
-                self._clear()  # before, not during: the rows gathered below must stay valid
-            missing = [word for word in words if word not in self._rows]
+            missing = [*dict.fromkeys(word for word in words if word not in self._rows)]
+            if len(self._rows) + len(missing) > _CACHE_LIMIT:
+                # Before, not during: the rows gathered below must stay valid.
+                self._clear()
+                missing = [*dict.fromkeys(words)]
             if missing:
-                self._add([*dict.fromkeys(missing)])
+                self._add(missing)
             rows = self._rows
             return self._matrix[[rows[word] for word in words]]
 
@@ -129,7 +137,8 @@ class CachedEvidence:
         first = len(self._rows)
         end = first + len(words)
         if end > len(self._matrix):
-            grown = np.empty((max(end, 2 * len(self._matrix)), len(self.languages)), np.float32)
+            size = max(end, min(2 * len(self._matrix), _CACHE_LIMIT))  # no slack past the bound
+            grown = np.empty((size, len(self.languages)), np.float32)
             grown[:first] = self._matrix[:first]
             self._matrix = grown
         vectors, known = self._vectors(words)
@@ -156,38 +165,54 @@ class LanguageModel(CachedEvidence):
         super().__init__(codes)
         column = self.column
         index: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        probs: list[float] = []
+        # Loading stays lean: each profile's grams become arrays at once (no lists of
+        # Python numbers across profiles) and the table is built a slice of rows at a time,
+        # so the peak is not the float64 table and its copies (this peak once outweighed a
+        # worker's whole steady state and set the batch command's peak memory).
+        rows: list[np.ndarray] = []
+        cols: list[np.ndarray] = []
+        probs: list[np.ndarray] = []
         members = dict.fromkeys(codes, 0)
         for name in names:
             data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
             totals = data["n_words"]
-            col = column[_RENAME.get(name, name)]
+            kept = [(g, count) for g, count in data["freq"].items() if 1 <= len(g) <= 3]
+            del data
+            rows.append(np.array([index.setdefault(g, len(index)) for g, _ in kept], np.intp))
+            probs.append(np.array([c / totals[len(g) - 1] for g, c in kept], np.float64))
+            cols.append(np.full(len(kept), column[_RENAME.get(name, name)], np.intp))
             members[_RENAME.get(name, name)] += 1
-            for gram, count in data["freq"].items():
-                if not 1 <= len(gram) <= 3:
-                    continue
-                rows.append(index.setdefault(gram, len(index)))
-                cols.append(col)
-                probs.append(count / totals[len(gram) - 1])
-        table = np.zeros((len(index), len(codes)), dtype=np.float64)
-        np.add.at(table, (np.array(rows), np.array(cols)), np.array(probs))
+        order = np.argsort(np.concatenate(rows), kind="stable")  # a cell's profiles in order
+        entries = (
+            np.concatenate(rows)[order],
+            np.concatenate(cols)[order],
+            np.concatenate(probs)[order],
+        )
+        del rows, cols, probs, order
         # Merged profiles (zh-cn + zh-tw) average their probabilities.
-        table /= np.array([members[c] for c in codes], dtype=np.float64)
+        merged = np.array([members[c] for c in codes], dtype=np.float64)
+        lengths = np.array([len(g) for g in index], dtype=np.int8)
+        slices = [(lo, min(lo + _LOAD_ROWS, len(index))) for lo in range(0, len(index), _LOAD_ROWS)]
         # The profiles are pruned: a gram missing from a language was merely rarer there than
         # its pruning cut-off, not impossible. Score it just under that language's rarest
         # kept gram of the same length, not with a near-zero constant ("we " is missing from
         # the English profile; a flat constant would make "we" look un-English).
-        lengths = np.array([len(g) for g in index], dtype=np.int8)
-        for n in (1, 2, 3):
-            block = table[lengths == n]
-            kept = np.where(block > 0, block, np.inf).min(axis=0)
-            kept[~np.isfinite(kept)] = _SMOOTHING
-            table[lengths == n] = np.where(block > 0, block, kept * _ABSENT_FRACTION)
+        rarest = np.full((4, len(codes)), np.inf)
+        for lo, hi in slices:
+            block = _table_rows(entries, lo, hi, merged)
+            for n in (1, 2, 3):
+                part = block[lengths[lo:hi] == n]
+                np.minimum(
+                    rarest[n], part.min(axis=0, initial=np.inf, where=part > 0), out=rarest[n]
+                )
+        rarest[~np.isfinite(rarest)] = _SMOOTHING
+        absent = rarest * _ABSENT_FRACTION
         self._index = index
         # The last row, all zeros, pads gram lists to a common length (see ``_vectors``).
-        self._log = np.vstack([np.log(table), np.zeros((1, len(codes)))]).astype(np.float32)
+        self._log = np.zeros((len(index) + 1, len(codes)), dtype=np.float32)
+        for lo, hi in slices:
+            block = _table_rows(entries, lo, hi, merged)
+            self._log[lo:hi] = np.log(np.where(block > 0, block, absent[lengths[lo:hi]]))
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
@@ -249,6 +274,19 @@ class LanguageModel(CachedEvidence):
         if grams == 0:
             return _UNKNOWN_GRAM
         return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
+
+
+def _table_rows(
+    entries: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int, merged: np.ndarray
+) -> np.ndarray:
+    """Rows ``lo:hi`` of the probability table (gram × language, float64) from the profile
+    entries (row, column, probability; sorted by row), merged profiles averaged."""
+    rows, cols, probs = entries
+    first, last = np.searchsorted(rows, (lo, hi))
+    block = np.zeros((hi - lo, len(merged)), dtype=np.float64)
+    np.add.at(block, (rows[first:last] - lo, cols[first:last]), probs[first:last])
+    block /= merged
+    return block
 
 
 def _gram_count(word: str) -> int:

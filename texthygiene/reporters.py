@@ -60,7 +60,7 @@ class TableReporter:
         if not outcome.findings and not self.verbose:
             return
         name = record.id if record.id == record.source else f"{record.source} {record.id}"
-        uri = dict(record.meta).get("uri")
+        uri = str(dict(record.meta).get("uri") or "")
         count = len(outcome.findings)
         self.out.write(
             f"{escape(name)}{f' <{escape(uri)}>' if uri else ''}: "

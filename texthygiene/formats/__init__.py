@@ -40,8 +40,9 @@ class Record:
     """One document from an input: its text and where it came from.
 
     ``markup`` is ``"html"`` when ``text`` is HTML source (offsets then refer to it), else
-    ``"text"``. ``meta`` holds what a format adds to every report (a WARC record's URI and
-    record id). ``slot`` tells the writer which part of ``raw`` the text came from.
+    ``"text"``. ``meta`` holds what a format adds to every report (a WARC record's URI,
+    record id and byte offset). ``slot`` tells the writer which part of ``raw`` the text
+    came from.
     """
 
     source: str
@@ -49,7 +50,7 @@ class Record:
     location: str
     text: str
     markup: str = "text"
-    meta: tuple[tuple[str, str], ...] = ()
+    meta: tuple[tuple[str, str | int], ...] = ()
     raw: bytes = b""
     slot: object = None
 

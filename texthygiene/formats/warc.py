@@ -1,7 +1,8 @@
 """WARC and WARC.gz web archives (warcio): HTML and plain-text responses are scanned.
 
 An archive is never rewritten: ``clean`` writes a JSONL of the cleaned records, each with its
-target URI and WARC record id. Payloads are decoded with the charset the HTTP header or the
+target URI and WARC record id. Reports carry the URI, the record id and the record's byte
+offset in the archive (``meta``). Payloads are decoded with the charset the HTTP header or the
 HTML declares, else as ``texthygiene.decode`` decides.
 """
 
@@ -81,7 +82,7 @@ def read_warc(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[I
                 f"record {number} (offset {offset})",
                 decode_document(payload, markup, content_type)[0],
                 markup=markup,
-                meta=(("uri", uri), ("record_id", record_id)),
+                meta=(("uri", uri), ("record_id", record_id), ("offset", offset)),
             )
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:
         where = f"record {number + 1} (after offset {offset})"

@@ -27,15 +27,29 @@ words = st.lists(
 
 
 def _sequential(word: str) -> np.ndarray:
-    """One word's evidence the plain way: its gram rows added one by one, in order."""
+    """One word's evidence the plain way: its gram rows added one by one, in order, per
+    profile; a language's best profile; relative to the best language, saturated."""
     lm = model()
     rows = lm.grams(word)
     if not rows:
         return np.zeros(len(lm.languages), dtype=np.float32)
-    total = np.zeros(len(lm.languages), dtype=np.float32)
+    total = np.zeros(lm._log.shape[1], dtype=np.float32)
     for row in rows:
         total += lm._log[row]
-    return np.maximum(total - total.max(), -WORD_EVIDENCE_CAP)
+    best = np.full(len(lm.languages), -np.inf, dtype=np.float32)
+    for profile, code in enumerate(lm.profiles):
+        column = lm.column[code]
+        best[column] = max(best[column], total[profile])
+    return identify.saturate(best - best.max())
+
+
+def test_saturated_evidence_keeps_the_order_clipping_lost() -> None:
+    # Each word rules out the other's language; clipping at the cap tied them, saturation
+    # lets the word that rules its rival out harder decide.
+    evidence = identify.saturate(np.array([[0.0, -50.0], [-12.0, 0.0]]))
+    assert evidence.sum(axis=0).argmax() == 0
+    assert evidence.max() == 0.0
+    assert evidence.min() >= -WORD_EVIDENCE_CAP
 
 
 @given(words)
@@ -95,26 +109,26 @@ def test_profile_table_is_the_one_built_whole() -> None:
     lm = model()
     index: dict[str, int] = {}
     rows, cols, probs = [], [], []
-    members = np.zeros(len(lm.languages))
+    free: dict[str, list[int]] = {}  # a language's profile columns, in the names' order
+    for profile, code in enumerate(lm.profiles):
+        free.setdefault(code, []).append(profile)
     for name in names:
         data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
-        col = lm.column[identify._RENAME.get(name, name)]
-        members[col] += 1
+        col = free[identify._RENAME.get(name, name)].pop(0)
         for gram, count in data["freq"].items():
             if 1 <= len(gram) <= 3:
                 rows.append(index.setdefault(gram, len(index)))
                 cols.append(col)
                 probs.append(count / data["n_words"][len(gram) - 1])
-    table = np.zeros((len(index), len(lm.languages)))
+    table = np.zeros((len(index), len(lm.profiles)))
     np.add.at(table, (np.array(rows), np.array(cols)), np.array(probs))
-    table /= members
     lengths = np.array([len(g) for g in index])
     for n in (1, 2, 3):
         block = table[lengths == n]
         kept = np.where(block > 0, block, np.inf).min(axis=0)
         kept[~np.isfinite(kept)] = identify._SMOOTHING
         table[lengths == n] = np.where(block > 0, block, kept * identify._ABSENT_FRACTION)
-    whole = np.vstack([np.log(table), np.zeros((1, len(lm.languages)))]).astype(np.float32)
+    whole = np.vstack([np.log(table), np.zeros((1, len(lm.profiles)))]).astype(np.float32)
     assert lm._index == index
     np.testing.assert_array_equal(lm._log, whole)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import math
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -156,14 +157,31 @@ class CachedEvidence:
 
 
 class LanguageModel(CachedEvidence):
-    """Per-word language evidence over every language langdetect ships a profile for."""
+    """Per-word language evidence over every language langdetect ships a profile for.
+
+    A word's evidence is naive Bayes over its 1–3-grams, one column per profile; a language
+    with two profiles (zh-cn and zh-tw) takes the better of the two, so a word reads as
+    Chinese when it reads as either script's Chinese (averaging the profiles would halve
+    every gram only one script uses, and hand short Chinese words to Korean). The evidence
+    against a language then saturates at ``WORD_EVIDENCE_CAP`` (see ``saturate``).
+    """
 
     def __init__(self) -> None:
         profiles = resources.files("langdetect").joinpath("profiles")
         names = sorted(p.name for p in profiles.iterdir() if not p.name.startswith("."))
         codes = sorted({_RENAME.get(n, n) for n in names})
         super().__init__(codes)
-        column = self.column
+        # One column per profile: first each language's first profile, in ``languages``
+        # order, then the languages' further profiles (zh-tw).
+        first = {_RENAME.get(n, n): n for n in reversed(names)}
+        columns = [first[code] for code in codes] + [n for n in names if n not in first.values()]
+        column = {name: n for n, name in enumerate(columns)}
+        #: The language of each profile, i.e. of each column of the gram table.
+        self.profiles: tuple[str, ...] = tuple(_RENAME.get(name, name) for name in columns)
+        #: (language column, profile column) of each further profile of a language.
+        self._more_profiles = [
+            (self.column[code], p) for p, code in enumerate(self.profiles) if p >= len(codes)
+        ]
         index: dict[str, int] = {}
         # Loading stays lean: each profile's grams become arrays at once (no lists of
         # Python numbers across profiles) and the table is built a slice of rows at a time,
@@ -172,7 +190,6 @@ class LanguageModel(CachedEvidence):
         rows: list[np.ndarray] = []
         cols: list[np.ndarray] = []
         probs: list[np.ndarray] = []
-        members = dict.fromkeys(codes, 0)
         for name in names:
             data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
             totals = data["n_words"]
@@ -180,8 +197,7 @@ class LanguageModel(CachedEvidence):
             del data
             rows.append(np.array([index.setdefault(g, len(index)) for g, _ in kept], np.intp))
             probs.append(np.array([c / totals[len(g) - 1] for g, c in kept], np.float64))
-            cols.append(np.full(len(kept), column[_RENAME.get(name, name)], np.intp))
-            members[_RENAME.get(name, name)] += 1
+            cols.append(np.full(len(kept), column[name], np.intp))
         order = np.argsort(np.concatenate(rows), kind="stable")  # a cell's profiles in order
         entries = (
             np.concatenate(rows)[order],
@@ -189,17 +205,15 @@ class LanguageModel(CachedEvidence):
             np.concatenate(probs)[order],
         )
         del rows, cols, probs, order
-        # Merged profiles (zh-cn + zh-tw) average their probabilities.
-        merged = np.array([members[c] for c in codes], dtype=np.float64)
         lengths = np.array([len(g) for g in index], dtype=np.int8)
         slices = [(lo, min(lo + _LOAD_ROWS, len(index))) for lo in range(0, len(index), _LOAD_ROWS)]
         # The profiles are pruned: a gram missing from a language was merely rarer there than
         # its pruning cut-off, not impossible. Score it just under that language's rarest
         # kept gram of the same length, not with a near-zero constant ("we " is missing from
         # the English profile; a flat constant would make "we" look un-English).
-        rarest = np.full((4, len(codes)), np.inf)
+        rarest = np.full((4, len(columns)), np.inf)
         for lo, hi in slices:
-            block = _table_rows(entries, lo, hi, merged)
+            block = _table_rows(entries, lo, hi, len(columns))
             for n in (1, 2, 3):
                 part = block[lengths[lo:hi] == n]
                 np.minimum(
@@ -208,10 +222,10 @@ class LanguageModel(CachedEvidence):
         rarest[~np.isfinite(rarest)] = _SMOOTHING
         absent = rarest * _ABSENT_FRACTION
         self._index = index
-        # The last row, all zeros, pads gram lists to a common length (see ``_vectors``).
-        self._log = np.zeros((len(index) + 1, len(codes)), dtype=np.float32)
+        # The last row, all zeros, pads gram lists to a common length (``profile_vectors``).
+        self._log = np.zeros((len(index) + 1, len(columns)), dtype=np.float32)
         for lo, hi in slices:
-            block = _table_rows(entries, lo, hi, merged)
+            block = _table_rows(entries, lo, hi, len(columns))
             self._log[lo:hi] = np.log(np.where(block > 0, block, absent[lengths[lo:hi]]))
 
     def grams(self, word: str) -> list[int]:
@@ -237,8 +251,21 @@ class LanguageModel(CachedEvidence):
         grams = [self.grams(word) for word in words]
         known = np.array([bool(g) for g in grams], dtype=bool)
         vectors = np.zeros((len(words), len(self.languages)), dtype=np.float32)
+        if known.any():
+            found = self.profile_vectors([g for g in grams if g])
+            # A language's evidence is its best profile's: zh-cn and zh-tw are both zh.
+            merged = found[:, : len(self.languages)]
+            for column, profile in self._more_profiles:
+                np.maximum(merged[:, column], found[:, profile], out=merged[:, column])
+            merged -= merged.max(axis=1, keepdims=True)
+            vectors[known] = saturate(merged)
+        return vectors, known
+
+    def profile_vectors(self, grams: Sequence[list[int]]) -> np.ndarray:
+        """Each word's summed log-probability of its ``grams``, per profile: [words, profiles]."""
+        vectors = np.zeros((len(grams), self._log.shape[1]), dtype=np.float32)
         # Words with about as many grams (within a factor of two) are summed together: one
-        # gather of [words, grams, languages], padded with the all-zero last row of the
+        # gather of [words, grams, profiles], padded with the all-zero last row of the
         # table, then a sum over the grams axis, which adds each word's rows in order as a
         # per-word sum does (so the figures do not change) at a fraction of the calls.
         buckets: dict[int, list[int]] = {}
@@ -252,16 +279,16 @@ class LanguageModel(CachedEvidence):
             for m, n in enumerate(members):
                 index[m, : len(grams[n])] = grams[n]
             vectors[members] = self._log[index].sum(axis=1)
-        return vectors, known
+        return vectors
 
     def plausibility(self, words: Sequence[str]) -> float:
-        """How much ``words`` read as real language: the best language's mean log-probability
+        """How much ``words`` read as real language: the best profile's mean log-probability
         per n-gram, an n-gram no profile knows counting as a very unlikely one.
 
         Mojibake and wrong decodings are full of n-grams no language uses, so the decoding
         that reads as a real language scores highest.
         """
-        total = np.zeros(len(self.languages), dtype=np.float64)
+        total = np.zeros(self._log.shape[1], dtype=np.float64)  # per profile
         grams = unknown = 0
         for word in words:
             rows = self.grams(word)
@@ -277,21 +304,42 @@ class LanguageModel(CachedEvidence):
 
 
 def _table_rows(
-    entries: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int, merged: np.ndarray
+    entries: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int, width: int
 ) -> np.ndarray:
-    """Rows ``lo:hi`` of the probability table (gram × language, float64) from the profile
-    entries (row, column, probability; sorted by row), merged profiles averaged."""
+    """Rows ``lo:hi`` of the probability table (gram × profile, float64) from the profile
+    entries (row, column, probability; sorted by row)."""
     rows, cols, probs = entries
     first, last = np.searchsorted(rows, (lo, hi))
-    block = np.zeros((hi - lo, len(merged)), dtype=np.float64)
+    block = np.zeros((hi - lo, width), dtype=np.float64)
     np.add.at(block, (rows[first:last] - lo, cols[first:last]), probs[first:last])
-    block /= merged
     return block
 
 
 def _gram_count(word: str) -> int:
     """How many 1–3-grams ``LanguageModel.grams`` looks up for a word of this length."""
     return 3 * len(word) + 1
+
+
+def saturate(evidence: np.ndarray) -> np.ndarray:
+    """Word evidence (log-likelihood relative to the best language, ≤ 0) made robust.
+
+    A word is in its segment's language with probability 1 − ε and otherwise could be
+    anything (a name, a loanword, a typo): a language's likelihood ratio to the best, r,
+    becomes (1 − ε)·r + ε, so the evidence against a language saturates at log ε
+    (``-WORD_EVIDENCE_CAP``) instead of being clipped there. Clipping made every language a
+    word rules out equal, and two words that each rule out the other's language tied; here
+    a language a word nearly rules out still scores above one it rules out entirely.
+
+    >>> [round(float(x), 2) for x in saturate(np.array([0.0, -5.0, -10.0, -50.0]))]
+    [0.0, -4.99, -9.31, -10.0]
+    """
+    # In float64: a language ruled out by 20 nats or more must still score a little above
+    # one ruled out by 30, and float32 cannot tell ε + e⁻²⁰ from ε.
+    robust: np.ndarray = np.expm1(evidence, dtype=np.float64)
+    robust *= 1.0 - math.exp(-WORD_EVIDENCE_CAP)
+    np.log1p(robust, out=robust)
+    np.maximum(robust, -WORD_EVIDENCE_CAP, out=robust)
+    return robust.astype(np.float32)
 
 
 def softmax_top(scores: np.ndarray) -> float:

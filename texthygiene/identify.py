@@ -269,20 +269,24 @@ def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndar
     >>> viterbi(e, [0, 3, 3, 3], np.zeros(2))
     [0, 0, 1, 1]
     """
-    steps, width = emissions.shape
+    steps = len(emissions)
     score = start + emissions[0]
-    best_prev = np.empty(steps, dtype=np.int64)
-    switched = np.zeros((steps, width), dtype=bool)
+    # Plain lists of per-step results and an in-place add: each numpy call here costs more
+    # than the arithmetic on 54 languages, and this loop runs once per word.
+    best_prev = [0] * steps
+    switched: list[np.ndarray] = [score] * steps  # step 0 is never read
+    maximum = np.maximum
     for t in range(1, steps):
-        best = int(score.argmax())
+        best = score.argmax()
         best_prev[t] = best
         jump = score[best] - switch_costs[t]
         switched[t] = jump > score
-        score = np.maximum(score, jump) + emissions[t]
+        score = maximum(score, jump)
+        score += emissions[t]
     label = int(score.argmax())
     labels = [label] * steps
     for t in range(steps - 1, 0, -1):
-        if switched[t, label]:
+        if switched[t][label]:
             label = int(best_prev[t])
         labels[t - 1] = label
     return labels

@@ -147,14 +147,8 @@ def is_language_word(token: Token) -> bool:
 
 def line_ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of each line (newline tokens belong to no line)."""
-    ranges: list[tuple[int, int]] = []
-    begin = 0
-    for i, token in enumerate(tokens):
-        if token.kind == "newline":
-            ranges.append((begin, i))
-            begin = i + 1
-    ranges.append((begin, len(tokens)))
-    return ranges
+    breaks = [i for i, token in enumerate(tokens) if token.kind == "newline"]
+    return list(zip([0, *(i + 1 for i in breaks)], [*breaks, len(tokens)], strict=True))
 
 
 def build_segments(

@@ -272,21 +272,25 @@ def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndar
     steps = len(emissions)
     score = start + emissions[0]
     # Plain lists of per-step results and an in-place add: each numpy call here costs more
-    # than the arithmetic on 54 languages, and this loop runs once per word.
+    # than the arithmetic on 54 languages, and this loop runs once per word. Whether a
+    # label switched at step t (jump > its score before) is asked only along the best path,
+    # so only the scores and jumps are kept.
     best_prev = [0] * steps
-    switched: list[np.ndarray] = [score] * steps  # step 0 is never read
+    jumps = [0.0] * steps
+    scores = [score] * steps
     maximum = np.maximum
     for t in range(1, steps):
         best = score.argmax()
         best_prev[t] = best
         jump = score[best] - switch_costs[t]
-        switched[t] = jump > score
-        score = maximum(score, jump)
+        jumps[t] = jump
+        score = maximum(score, jump)  # a new array: scores[t - 1] stays as it was
         score += emissions[t]
+        scores[t] = score
     label = int(score.argmax())
     labels = [label] * steps
     for t in range(steps - 1, 0, -1):
-        if switched[t][label]:
+        if jumps[t] > scores[t - 1][label]:
             label = int(best_prev[t])
         labels[t - 1] = label
     return labels

@@ -65,6 +65,16 @@ TOKEN_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "code"})
+#: ``TOKEN_RE`` for a text that cannot hold a protected token (no ``@ # ` :// www.``): the
+#: same tokens, and a token's kind follows from its first character (see ``segment``).
+PLAIN_TOKEN_RE = regex.compile(
+    r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]+"
+    r"|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+    r"|\r\n|.",
+    regex.DOTALL,
+)
+#: Substrings without which no protected token (url … code) can match.
+PROTECTED_MARKS = ("@", "#", "`", "://", "www.")
 #: Invisible marks that legitimately set the direction of neutral characters in RTL text.
 DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
 

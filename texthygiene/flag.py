@@ -98,9 +98,10 @@ class _Line:
 
     def __init__(self, tokens: Sequence[Token], first: int, last: int, host_words: int) -> None:
         self.first, self.last = first, last
-        self.words = sum(1 for i in range(first, last) if is_language_word(tokens[i]))
+        kinds = [tokens[i].kind for i in range(first, last)]
+        self.words = kinds.count("word")  # is_language_word
         self.host_words = host_words
-        self.blank = all(tokens[i].kind == "space" for i in range(first, last))
+        self.blank = kinds.count("space") == len(kinds)
         self.heading = False
         self.start = tokens[first].start if first < last else 0
         self.end = tokens[last - 1].end if first < last else 0
@@ -202,10 +203,10 @@ def flag(
 
 def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
     lines = []
+    is_word = [t.kind == "word" for t in tokens]
     for first, last in line_ranges(tokens):
-        host_words = sum(
-            1 for i in range(first, last) if tokens[i].kind == "word" and not foreign[i]
-        )
+        # Only words are foreign: the host's words are the words less the foreign ones.
+        host_words = sum(is_word[first:last]) - sum(foreign[first:last])
         lines.append(_Line(tokens, first, last, host_words))
     for n, line in enumerate(lines):
         alone = (n == 0 or lines[n - 1].blank) and (n + 1 == len(lines) or lines[n + 1].blank)

@@ -355,20 +355,28 @@ def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndar
     >>> viterbi(e, [0, 3, 3, 3], np.zeros(2))
     [0, 0, 1, 1]
     """
-    steps, width = emissions.shape
+    steps = len(emissions)
     score = start + emissions[0]
-    best_prev = np.empty(steps, dtype=np.int64)
-    switched = np.zeros((steps, width), dtype=bool)
+    # Plain lists of per-step results and an in-place add: each numpy call here costs more
+    # than the arithmetic on 54 languages, and this loop runs once per word. Whether a
+    # label switched at step t (jump > its score before) is asked only along the best path,
+    # so only the scores and jumps are kept.
+    best_prev = [0] * steps
+    jumps = [0.0] * steps
+    scores = [score] * steps
+    maximum = np.maximum
     for t in range(1, steps):
-        best = int(score.argmax())
+        best = score.argmax()
         best_prev[t] = best
         jump = score[best] - switch_costs[t]
-        switched[t] = jump > score
-        score = np.maximum(score, jump) + emissions[t]
+        jumps[t] = jump
+        score = maximum(score, jump)  # a new array: scores[t - 1] stays as it was
+        score += emissions[t]
+        scores[t] = score
     label = int(score.argmax())
     labels = [label] * steps
     for t in range(steps - 1, 0, -1):
-        if switched[t, label]:
+        if jumps[t] > scores[t - 1][label]:
             label = int(best_prev[t])
         labels[t - 1] = label
     return labels
@@ -468,6 +476,21 @@ def switch_cost(tokens: Sequence[Token], before: int, after: int) -> float:
     return SWITCH_PLAIN
 
 
+def _switch_costs(tokens: Sequence[Token], line_words: Sequence[int]) -> list[float]:
+    """``switch_cost`` before each word of a line (0 before the first), with the common
+    case (same script, one space between) inline."""
+    costs = [0.0]
+    for before, after in itertools.pairwise(line_words):
+        token = tokens[after]
+        if token.group != tokens[before].group:
+            costs.append(SWITCH_SCRIPT)
+        elif after == before + 2 and tokens[before + 1].kind == "space":
+            costs.append(SWITCH_CAPITAL if token.text[:1].isupper() else SWITCH_PLAIN)
+        else:
+            costs.append(switch_cost(tokens, before, after))
+    return costs
+
+
 def identify_words(
     tokens: Sequence[Token],
     allowed_languages: frozenset[str],
@@ -484,11 +507,23 @@ def identify_words(
     # The dominant script counts words (a run of Han or Thai as one word per two
     # characters), so a glued-on phrase of long words cannot outweigh a short host text.
     units: dict[str, float] = {}
-    for i in words:
-        weights[i] = word_weight(tokens, i, allowlisted)
+    word_weights_list: list[float] = []
+    texts: list[str] = []
+    shape = _shape
+    for i in words:  # word_weight, inline: this loop runs for every word of every text
         token = tokens[i]
+        text = token.text
+        texts.append(text)
+        if i in allowlisted:
+            weight = 0.0
+        else:
+            weight, capitalised = shape(text)
+            if capitalised and not _sentence_initial(tokens, i):
+                weight = NAME_WEIGHT
+        weights[i] = weight
+        word_weights_list.append(weight)
         group = token.group
-        size = max(1.0, len(token.text) / 2) if token.script in UNSPACED_SCRIPTS else 1.0
+        size = max(1.0, len(text) / 2) if token.script in UNSPACED_SCRIPTS else 1.0
         units[group] = units.get(group, 0.0) + size
     host_script = max(sorted(units), key=units.__getitem__) if units else None
     labels: list[str | None] = [None] * len(tokens)
@@ -501,13 +536,16 @@ def identify_words(
 
     # One matrix for the whole text: row n is word n's evidence, scaled by its weight (a
     # floor keeps zero-weight words, numbers and names, from being free switch points).
-    word_weights = np.array([weights[i] for i in words], dtype=np.float32)
-    raw = lm.evidence_matrix([tokens[i].text for i in words])  # a fresh copy: ours to change
+    word_weights = np.array(word_weights_list, dtype=np.float32)
+    raw = lm.evidence_matrix(texts)  # a fresh copy: ours to change
     # The host language is read from the words of the dominant script only: a glued-on
     # phrase in another script must not outvote a short host text.
-    in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
     weighted = raw * word_weights[:, None]
-    total = (weighted if in_host_script.all() else weighted[in_host_script]).sum(axis=0)
+    if len(units) == 1:  # every word is in the host script
+        total = weighted.sum(axis=0)
+    else:
+        in_host_script = np.array([tokens[i].group == host_script for i in words], dtype=bool)
+        total = weighted[in_host_script].sum(axis=0)
     del weighted  # a 1 MB text's matrices are tens of MB each: keep one at a time
     if not total.any():
         return WordLanguages(
@@ -529,16 +567,19 @@ def identify_words(
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
     evidence = EvidenceRows(emissions, words)
-    for first, last in line_ranges(tokens):
-        lo, hi = bisect.bisect_left(words, first), bisect.bisect_left(words, last)
-        if lo == hi:
-            continue
-        line_words = words[lo:hi]
-        if host_best[lo:hi].all():
+    # Each line with words, as a range of ``words``; the ranges are consecutive, so one
+    # reduceat tells which lines take the shortcut.
+    bounds = [
+        (bisect.bisect_left(words, first), bisect.bisect_left(words, last))
+        for first, last in line_ranges(tokens)
+    ]
+    line_words = [(lo, hi) for lo, hi in bounds if lo < hi]
+    all_host = np.logical_and.reduceat(host_best, [lo for lo, _ in line_words]).tolist()
+    for (lo, hi), easy in zip(line_words, all_host, strict=True):
+        if easy:
             path = [host_col] * (hi - lo)
         else:
-            costs = [0.0] + [switch_cost(tokens, a, b) for a, b in itertools.pairwise(line_words)]
-            path = viterbi(emissions[lo:hi], costs, start)
+            path = viterbi(emissions[lo:hi], _switch_costs(tokens, words[lo:hi]), start)
         run_start = 0
         for n in range(1, len(path) + 1):
             if n < len(path) and path[n] == path[run_start]:
@@ -547,9 +588,9 @@ def identify_words(
             signal = bool(run_total.any())
             confidence = softmax_top(run_total) if signal else 0.0
             language = lm.languages[path[run_start]] if signal else None
-            for m in range(run_start, n):
-                labels[line_words[m]] = language
-                confidences[line_words[m]] = confidence
+            for i in words[lo + run_start : lo + n]:
+                labels[i] = language
+                confidences[i] = confidence
             run_start = n
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
 

@@ -45,7 +45,16 @@ class TermMatcher:
         words = [i for i, t in enumerate(tokens) if t.kind in ("word", "number", "hashtag")]
         folded = [tokens[i].text.lstrip("#").casefold() for i in words]
         matches: list[TermMatch] = []
-        for n, word in enumerate(folded):
+        phrases = self._phrases
+        # Only a word that starts a phrase, or one in an unspaced script, can start a match.
+        unspaced = UNSPACED_SCRIPTS if self._substrings else frozenset()
+        candidates = [
+            n
+            for n, word in enumerate(folded)
+            if word in phrases or tokens[words[n]].script in unspaced
+        ]
+        for n in candidates:
+            word = folded[n]
             token = tokens[words[n]]
             if self._substrings and token.script in UNSPACED_SCRIPTS:
                 matches.extend(
@@ -53,7 +62,7 @@ class TermMatcher:
                     for term, category in self._substrings
                     if term in word
                 )
-            for phrase, category in self._phrases.get(word, ()):
+            for phrase, category in phrases.get(word, ()):
                 end = n + len(phrase)
                 if tuple(folded[n:end]) == phrase and _same_line(tokens, words[n], words[end - 1]):
                     matches.append(TermMatch(words[n], words[end - 1], " ".join(phrase), category))

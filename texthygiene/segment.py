@@ -6,11 +6,19 @@ glued on without a space or a full stop still starts a token of its own.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .chardata import PROTECTED_KINDS, TOKEN_RE, char_script, script_group
+from .chardata import (
+    PLAIN_TOKEN_RE,
+    PROTECTED_KINDS,
+    PROTECTED_MARKS,
+    TOKEN_RE,
+    char_script,
+    script_group,
+)
 from .results import Segment
 
 
@@ -57,27 +65,52 @@ def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(pieces)
 
 
+#: Builds a Token without the Python-level ``__new__`` of a NamedTuple (a third of the
+#: cost of making one, and a text has a token every three characters).
+_new = tuple.__new__
+
+
+class _FirstKind(dict[str, str]):
+    """A plain token's kind from its first character: the character classes of
+    ``PLAIN_TOKEN_RE``'s alternatives do not overlap, so the first character decides which
+    one matched (computed once per character with ``TOKEN_RE`` itself)."""
+
+    def __missing__(self, ch: str) -> str:
+        match = TOKEN_RE.match(ch)
+        kind = (match.lastgroup if match else None) or "other"
+        self[ch] = kind
+        return kind
+
+
+_FIRST_KIND = _FirstKind()
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens that tile it exactly.
 
     >>> [t.text for t in tokenize("hebben.где @davied")]
     ['hebben', '.', 'где', ' ', '@davied']
     """
+    if any(mark in text for mark in PROTECTED_MARKS):
+        pieces = [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(text)]
+    else:  # most texts: the simpler pattern, and C builds the list of pieces
+        kinds = _FIRST_KIND
+        pieces = [(kinds[piece[0]], piece) for piece in PLAIN_TOKEN_RE.findall(text)]
     tokens: list[Token] = []
     append = tokens.append
-    for match in TOKEN_RE.finditer(text):
-        kind = match.lastgroup or "other"
-        start, end = match.span()
-        piece = text[start:end]
+    start = 0
+    for kind, piece in pieces:
+        end = start + len(piece)
         if kind != "word":
-            append(Token(start, end, kind, "Common", piece, "Common"))
+            append(_new(Token, (start, end, kind, "Common", piece, "Common")))
         elif piece.isascii():  # most words: no script to work out
             if piece.isdigit():
-                append(Token(start, end, "number", "Common", piece, "Common"))
+                append(_new(Token, (start, end, "number", "Common", piece, "Common")))
             else:
-                append(Token(start, end, "word", "Latin", piece, "Latin"))
+                append(_new(Token, (start, end, "word", "Latin", piece, "Latin")))
         else:
             tokens.extend(_split_by_script(piece, start))
+        start = end
     return tokens
 
 
@@ -114,14 +147,8 @@ def is_language_word(token: Token) -> bool:
 
 def line_ranges(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of each line (newline tokens belong to no line)."""
-    ranges: list[tuple[int, int]] = []
-    begin = 0
-    for i, token in enumerate(tokens):
-        if token.kind == "newline":
-            ranges.append((begin, i))
-            begin = i + 1
-    ranges.append((begin, len(tokens)))
-    return ranges
+    breaks = [i for i, token in enumerate(tokens) if token.kind == "newline"]
+    return list(zip([0, *(i + 1 for i in breaks)], [*breaks, len(tokens)], strict=True))
 
 
 def build_segments(
@@ -138,28 +165,26 @@ def build_segments(
     keys: list[tuple[str, str, str | None] | None] = [None] * len(tokens)
     previous: int | None = None  # last token that carries a key, on this line
     for i, token in enumerate(tokens):
-        if token.kind == "newline":
-            previous = None
-            continue
-        if token.kind in PROTECTED_KINDS:
-            keys[i] = (token.kind, "Common", None)
-        elif is_language_word(token):
+        kind = token.kind
+        if kind == "word":  # is_language_word, inline (a loop over every token)
             key = ("text", token.group, labels[i])
             keys[i] = key
-            if previous is not None and keys[previous] == key:
-                for j in range(previous + 1, i):
-                    keys[j] = key
+            if previous is not None and previous + 1 < i and keys[previous] == key:
+                keys[previous + 1 : i] = [key] * (i - previous - 1)
+        elif kind in PROTECTED_KINDS:
+            keys[i] = (kind, "Common", None)
+        elif kind == "newline":
+            previous = None
+            continue
         else:
             continue
         previous = i
 
     segments: list[Segment] = []
     first = 0
-    for i in range(1, len(tokens) + 1):
-        if i < len(tokens) and keys[i] == keys[first]:
-            continue
+    for seg_key, run in itertools.groupby(keys):  # runs of equal keys, found at C speed
+        i = first + len(list(run))
         start, end = tokens[first].start, tokens[i - 1].end
-        seg_key = keys[first]
         if seg_key is None:
             segments.append(Segment(start, end, text[start:end], "Common", None, 0.0, "neutral"))
         else:

@@ -7,8 +7,10 @@ posts of ``corpora/`` with unique ids. Throughput: the installed command scans o
 ``--jobs 1`` and ``--jobs 2`` (wall time, model loading included), reported as documents/s
 and MB/s, and documents per CPU-second of the whole process tree (what a machine shared with
 other work still measures fairly). Memory: the peak of the summed resident memory of the
-command and its worker processes (sampled from /proc every 0.1 s) on each size; streaming
-means the sizes should differ by little. ``--quick`` uses small sizes to check it runs.
+command and its worker processes (sampled from /proc every 0.1 s) on each size, and the
+same peak over the second half of the run only (the steady state, without the workers'
+start); streaming means the sizes should differ by little. ``--quick`` uses small sizes to
+check it runs.
 """
 
 from __future__ import annotations
@@ -75,11 +77,13 @@ def run_scan(path: Path, jobs: int) -> dict[str, Any]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command)
-    peak = 0
+    samples: list[tuple[float, int]] = []
     while process.poll() is None:
-        peak = max(peak, sum(_rss(p) for p in _tree(process.pid)))
+        samples.append((time.perf_counter(), sum(_rss(p) for p in _tree(process.pid))))
         time.sleep(0.1)
     seconds = time.perf_counter() - start
+    peak = max((rss for _, rss in samples), default=0)
+    late = max((rss for t, rss in samples if t - start >= seconds / 2), default=0)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode != 0:
         raise SystemExit(f"scan failed with exit code {process.returncode}")
@@ -88,6 +92,7 @@ def run_scan(path: Path, jobs: int) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(peak / MB, 1),
+        "peak_rss_mb_second_half": round(late / MB, 1),
     }
 
 
@@ -129,8 +134,9 @@ def main() -> None:
             print(f"memory, {megabytes:g} MB: {run}", flush=True)
             path.unlink()
         if len(sizes) > 1:
-            small, large = (memory[f"{m:g}MB"]["peak_rss_mb"] for m in (sizes[0], sizes[-1]))
-            memory["peak_ratio_largest_to_smallest"] = round(large / small, 3)
+            for key, name in (("peak_rss_mb", "peak"), ("peak_rss_mb_second_half", "late_peak")):
+                small, large = (memory[f"{m:g}MB"][key] for m in (sizes[0], sizes[-1]))
+                memory[f"{name}_ratio_largest_to_smallest"] = round(large / small, 3)
         results["memory"] = memory
     name = f"{args.name}-quick" if args.quick else args.name
     print(f"wrote {write_result(name, results).relative_to(ROOT)}")

@@ -347,14 +347,19 @@ def test_truncated_warc_names_the_record(tmp_path: Path) -> None:
 # --- batch behaviour --------------------------------------------------------------------
 
 
-def test_jobs_give_identical_results(tmp_path: Path) -> None:
+def _write_many(path: Path, count: int) -> None:
+    """A JSONL of ``count`` Dutch records, every seventh with a glued Russian fragment."""
     records = [
         {"id": i, "text": (GLUED if i % 7 == 0 else DUTCH[i % 4]) + f" Nummer {i}."}
-        for i in range(150)
+        for i in range(count)
     ]
-    (tmp_path / "many.jsonl").write_text(
+    path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
     )
+
+
+def test_jobs_give_identical_results(tmp_path: Path) -> None:
+    _write_many(tmp_path / "many.jsonl", 150)
     one = th("scan", "--format", "jsonl", "--jobs", "1", "many.jsonl", cwd=tmp_path)
     two = th("scan", "--format", "jsonl", "--jobs", "2", "many.jsonl", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
@@ -469,13 +474,7 @@ def test_killed_worker_is_an_error_and_no_record_is_lost(tmp_path: Path) -> None
     # A worker killed from outside (as the out-of-memory killer does) in --jobs 2: no
     # traceback, an error naming the records it held, exit code 2, and every record still
     # reported exactly as --jobs 1 reports it.
-    records = [
-        {"id": i, "text": (GLUED if i % 7 == 0 else DUTCH[i % 4]) + f" Nummer {i}."}
-        for i in range(600)
-    ]
-    (tmp_path / "many.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
+    _write_many(tmp_path / "many.jsonl", 600)
     command = [sys.executable, "-m", "texthygiene", "scan", "--format", "jsonl", "many.jsonl"]
     process = subprocess.Popen(
         [*command, "--jobs", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE

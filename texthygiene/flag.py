@@ -356,8 +356,12 @@ def _looks_like_extension(word: str) -> bool:
     return len(word) <= 4 and word.isascii() and word.islower()
 
 
+def _run_words(tokens: Sequence[Token], cand: Candidate) -> list[str]:
+    return [tokens[i].text for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])]
+
+
 def _word_count(tokens: Sequence[Token], cand: Candidate) -> int:
-    return sum(1 for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i]))
+    return len(_run_words(tokens, cand))
 
 
 def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
@@ -620,19 +624,14 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
 
 def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:
     """Every longer word capitalised, short function words not: a title ("Rise of an Empire")."""
-    words = [
-        tokens[i].text for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])
-    ]
-    longer = [word for word in words if len(word) > NAME_PARTICLE_MAX]
+    longer = [word for word in _run_words(tokens, cand) if len(word) > NAME_PARTICLE_MAX]
     return bool(longer) and all(word[:1].isupper() for word in longer)
 
 
 def _mostly_names(tokens: Sequence[Token], cand: Candidate, next_tok: Token | None) -> bool:
     """A name or title rather than a phrase: most words after the first are capitalised, or
     the run ends on a particle that a capitalised word follows ("Aguilar de la | Frontera")."""
-    words = [
-        tokens[i].text for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])
-    ]
+    words = _run_words(tokens, cand)
     rest = words[1:]
     if rest and sum(1 for word in rest if word[:1].isupper()) * 2 > len(rest):
         return True

@@ -28,7 +28,7 @@ from .chardata import (
     SENTENCE_END,
     UNSPACED_SCRIPTS,
 )
-from .segment import Token, is_language_word, line_ranges
+from .segment import Token, line_ranges
 
 #: Fallback for a language with no gram of some length (langdetect's own smoothing).
 _SMOOTHING = 0.5 / 10_000
@@ -429,16 +429,6 @@ class WordLanguages(NamedTuple):
     languages: tuple[str, ...]  # the language of each evidence column
 
 
-def word_weight(tokens: Sequence[Token], i: int, allowed: frozenset[int]) -> float:
-    """How much one word's language evidence counts (names, initials and numbers less)."""
-    if i in allowed or not is_language_word(tokens[i]):
-        return 0.0
-    weight, capitalised = _shape(tokens[i].text)
-    if capitalised and not _sentence_initial(tokens, i):
-        return NAME_WEIGHT
-    return weight
-
-
 @lru_cache(maxsize=65536)
 def _shape(word: str) -> tuple[float, bool]:
     """A word's weight from its shape alone, and whether it is capitalised like a name."""
@@ -460,34 +450,25 @@ def _sentence_initial(tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
-def switch_cost(tokens: Sequence[Token], before: int, after: int) -> float:
-    """Cost of a language switch between word ``before`` and word ``after``."""
-    if tokens[before].group != tokens[after].group:
-        return SWITCH_SCRIPT
-    if after == before + 2 and tokens[before + 1].kind == "space":  # the common case
-        return SWITCH_CAPITAL if tokens[after].text[:1].isupper() else SWITCH_PLAIN
-    gap = tokens[before + 1 : after]
-    if any(t.kind == "other" and t.text in SENTENCE_END for t in gap):
-        return SWITCH_SENTENCE
-    if any(t.kind != "space" for t in gap):
-        return SWITCH_CLAUSE
-    if tokens[after].text[:1].isupper():
-        return SWITCH_CAPITAL
-    return SWITCH_PLAIN
-
-
 def _switch_costs(tokens: Sequence[Token], line_words: Sequence[int]) -> list[float]:
-    """``switch_cost`` before each word of a line (0 before the first), with the common
-    case (same script, one space between) inline."""
+    """Cost of a language switch before each word of a line (0 before the first): cheap at
+    a script change or a sentence end, dearer at a clause break or a capital, dearest
+    inside a plain run of words."""
     costs = [0.0]
     for before, after in itertools.pairwise(line_words):
         token = tokens[after]
         if token.group != tokens[before].group:
             costs.append(SWITCH_SCRIPT)
-        elif after == before + 2 and tokens[before + 1].kind == "space":
-            costs.append(SWITCH_CAPITAL if token.text[:1].isupper() else SWITCH_PLAIN)
-        else:
-            costs.append(switch_cost(tokens, before, after))
+            continue
+        if not (after == before + 2 and tokens[before + 1].kind == "space"):  # not the usual
+            gap = tokens[before + 1 : after]
+            if any(t.kind == "other" and t.text in SENTENCE_END for t in gap):
+                costs.append(SWITCH_SENTENCE)
+                continue
+            if any(t.kind != "space" for t in gap):
+                costs.append(SWITCH_CLAUSE)
+                continue
+        costs.append(SWITCH_CAPITAL if token.text[:1].isupper() else SWITCH_PLAIN)
     return costs
 
 
@@ -510,7 +491,9 @@ def identify_words(
     word_weights_list: list[float] = []
     texts: list[str] = []
     shape = _shape
-    for i in words:  # word_weight, inline: this loop runs for every word of every text
+    # How much each word's evidence counts: nothing when allowlisted, less for names,
+    # initials and numbers (``_shape``); inline, as this loop runs for every word of every text.
+    for i in words:
         token = tokens[i]
         text = token.text
         texts.append(text)

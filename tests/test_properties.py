@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 
 import texthygiene
 from texthygiene import Report
+from texthygiene.chardata import PLAIN_TOKEN_RE, PROTECTED_MARKS, TOKEN_RE
 from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.results import FINDING_KINDS
+from texthygiene.segment import _FIRST_KIND as FIRST_KIND
 
 HOSTS = [
     "We fietsten zaterdag langs de rivier naar het volgende dorp.",
@@ -106,3 +108,14 @@ def test_clean_host_text_is_untouched(hosts: list[str], sep: str) -> None:
     text = sep.join(hosts)
     assert texthygiene.scan(text).findings == ()
     assert texthygiene.clean(text) == text
+
+
+@given(st.text())
+def test_plain_tokenizer_agrees_with_the_full_pattern(text: str) -> None:
+    # tokenize() takes PLAIN_TOKEN_RE and reads a token's kind from its first character when
+    # no protected token can occur; that must cut and name every token as TOKEN_RE does.
+    if any(mark in text for mark in PROTECTED_MARKS):
+        return
+    full = [(m.group(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
+    plain = [(piece, FIRST_KIND[piece[0]]) for piece in PLAIN_TOKEN_RE.findall(text)]
+    assert plain == full

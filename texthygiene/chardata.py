@@ -50,15 +50,17 @@ UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khm
 
 # Tokens, tried in this order at each position (spaces first: they are half of all tokens).
 # Protected kinds (url … code) carry no language evidence and are never part of a finding.
+_SPACE = r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]+"
+_WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 TOKEN_RE = regex.compile(
-    r"""
-    (?P<space>[^\S\n\r\u2028\u2029\x0b\x0c\x85]+)
+    rf"""
+    (?P<space>{_SPACE})
   | (?P<url>(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
   | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<handle>(?<![\w@])@\w+(?:[._]\w+)*)
   | (?P<hashtag>(?<![\w#&])\#\w+)
   | (?P<code>`[^`\n]+`)
-  | (?P<word>[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)
+  | (?P<word>{_WORD})
   | (?P<newline>\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])
   | (?P<other>.)
     """,
@@ -67,12 +69,7 @@ TOKEN_RE = regex.compile(
 PROTECTED_KINDS = frozenset({"url", "email", "handle", "hashtag", "code"})
 #: ``TOKEN_RE`` for a text that cannot hold a protected token (no ``@ # ` :// www.``): the
 #: same tokens, and a token's kind follows from its first character (see ``segment``).
-PLAIN_TOKEN_RE = regex.compile(
-    r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]+"
-    r"|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
-    r"|\r\n|.",
-    regex.DOTALL,
-)
+PLAIN_TOKEN_RE = regex.compile(rf"{_SPACE}|{_WORD}|\r\n|.", regex.DOTALL)
 #: Substrings without which no protected token (url … code) can match.
 PROTECTED_MARKS = ("@", "#", "`", "://", "www.")
 #: Invisible marks that legitimately set the direction of neutral characters in RTL text.

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import texthygiene
 from texthygiene import Config, clean_html, scan_html
 from texthygiene.clean import FRAGMENT_KINDS, removal_range
-from texthygiene.html import removals, scan_extracted
+from texthygiene.html import ELEMENT_KINDS, removals, scan_extracted
 from texthygiene.htmltext import Extracted, extract, hidden_reason
 
 CASES = Path(__file__).parent / "html_cases"
@@ -570,7 +570,7 @@ def test_property_clean_removes_only_flagged_ranges(source: str) -> None:
     # Only flagged text goes.
     keep = list(report.text)
     for f in report.findings:
-        if f.kind in FRAGMENT_KINDS or f.kind in ("hidden_text", "foreign_link"):
+        if f.kind in FRAGMENT_KINDS or f.kind in ELEMENT_KINDS:
             # as in plain-text clean: with the fragment's own full stop and whitespace
             # (a spam link's clause can run on past the link to the sentence's end)
             start, end = removal_range(report.text, f.start, f.end)

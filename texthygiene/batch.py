@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from .clean import remove
 from .config import Config
-from .html import removals, scan_extracted, splice
+from .html import ELEMENT_KINDS, removals, scan_extracted, splice
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .repair import repair
@@ -33,8 +33,6 @@ T = TypeVar("T")
 #: A batch closes at this many documents or this many characters, whichever comes first.
 BATCH_DOCS = 64
 BATCH_CHARS = 1 << 20
-#: What clean_html deletes besides the plain-text kinds.
-HTML_REMOVABLE = frozenset({"hidden_text", "foreign_link"})
 #: The outcome of a document whose worker process died while scanning it, twice.
 WORKER_DIED = "worker process died while scanning this document (killed, or out of memory?)"
 
@@ -82,7 +80,7 @@ def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     if extracted is not None:
         # As clean_html does, but with the findings --only kept.
         new_text = splice(extracted.source, removals(extracted, findings))
-        gone = tuple(f for f in findings if f.kind in REMOVABLE or f.kind in HTML_REMOVABLE)
+        gone = tuple(f for f in findings if f.kind in REMOVABLE or f.kind in ELEMENT_KINDS)
     else:
         new_text = remove(report.text, findings, report.edits)[0]
         gone = tuple(f for f in findings if f.kind in REMOVABLE)

@@ -34,7 +34,8 @@ LINK_SPAM = 1.5  # a link whose text has spam terms
 # cannot lift them to 0.5, and asking the core for weaker ones multiplies its findings (and
 # its pairwise overlap checks) several times over on long pages.
 _FLOOR = 0.1
-_ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
+#: The HTML-only kinds; clean removes them like fragments (with their whitespace and full stop).
+ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = names("code pre kbd samp var tt")
 # Structure whose removal would break the page around it: only its text goes.
 _KEEP = names("html head body table thead tbody tfoot tr td th caption colgroup")
@@ -408,7 +409,7 @@ def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]
     text = ex.text
     removed: list[tuple[int, int]] = []
     for f in findings:
-        if f.kind in FRAGMENT_KINDS or f.kind in _ELEMENT_KINDS:
+        if f.kind in FRAGMENT_KINDS or f.kind in ELEMENT_KINDS:
             removed.append(removal_range(text, f.start, f.end))
         elif f.kind in REMOVABLE:
             removed.append((f.start, f.end))

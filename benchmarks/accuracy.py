@@ -80,13 +80,12 @@ def evaluate(
                 truth_found_chars += max(0, min(f_end, s["end"]) - max(f_start, s["start"]))
             keys = ["all", f"position:{s['position']}", f"script:{s['script']}"]
             keys.append(f"script:{s['script']}+position:{s['position']}")
-            if not _has_lexicon_term(s["text"]):
+            has_term = _has_lexicon_term(s["text"])
+            if not has_term:
                 keys.append("no_lexicon_term")
             # The core issue forbids flagging a line of its own in the host's script on its
             # language alone, so without a spam term such a line is out of reach by design.
-            if s["script"] == "same" and (
-                s["position"] != "own_line" or _has_lexicon_term(s["text"])
-            ):
+            if s["script"] == "same" and (s["position"] != "own_line" or has_term):
                 keys.append("script:same+flaggable")
             for key in keys:
                 found[key][0] += hit

@@ -24,7 +24,7 @@ from .accuracy import evaluate, texthygiene_spans
 from .common import RESULTS, ROOT, load_jsonl
 
 MARGIN = 0.01
-#: Every n-th generated document (coprime with the 12 hosts and 4 positions it cycles
+#: Every n-th generated document (coprime with the 48 host and position pairs it cycles
 #: through, so every pair is sampled): a stable figure, quick enough for CI.
 GENERATED_STRIDE = 5
 FIGURES = RESULTS / "check.json"

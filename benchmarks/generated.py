@@ -79,7 +79,9 @@ def generate(n_injected: int = 1200, n_clean: int = 1200, seed: int = SEED) -> l
         ]
         lang = rng.choice(choices)
         fragment = _fragment(rng, lang)
-        position = POSITIONS[n % len(POSITIONS)]
+        # Every host takes every position in turn (n % 4 beside n % 12 would tie each
+        # host to one position: mid-paragraph fragments only ever in three hosts).
+        position = POSITIONS[n // len(HOSTS) % len(POSITIONS)]
         paragraphs = _paragraphs(rng, host)
         p = rng.randrange(len(paragraphs))
         para = paragraphs[p]

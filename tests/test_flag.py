@@ -71,3 +71,16 @@ def test_same_script_fragment_between_sentences_is_flagged(text: str, fragment: 
 def test_a_title_after_a_colon_is_not_a_pasted_phrase() -> None:
     text = f"{NL} Gisteren keken we de film 300: Rise of an Empire Daarna gingen we slapen."
     assert texthygiene.scan(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a number inside a run in another script keeps it one run, aligned with sentences
+        (f"{NL} Στις αρχές του 1990, το γκρουπ {AFTER}", "Στις αρχές του 1990, το γκρουπ"),
+        (f"{NL} В 2019 году компания {AFTER}", "В 2019 году компания"),
+    ],
+)
+def test_a_number_does_not_split_a_run_in_another_script(text: str, fragment: str) -> None:
+    assert [f.text for f in texthygiene.scan(text).findings] == [fragment]
+

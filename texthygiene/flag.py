@@ -143,6 +143,16 @@ def flag(
                 continue
             if i < line.last and tokens[i].kind in ("space", "other", "hidden"):
                 continue  # spaces and punctuation do not break a run
+            if (
+                i < line.last
+                and run
+                and tokens[i].kind == "number"
+                and tokens[run[-1]].group != words.host_script
+            ):
+                # Nor does a number inside a run in another script ("Στις αρχές του 1990,
+                # το γκρουπ"). In the host's script it may, as it often sits between a
+                # name or a title and the host's sentence going on.
+                continue
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []

@@ -83,4 +83,3 @@ def test_a_title_after_a_colon_is_not_a_pasted_phrase() -> None:
 )
 def test_a_number_does_not_split_a_run_in_another_script(text: str, fragment: str) -> None:
     assert [f.text for f in texthygiene.scan(text).findings] == [fragment]
-

@@ -11,6 +11,7 @@ from texthygiene.chardata import PLAIN_TOKEN_RE, PROTECTED_MARKS, TOKEN_RE
 from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.results import FINDING_KINDS
 from texthygiene.segment import _FIRST_KIND as FIRST_KIND
+from texthygiene.segment import tokenize, tokens_of
 
 HOSTS = [
     "We fietsten zaterdag langs de rivier naar het volgende dorp.",
@@ -119,3 +120,18 @@ def test_plain_tokenizer_agrees_with_the_full_pattern(text: str) -> None:
     full = [(m.group(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
     plain = [(piece, FIRST_KIND[piece[0]]) for piece in PLAIN_TOKEN_RE.findall(text)]
     assert plain == full
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ga", "naar", "@anna", "#tuin", "`x`", "https://a.nl/b", "www.", "@"])
+        | st.sampled_from([" ", "\n", "\r\n", "\r", "\u2028", ".", "`", "é", "где", "12"])
+        | st.text(max_size=3),
+        max_size=30,
+    ).map("".join)
+)
+def test_tokenize_cuts_every_text_as_the_full_pattern_does(text: str) -> None:
+    # tokenize() takes the full pattern only on the lines that hold a protected mark; the
+    # tokens must be those of the full pattern over the whole text, offsets included.
+    full = [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(text)]
+    assert tokenize(text) == tokens_of(full)

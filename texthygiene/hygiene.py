@@ -59,6 +59,8 @@ _JOINING_SCRIPTS = frozenset(
 _RTL_RE = regex.compile(r"[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}]")
 _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
             "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # fmt: skip
+#: Any embedding, override or isolate, opening or closing.
+_BIDI_RE = regex.compile("[" + "".join(_OPENERS) + "\u202c\u2069]")
 
 #: Finding kinds that ``clean`` deletes (mojibake is already repaired; a confusable word is
 #: replaced only when the caller opts in).
@@ -419,7 +421,8 @@ def inspect(text: str) -> Inspection:
                     "(it can rewrite the screen)",
                 )
             )
-        _bidi_findings(text, findings, hidden)
+        if _BIDI_RE.search(text):  # a walk over every character, for the rare text it concerns
+            _bidi_findings(text, findings, hidden)
         for match in SUSPECT_RE.finditer(text):
             i, ch = match.start(), match.group()
             if i in hidden or ch in _OPENERS or ch in "\u202c\u2069":

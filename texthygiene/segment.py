@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from .chardata import (
     PLAIN_TOKEN_RE,
     PROTECTED_KINDS,
@@ -85,6 +87,19 @@ class _FirstKind(dict[str, str]):
 _FIRST_KIND = _FirstKind()
 
 
+#: A line (with its line feed) that holds a mark a protected token needs (``PROTECTED_MARKS``).
+_MARKED_LINE_RE = regex.compile(
+    "[^\n]*(?:" + "|".join(map(regex.escape, PROTECTED_MARKS)) + ")[^\n]*\n?"
+)
+
+
+def _plain_pieces(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of each token of a text that holds no protected mark: the simpler
+    pattern, with C building the list, and each kind read from the first character."""
+    kinds = _FIRST_KIND
+    return [(kinds[piece[0]], piece) for piece in PLAIN_TOKEN_RE.findall(text)]
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens that tile it exactly.
 
@@ -92,10 +107,22 @@ def tokenize(text: str) -> list[Token]:
     ['hebben', '.', 'где', ' ', '@davied']
     """
     if any(mark in text for mark in PROTECTED_MARKS):
-        pieces = [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(text)]
-    else:  # most texts: the simpler pattern, and C builds the list of pieces
-        kinds = _FIRST_KIND
-        pieces = [(kinds[piece[0]], piece) for piece in PLAIN_TOKEN_RE.findall(text)]
+        # Only the lines holding a mark need the full pattern: no token crosses a line
+        # feed, and one URL must not send a whole archive page down the slow path.
+        pieces = []
+        done = 0
+        for line in _MARKED_LINE_RE.finditer(text):
+            pieces += _plain_pieces(text[done : line.start()])
+            pieces += [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(line[0])]
+            done = line.end()
+        pieces += _plain_pieces(text[done:])
+    else:
+        pieces = _plain_pieces(text)
+    return tokens_of(pieces)
+
+
+def tokens_of(pieces: Sequence[tuple[str, str]]) -> list[Token]:
+    """Tokens from the (kind, text) pieces that tile a text, words split by script."""
     tokens: list[Token] = []
     append = tokens.append
     start = 0

@@ -83,3 +83,30 @@ def test_a_title_after_a_colon_is_not_a_pasted_phrase() -> None:
 )
 def test_a_number_does_not_split_a_run_in_another_script(text: str, fragment: str) -> None:
     assert [f.text for f in texthygiene.scan(text).findings] == [fragment]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "language"),
+    [
+        # the profiles read these few words as Swahili; the lexicon lists the term as Indonesian
+        ("situs slot gacor hari ini", "id"),
+        # an English-only term in a run whose words are plainly German leaves it German
+        ("günstiges smm panel für alle sozialen Netzwerke hier bestellen", "de"),
+    ],
+)
+def test_a_spam_terms_lexicon_names_the_run_where_the_words_allow(
+    fragment: str, language: str
+) -> None:
+    findings = texthygiene.scan(f"{NL} {fragment} {AFTER}").findings
+    assert [(f.text, f.language) for f in findings] == [(fragment, language)]
+
+
+def test_a_term_listed_for_several_languages_matches_once_with_all_of_them() -> None:
+    from texthygiene.lexicon import spam_matcher
+
+    matches = spam_matcher(True, ("comprar seguidores",)).find(
+        tokenize("quiero comprar seguidores hoy")
+    )
+    assert [(m.term, m.category, sorted(m.languages)) for m in matches] == [
+        ("comprar seguidores", "followers", ["es", "pt"])
+    ]

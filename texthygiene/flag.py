@@ -52,6 +52,7 @@ LOWERCASE_START = 1.5  # a run starting in lower case right after a full stop
 COMPLETE_SENTENCE = -2.5  # a capitalised run with its own full stop
 INSIDE_SENTENCE = -3.0
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
+LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may be to name a run
 INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
@@ -196,13 +197,14 @@ def flag(
     starts = [m.first for m in spam]  # the matcher gives them in text order
     findings: list[Finding] = []
     for cand in candidates:
-        cand.terms = sorted(
-            {
-                m.term
-                for m in spam[bisect_left(starts, cand.first) : bisect_right(starts, cand.last)]
-                if m.last <= cand.last
-            }
-        )
+        matched = [
+            m
+            for m in spam[bisect_left(starts, cand.first) : bisect_right(starts, cand.last)]
+            if m.last <= cand.last
+        ]
+        cand.terms = sorted({m.term for m in matched})
+        if matched and cand.kind == "foreign_fragment":
+            cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
@@ -239,6 +241,30 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
         tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
     )
+
+
+def _lexicon_language(
+    cand: Candidate, words: WordLanguages, matches: list[TermMatch]
+) -> str | None:
+    """The run's language as its spam terms' lexicon names it, where the words' evidence
+    allows it (within ``LEXICON_MARGIN`` nats a word of the best): a few words of pasted
+    Indonesian read as Swahili to the pruned profiles; "situs slot gacor" says otherwise."""
+    listed = sorted(
+        {
+            language
+            for m in matches
+            for language in m.languages
+            if language != words.host and language in words.languages
+        }
+    )
+    if cand.language is None or not listed or cand.language in listed:
+        return cand.language
+    rows = [words.evidence[i] for i in range(cand.first, cand.last + 1) if i in words.evidence]
+    total = np.sum(rows, axis=0)
+    column = words.languages.index
+    named = max(listed, key=lambda language: float(total[column(language)]))
+    gap = float(total[column(cand.language)] - total[column(named)])
+    return named if gap <= LEXICON_MARGIN * len(rows) else cand.language
 
 
 def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLanguages) -> Candidate:

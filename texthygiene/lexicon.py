@@ -21,22 +21,30 @@ class TermMatch(NamedTuple):
     last: int  # token index of the last word
     term: str
     category: str
+    languages: tuple[str, ...] = ()  # whose lexicon lists the term (none: a site's own term)
 
 
 class TermMatcher:
     """Finds terms in a token list; build once, match many texts."""
 
-    def __init__(self, terms: Iterable[tuple[str, str]]) -> None:
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._substrings: list[tuple[str, str]] = []
-        for term, category in terms:
+    def __init__(self, terms: Iterable[tuple[str, str, str]]) -> None:
+        """``terms``: (term, category, language), the language "" when it has none; a term
+        listed for several languages is one term with all of them."""
+        merged: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+        for term, category, language in terms:
             words = tuple(term.casefold().split())
-            if not words:
-                continue
+            if words:
+                first, languages = merged.get(words, (category, ()))
+                if language and language not in languages:
+                    languages = (*languages, language)
+                merged[words] = (first, languages)
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+        self._substrings: list[tuple[str, str, tuple[str, ...]]] = []
+        for words, (category, languages) in merged.items():
             if len(words) == 1 and any(char_script(c) in UNSPACED_SCRIPTS for c in words[0]):
-                self._substrings.append((words[0], category))
+                self._substrings.append((words[0], category, languages))
             else:
-                self._phrases.setdefault(words[0], []).append((words, category))
+                self._phrases.setdefault(words[0], []).append((words, category, languages))
         for options in self._phrases.values():
             options.sort(key=lambda item: -len(item[0]))  # longest phrase first
 
@@ -58,14 +66,15 @@ class TermMatcher:
             token = tokens[words[n]]
             if self._substrings and token.script in UNSPACED_SCRIPTS:
                 matches.extend(
-                    TermMatch(words[n], words[n], term, category)
-                    for term, category in self._substrings
+                    TermMatch(words[n], words[n], term, category, languages)
+                    for term, category, languages in self._substrings
                     if term in word
                 )
-            for phrase, category in phrases.get(word, ()):
+            for phrase, category, languages in phrases.get(word, ()):
                 end = n + len(phrase)
                 if tuple(folded[n:end]) == phrase and _same_line(tokens, words[n], words[end - 1]):
-                    matches.append(TermMatch(words[n], words[end - 1], " ".join(phrase), category))
+                    term = " ".join(phrase)
+                    matches.append(TermMatch(words[n], words[end - 1], term, category, languages))
                     break
         # A term inside a longer matched term ("gacor" in "situs slot gacor") is one hit.
         reach = -1
@@ -81,16 +90,16 @@ def _same_line(tokens: Sequence[Token], first: int, last: int) -> bool:
     return all(tokens[i].kind != "newline" for i in range(first, last + 1))
 
 
-def _bundled_terms() -> list[tuple[str, str]]:
+def _bundled_terms() -> list[tuple[str, str, str]]:
     path = resources.files("texthygiene").joinpath("data").joinpath("spam_terms.tsv")
-    terms: list[tuple[str, str]] = []
+    terms: list[tuple[str, str, str]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if number == 1 or not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         if len(fields) != 3:
             raise ValueError(f"spam_terms.tsv line {number}: expected 3 tab-separated fields")
-        terms.append((fields[2], fields[1]))
+        terms.append((fields[2], fields[1], fields[0]))
     return terms
 
 
@@ -98,13 +107,13 @@ def _bundled_terms() -> list[tuple[str, str]]:
 def spam_matcher(use_bundled: bool, extra: tuple[str, ...]) -> TermMatcher:
     """The spam-term matcher for a config (built once per distinct setting)."""
     terms = _bundled_terms() if use_bundled else []
-    terms.extend((term, "site") for term in extra)
+    terms.extend((term, "site", "") for term in extra)
     return TermMatcher(terms)
 
 
 @lru_cache(maxsize=32)
 def allow_matcher(allowlist: tuple[str, ...]) -> TermMatcher:
-    return TermMatcher((term, "allowlist") for term in allowlist)
+    return TermMatcher((term, "allowlist", "") for term in allowlist)
 
 
 def allowed_tokens(tokens: Sequence[Token], allowlist: tuple[str, ...]) -> frozenset[int]:

@@ -260,6 +260,8 @@ def _lexicon_language(
     if cand.language is None or not listed or cand.language in listed:
         return cand.language
     rows = [words.evidence[i] for i in range(cand.first, cand.last + 1) if i in words.evidence]
+    if not rows:
+        return cand.language
     total = np.sum(rows, axis=0)
     column = words.languages.index
     named = max(listed, key=lambda language: float(total[column(language)]))

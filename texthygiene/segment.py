@@ -87,10 +87,8 @@ class _FirstKind(dict[str, str]):
 _FIRST_KIND = _FirstKind()
 
 
-#: A line (with its line feed) that holds a mark a protected token needs (``PROTECTED_MARKS``).
-_MARKED_LINE_RE = regex.compile(
-    "[^\n]*(?:" + "|".join(map(regex.escape, PROTECTED_MARKS)) + ")[^\n]*\n?"
-)
+#: Where a protected token (url … code) may be: it cannot match without one of these marks.
+_MARK_RE = regex.compile("|".join(map(regex.escape, PROTECTED_MARKS)))
 
 
 def _plain_pieces(text: str) -> list[tuple[str, str]]:
@@ -106,18 +104,19 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("hebben.где @davied")]
     ['hebben', '.', 'где', ' ', '@davied']
     """
-    if any(mark in text for mark in PROTECTED_MARKS):
-        # Only the lines holding a mark need the full pattern: no token crosses a line
-        # feed, and one URL must not send a whole archive page down the slow path.
-        pieces = []
-        done = 0
-        for line in _MARKED_LINE_RE.finditer(text):
-            pieces += _plain_pieces(text[done : line.start()])
-            pieces += [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(line[0])]
-            done = line.end()
-        pieces += _plain_pieces(text[done:])
-    else:
-        pieces = _plain_pieces(text)
+    # The full pattern runs only on the lines that hold a mark (no token crosses a line
+    # feed), so one URL does not send a whole archive page down the slow path.
+    pieces: list[tuple[str, str]] = []
+    done = 0
+    for mark in _MARK_RE.finditer(text):
+        if mark.start() < done:
+            continue  # on a line already read
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.end()) + 1 or len(text)
+        pieces += _plain_pieces(text[done:start])
+        pieces += [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+        done = end
+    pieces += _plain_pieces(text[done:])
     return tokens_of(pieces)
 
 

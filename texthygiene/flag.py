@@ -37,7 +37,7 @@ from .chardata import (
 from .config import Config
 from .identify import WordLanguages
 from .lexicon import TermMatch
-from .results import Finding, stable_id
+from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 
 # Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
@@ -714,6 +714,9 @@ def _finding(
     if cand.terms:
         detail += f", with spam terms ({', '.join(cand.terms)})"
     reasons = tuple(name for name, weight in cand.score_terms.items() if weight)
+    unlisted = [name for name in reasons if name not in REASON_CODES]
+    if unlisted:  # the codes are an interface: a new one is documented before it is emitted
+        raise ValueError(f"reason codes missing from results.REASON_CODES: {unlisted}")
     language = cand.language if cand.kind == "foreign_fragment" else host
     return Finding(
         kind=cand.kind,

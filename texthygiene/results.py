@@ -56,6 +56,67 @@ FINDING_KINDS: dict[str, str] = {
 }
 
 
+#: Every reason code a finding can carry, and what it means. ``href`` is written
+#: ``href=URL``: the link's target, as the page has it. Flagging checks its codes against
+#: this list; a test checks the README's table against it.
+REASON_CODES: dict[str, str] = {
+    # foreign_fragment and spam_fragment: evidence for
+    "script_mismatch": "the run is in another script than the text around it",
+    "language_mismatch": "the run's words read as another language (same script, ≥ 2 words)",
+    "glued_to_sentence": "no space between the run and the host's sentence",
+    "sentence_boundary": "between two sentences or at a paragraph end (against, before a capital)",
+    "own_line": "a line of its own, in another script or language or with spam terms",
+    "lowercase_sentence_start": "the run starts in lower case after a full stop",
+    "spam_terms": "words from the spam-term lexicon (or the site's extra terms)",
+    # foreign_fragment and spam_fragment: evidence against
+    "inside_sentence": "the run sits inside a host sentence (an idiom, a loanword)",
+    "complete_sentence": "a capitalised run with its own full stop (a quote, a sign-off)",
+    "quoted": "the run is in quotation marks",
+    "parenthetical": "the run is in parentheses (a name's original script)",
+    "translated": "a translation beside it, after a slash, a dash, = or |",
+    "language_named": "the text around the run names its language",
+    # invisible_char and bidi_control
+    "splits_word": "an invisible character inside a word",
+    "invisible": "an invisible character outside a word",
+    "tag_character": "an invisible Unicode tag character",
+    "variation_selector": "a variation selector that selects nothing",
+    "soft_hyphen": "a soft hyphen (inside a word it scores below the threshold)",
+    "direction_mark": "a direction mark in text without right-to-left script",
+    "bidi_override": "a direction override, or the mark that closes one",
+    "unbalanced": "a direction embedding or isolate that is not closed, or closes nothing",
+    # control_char, whitespace, confusable, normalization, mojibake
+    "control": "a control character in text",
+    "terminal_escape": "a terminal escape sequence (it can rewrite the screen)",
+    "control_separator": "a form feed, vertical tab or similar between two words",
+    "mixed_line_endings": "the text mixes CRLF, CR and LF line endings",
+    "nbsp_glue": "a no-break space that keeps a flagged fragment on the host's line",
+    "mixed_script": "a word with look-alike letters from another script",
+    "not_nfc": "characters that Unicode NFC composes",
+    "encoding_repaired": "mojibake that encoding repair fixed",
+    # hidden_text and foreign_link (HTML input)
+    "hidden": "the page hides this text; the next code says how",
+    "hidden_attribute": "hidden by the hidden attribute",
+    "display_none": "hidden by display:none",
+    "visibility_hidden": "hidden by visibility:hidden",
+    "opacity_zero": "hidden by opacity:0",
+    "font_size_zero": "hidden by font-size:0",
+    "off_screen": "moved off screen (positioning or text-indent)",
+    "clipped": "clipped to nothing",
+    "zero_size": "a zero-size box with overflow:hidden",
+    "link": "the text of a link",
+    "href": "the link's target, written href=URL",
+}
+
+
+def reason_code(reason: str) -> str:
+    """The code of a reason: ``href=https://…`` is the code ``href`` with its value.
+
+    >>> reason_code("href=https://casino.example/"), reason_code("spam_terms")
+    ('href', 'spam_terms')
+    """
+    return reason.partition("=")[0]
+
+
 def stable_id(kind: str, start: int, end: int, text: str) -> str:
     """The id of a finding: the same finding in the same text gets it on every run."""
     key = f"{kind}\0{start}\0{end}\0{text}".encode("utf-8", "surrogatepass")

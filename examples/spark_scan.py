@@ -22,7 +22,7 @@ their declared charset (or detected) and HTML is reduced to its visible text by
 ``texthygiene.htmltext``; requests, metadata and images are skipped. Each WARC file is
 read whole into one task's memory (a Common Crawl file is about 1 GB): give executors that.
 
-Needs ``pip install 'texthygiene[spark]'`` on the driver and every worker.
+Needs ``pip install '.[spark]'`` (from a texthygiene checkout) on the driver and every worker.
 """
 
 from __future__ import annotations

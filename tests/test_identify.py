@@ -154,7 +154,7 @@ def test_missing_backend_names_its_extra(
 ) -> None:
     monkeypatch.setattr(identify, "_OPTIONAL", {})
     monkeypatch.setitem(sys.modules, module, None)  # import of it now raises ImportError
-    with pytest.raises(ImportError, match=rf"pip install 'texthygiene\[{extra}\]'"):
+    with pytest.raises(ImportError, match=rf"pip install '\.\[{extra}\]' in the texthygiene"):
         detector(name)
 
 

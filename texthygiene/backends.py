@@ -24,7 +24,8 @@ _FLOOR = math.exp(-WORD_EVIDENCE_CAP)
 
 def _missing(extra: str, package: str) -> ImportError:
     return ImportError(
-        f"the {extra!r} detector needs {package}: pip install 'texthygiene[{extra}]'"
+        f"the {extra!r} detector needs {package}: pip install '.[{extra}]' in the texthygiene"
+        f" checkout (or pip install {package})"
     )
 
 

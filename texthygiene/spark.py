@@ -1,7 +1,7 @@
 """Apache Spark: add texthygiene report columns to a DataFrame with a text column.
 
 An edge module, like the command line: it imports pyspark and pandas (``pip install
-'texthygiene[spark]'``) and calls the core; the core never imports it.
+'.[spark]'`` in a checkout) and calls the core; the core never imports it.
 
     from texthygiene.spark import report_columns
 
@@ -31,7 +31,8 @@ try:
     from pyspark.sql.pandas.functions import pandas_udf
 except ImportError as error:  # pragma: no cover - depends on the installed extras
     raise ImportError(
-        "texthygiene.spark needs pyspark, pandas and pyarrow: pip install 'texthygiene[spark]'"
+        "texthygiene.spark needs pyspark, pandas and pyarrow: pip install '.[spark]' in the"
+        " texthygiene checkout"
     ) from error
 
 __all__ = ["REPORT_FIELDS", "report_columns", "report_row"]

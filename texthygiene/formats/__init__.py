@@ -159,7 +159,10 @@ def reader(fmt: str) -> Reader:
         try:
             from .warc import read_warc
         except ImportError as error:  # warcio is an optional extra
-            raise ImportError("WARC input needs warcio: pip install 'texthygiene[warc]'") from error
+            raise ImportError(
+                "WARC input needs warcio: pip install '.[warc]' in the texthygiene checkout"
+                " (or pip install warcio)"
+            ) from error
         return read_warc
     raise ValueError(f"unknown input format {fmt!r} (known: {', '.join(FORMATS)})")
 

@@ -600,17 +600,6 @@ def test_clean_is_idempotent_on_the_cases() -> None:
         assert clean_html(once) == once, path.name
 
 
-def test_readme_moderator_example(capsys: pytest.CaptureFixture[str]) -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## HTML post bodies") :]
-    code = re.search(r"```python\n(.*?)```", section, re.S)
-    output = re.search(r"```text\n(.*?)```", section, re.S)
-    assert code is not None
-    assert output is not None
-    exec(compile(code.group(1), "README.md", "exec"), {})
-    assert capsys.readouterr().out == output.group(1)
-
-
 def test_mojibake_repaired_in_text_and_located_in_source() -> None:
     source = (
         "<p>Het <b>cafÃ©</b> aan de overkant is weer open, met koffie &amp; taart.</p>"

@@ -11,7 +11,6 @@ import pytest
 
 from texthygiene import settings
 from texthygiene.cli import main
-from texthygiene.reporters import REPORTERS
 from texthygiene.results import FINDING_KINDS
 
 DUTCH = "We fietsten langs de rivier naar het dorp."
@@ -34,7 +33,9 @@ def _site(folder: Path, pyproject: str, post: str = POST) -> Path:
 
 def test_site_pyproject_only_reports_only_invisible_characters(tmp_path: Path) -> None:
     # The done-when check, run as a user runs it: in the site's folder.
-    site = _site(tmp_path, '[project]\nname = "site"\n\n[tool.texthygiene]\nonly = ["invisible_char"]\n')
+    site = _site(
+        tmp_path, '[project]\nname = "site"\n\n[tool.texthygiene]\nonly = ["invisible_char"]\n'
+    )
 
     def scan(*extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -51,11 +52,6 @@ def test_site_pyproject_only_reports_only_invisible_characters(tmp_path: Path) -
     assert _kinds(configured.stdout) == {"invisible_char"}
     # The same post without the file reports the Russian spam too.
     assert _kinds(scan("--isolated").stdout) == {"invisible_char", "foreign_fragment"}
-
-
-@pytest.fixture
-def chdir(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    return monkeypatch
 
 
 def _run(
@@ -226,7 +222,7 @@ def test_config_command_shows_each_setting_and_its_origin(
     assert lines[0] == "# configuration file: ../pyproject.toml [tool.texthygiene]"
     assert 'languages = ["en", "nl"]  # ../pyproject.toml' in lines
     assert "min-score = 0.6  # command line" in lines
-    assert "text-field = \"text\"  # default" in lines
+    assert 'text-field = "text"  # default' in lines
     assert "id-field = (not set)  # default" in lines
     assert [line.split(" = ")[0] for line in lines[1:]] == [k.name for k in settings.KEYS]
     code, out, _ = _run(tmp_path, monkeypatch, capsys, "config", "--isolated")
@@ -246,4 +242,3 @@ def test_every_key_is_an_option_and_help_lists_defaults_and_values(
             assert f"--{key.name}" in text
     assert ", ".join(FINDING_KINDS) in " ".join(text.split())  # --only lists the kinds
     assert "(default: 0.5)" in text
-    assert settings.OUTPUT_FORMATS == tuple(sorted(REPORTERS))

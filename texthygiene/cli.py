@@ -34,7 +34,7 @@ from .formats import (
     writer,
 )
 from .formats.jsonl import dumps
-from .reporters import REPORTERS, Reporter, escape
+from .reporters import REPORTERS, Reporter, StatisticsReporter, escape
 from .results import FINDING_KINDS, SCHEMA_VERSION
 from .settings import KEYS, Resolved, SettingsError, render, resolve, to_config
 
@@ -361,7 +361,11 @@ def _scan(run_: _Run, settings: Settings) -> None:
     if args.format == "html":
         page = {"threshold": args.min_score, "inputs": args.paths}
         page["max_documents"] = args.max_documents or None
-    report: Reporter = REPORTERS[args.format](out, verbose=args.verbose, **page)
+    report: Reporter = (
+        StatisticsReporter(out, as_json=args.format == "json")
+        if args.statistics
+        else REPORTERS[args.format](out, verbose=args.verbose, **page)
+    )
     try:
         for current, item, outcome in _results(run_, settings):
             if not isinstance(item, Record) or outcome is None or outcome.error:

@@ -11,6 +11,7 @@ import pytest
 
 from texthygiene import settings
 from texthygiene.cli import main
+from texthygiene.config import Config
 from texthygiene.results import FINDING_KINDS
 
 DUTCH = "We fietsten langs de rivier naar het dorp."
@@ -242,3 +243,40 @@ def test_every_key_is_an_option_and_help_lists_defaults_and_values(
             assert f"--{key.name}" in text
     assert ", ".join(FINDING_KINDS) in " ".join(text.split())  # --only lists the kinds
     assert "(default: 0.5)" in text
+
+
+def test_every_config_field_but_repair_has_a_key(tmp_path: Path) -> None:
+    path = tmp_path / "texthygiene.toml"
+    path.write_text(
+        'min-score = 0.7\nlexicon = false\nextra-spam-terms = ["tuinkabouters"]\n'
+        'allowlist = ["Moestuin"]\nmin-fragment-words = 3\nfix-confusables = true\n'
+        'normalize-nfc = true\nnormalize-line-endings = true\ndetector = "lingua"\n',
+        "utf-8",
+    )
+    config = settings.to_config(settings.resolve({}, config=str(path)))
+    assert config == Config(
+        threshold=0.7,
+        spam_lexicon=False,
+        extra_spam_terms=("tuinkabouters",),
+        allowlist=("Moestuin",),
+        min_fragment_words=3,
+        fix_confusables=True,
+        normalize_nfc=True,
+        normalize_line_endings=True,
+        detector="lingua",
+    )
+    changed = {name for name in Config._fields if getattr(config, name) != getattr(Config(), name)}
+    # Encoding repair is always on in the CLI: the reported places are mapped through it.
+    assert changed == set(Config._fields) - {"repair_encoding"}
+
+
+def test_clean_takes_its_switches_from_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    post = "Betaal veilig met pаypal in de winkel.\r\n"  # a Cyrillic а in paypal
+    _site(tmp_path, "[tool.texthygiene]\nfix-confusables = true\n", post)
+    args = ("clean", "--exit-zero", "-o", "out.txt", "post.txt")
+    assert _run(tmp_path, monkeypatch, capsys, *args)[0] == 0
+    assert (tmp_path / "out.txt").read_bytes() == b"Betaal veilig met paypal in de winkel.\r\n"
+    assert _run(tmp_path, monkeypatch, capsys, *args, "--no-fix-confusables")[0] == 0
+    assert (tmp_path / "out.txt").read_bytes() == post.encode("utf-8")

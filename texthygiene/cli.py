@@ -125,13 +125,24 @@ def _parser() -> argparse.ArgumentParser:
         noise.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
         noise.add_argument("-v", "--verbose", action="store_true", help="per-file summaries")
         if name != "scan":
-            cmd.add_argument("-o", "--output", metavar="OUT", help="file, or folder for many")
+            cmd.add_argument(
+                "-o", "--output", metavar="OUT", help="file, or folder for many (default: stdout)"
+            )
             cmd.add_argument("--in-place", action="store_true", help="rewrite inputs atomically")
-            cmd.add_argument("--backup", action="store_true", help="--in-place keeps FILE.bak")
+            cmd.add_argument(
+                "--backup",
+                action="store_true",
+                help="--in-place keeps a copy (see --backup-suffix)",
+            )
         if name == "clean":
-            cmd.add_argument("--audit", metavar="FILE", help="JSONL of every removal")
+            cmd.add_argument(
+                "--audit",
+                metavar="FILE",
+                help="JSONL of every removal (default: OUT.audit.jsonl, or audit.jsonl in an "
+                "OUT folder; none without -o)",
+            )
         elif name == "scan":
-            cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default stdout)")
+            cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default: stdout)")
             cmd.add_argument("--write-baseline", metavar="FILE", help="record current findings")
         _add_settings(cmd, name)
     show = "print the settings in force and where each came from"

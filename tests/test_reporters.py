@@ -23,6 +23,9 @@ FILES = {
     "lines.txt": f"{DUTCH}\n\n{DUTCH} ca\u200bsino\n{GLUED}\n",
     "crlf.txt": f"{DUTCH}\r\n\r\n{GLUED}\r\n{DUTCH}\u202e\r\n",
     "mojibake.txt": f"{DUTCH}\nHet cafÃ© in het dorp was open.где взять деньги быстро\n",
+    "mojibake-lines.txt": (
+        f"{DUTCH}\nHet cafÃ© was naÃ¯ve open.где взять деньги быстро\n{DUTCH} ca\u200bsino naÃ¯ve\n"
+    ),
     "first.txt": f"{GLUED}",
     # HTML input: the places are in the HTML source, past the markup and entities.
     "page.html": (
@@ -78,10 +81,10 @@ def test_github_annotations_point_at_the_finding_in_the_file(
         assert props["file"] == name
         place = [int(props[k]) for k in ("line", "col", "endLine", "endColumn")]
         found = _region(FILES[name], *place)
+        # The file holds the text before repair: a mojibake finding is the repaired form.
+        assert repair(found) == finding["text"]
         if finding["kind"] == "mojibake":
-            assert repair(found) == finding["text"] != found
-        else:
-            assert found == finding["text"]
+            assert found != finding["text"]
         assert ANNOTATION.fullmatch(line)["message"].startswith(  # type: ignore[index]
             f"{name}:{place[0]}:{place[1]}: {finding['kind']} "
         )

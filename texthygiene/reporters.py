@@ -144,22 +144,50 @@ class _Lines:
 
 
 def _unrepair(original: str, fixed: str) -> Callable[[int, bool], int]:
-    """Offsets into the repaired text back to the input's: a repaired stretch maps as a
-    whole (a start to its start, an end to its end)."""
-    matcher = difflib.SequenceMatcher(None, original, fixed, autojunk=False)
+    """Offsets into the repaired text back to the input's. Repair leaves line breaks alone,
+    so lines pair up and only a changed line is aligned, after its common ends are cut: a
+    long text costs a pass, not a quadratic alignment. A repaired stretch maps as a whole
+    (a start to its start, an end to its end)."""
+    before, after = _Lines(original).starts, _Lines(fixed).starts
+    if len(before) != len(after):  # not expected; then align the texts whole
+        before, after = [0], [0]
+    lines: dict[int, Callable[[int, bool], int]] = {}
+
+    def to_original(offset: int, end: bool) -> int:
+        k = max(0, bisect_right(after, offset - 1 if end else offset) - 1)
+        o0, f0 = before[k], after[k]
+        if k not in lines:
+            o1 = before[k + 1] if k + 1 < len(before) else len(original)
+            f1 = after[k + 1] if k + 1 < len(after) else len(fixed)
+            lines[k] = _align(original[o0:o1], fixed[f0:f1])
+        return o0 + lines[k](offset - f0, end)
+
+    return to_original
+
+
+def _align(a: str, b: str) -> Callable[[int, bool], int]:
+    """Offsets into ``b`` to offsets into ``a``: the common prefix and suffix map one to
+    one, the stretch between them through difflib's alignment."""
+    shorter = min(len(a), len(b))
+    prefix = next((i for i in range(shorter) if a[i] != b[i]), shorter)
+    suffix = next((i for i in range(shorter - prefix) if a[-1 - i] != b[-1 - i]), shorter - prefix)
+    middle_a, middle_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
     spans = [op for op in matcher.get_opcodes() if op[4] > op[3]]
     firsts = [op[3] for op in spans]
 
-    def to_original(offset: int, end: bool) -> int:
-        index = bisect_right(firsts, offset - 1 if end else offset) - 1
-        if index < 0:
-            return 0
-        tag, i1, i2, j1, _ = spans[index]
+    def to_a(offset: int, end: bool) -> int:
+        inside = offset - prefix
+        if inside < 0 or (inside == 0 and end):  # in the common prefix
+            return offset
+        if inside > len(middle_b) or (inside == len(middle_b) and not end):  # the suffix
+            return offset + len(a) - len(b)
+        tag, i1, i2, j1, _ = spans[max(0, bisect_right(firsts, inside - 1 if end else inside) - 1)]
         if tag == "equal":
-            return i1 + offset - j1
-        return i2 if end else i1
+            return prefix + i1 + inside - j1
+        return prefix + (i2 if end else i1)
 
-    return to_original
+    return to_a
 
 
 def positions(record: Record, findings: Sequence[Finding]) -> list[Position | None]:

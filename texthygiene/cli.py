@@ -1,4 +1,5 @@
-"""Command line: ``texthygiene scan|clean|repair PATH…`` (``-`` is stdin).
+"""Command line: ``texthygiene scan|clean|repair PATH…`` (``-`` is stdin), and
+``texthygiene config`` (the settings in force; ``settings`` reads and checks them).
 
 Inputs are plain text, HTML, JSONL, CSV, WordPress exports (WXR) or WARC archives, detected
 from the file name or the first bytes (``--input-format`` overrides). Exit codes follow the

@@ -401,7 +401,7 @@ def test_only_and_min_score(tmp_path: Path) -> None:
     assert {"invisible_char", "foreign_fragment"} <= kinds
     only = th("scan", "--format", "jsonl", "--only", "invisible_char", "post.txt", cwd=tmp_path)
     assert {f["kind"] for f in lines_of(only.stdout)[0]["findings"]} == {"invisible_char"}
-    high = th("scan", "--format", "jsonl", "--min-score", "1.01", "post.txt", cwd=tmp_path)
+    high = th("scan", "--format", "jsonl", "--min-score", "1", "post.txt", cwd=tmp_path)
     assert (high.returncode, lines_of(high.stdout)[0]["findings"]) == (0, [])
     bad = th("scan", "--only", "nonsense", "post.txt", cwd=tmp_path)
     assert bad.returncode == 2

@@ -1,4 +1,5 @@
-"""Command line: ``texthygiene scan|clean|repair PATH…`` (``-`` is stdin).
+"""Command line: ``texthygiene scan|clean|repair PATH…`` (``-`` is stdin), and
+``texthygiene config`` (the settings in force; ``settings`` reads and checks them).
 
 Inputs are plain text, HTML, JSONL, CSV, WordPress exports (WXR) or WARC archives, detected
 from the file name or the first bytes (``--input-format`` overrides). Exit codes follow the
@@ -21,10 +22,8 @@ from typing import BinaryIO, TextIO
 from tqdm import tqdm
 
 from . import __version__
-from .batch import Outcome, Settings, default_jobs, run
-from .config import Config
+from .batch import Outcome, Settings, run
 from .formats import (
-    FORMATS,
     Item,
     ReadOptions,
     Record,
@@ -36,19 +35,78 @@ from .formats import (
     writer,
 )
 from .formats.jsonl import dumps
-from .pipeline import normalise_languages
-from .reporters import REPORTERS, Reporter, escape
+from .reporters import REPORTERS, Reporter, StatisticsReporter, escape
 from .results import FINDING_KINDS, SCHEMA_VERSION
-
-KINDS = tuple(FINDING_KINDS)
+from .settings import KEYS, Resolved, SettingsError, render, resolve, to_config
 
 
 class UsageError(Exception):
     """A command line that cannot run: exit code 2 before any input is read."""
 
 
+_DESCRIPTION = """\
+Repair encoding, identify languages per segment, and flag and remove injected
+foreign-language spam. Inputs are plain text, HTML, JSONL, CSV, WordPress exports (WXR)
+or WARC archives, detected from the file name or the first bytes; - reads stdin.
+
+Exit codes: 0 nothing found, 1 findings, 2 usage or input errors (2 wins when both).
+"""
+
+_EPILOG = f"""\
+Settings: every option in the settings group is also a key of [tool.texthygiene] in
+pyproject.toml, or of a texthygiene.toml (keys at the top level), e.g.
+
+    [tool.texthygiene]
+    languages = ["nl", "en"]
+    min-score = 0.6
+    only = ["invisible_char", "foreign_fragment"]
+
+The nearest such file in the current folder or a folder above it is read; --config FILE
+names one, --isolated reads none; the command line wins over the file. "texthygiene config"
+shows the settings in force and where each came from.
+
+Finding kinds:
+{chr(10).join(f"  {kind:<17} {meaning}" for kind, meaning in FINDING_KINDS.items())}
+"""
+
+
+def _add_settings(cmd: argparse.ArgumentParser, command: str | None) -> None:
+    """The options that are also configuration keys (``command`` None: every one)."""
+    group = cmd.add_argument_group(
+        "settings", "also keys of [tool.texthygiene] in pyproject.toml or of texthygiene.toml"
+    )
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read settings from this file (default: the nearest texthygiene.toml, or "
+        "pyproject.toml with [tool.texthygiene], here or in a folder above)",
+    )
+    group.add_argument("--isolated", action="store_true", help="read no configuration file")
+    for key in KEYS:
+        if command is not None and command not in key.commands:
+            continue
+        flags = ([key.short] if key.short else []) + [f"--{key.name}"]
+        if key.parse is None:
+            group.add_argument(
+                *flags, action=argparse.BooleanOptionalAction, default=None, help=key.describe()
+            )
+        else:
+            group.add_argument(
+                *flags,
+                type=key.parse,
+                action="append" if key.repeat else "store",
+                metavar=key.metavar,
+                help=key.describe(),
+            )
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="texthygiene", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="texthygiene",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"texthygiene {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (
@@ -56,43 +114,40 @@ def _parser() -> argparse.ArgumentParser:
         ("clean", "write cleaned documents (same format; WARC: a JSONL of cleaned records)"),
         ("repair", "encoding repair only, format-aware"),
     ):
-        cmd = sub.add_parser(name, help=text, description=text)
+        cmd = sub.add_parser(
+            name,
+            help=text,
+            description=text,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         cmd.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - for stdin")
-        cmd.add_argument("--input-format", choices=FORMATS, help="default: from name/content")
-        cmd.add_argument("--text-field", default="text", help="JSONL key / CSV column to scan")
-        cmd.add_argument("--id-field", help="JSONL key / CSV column naming each document")
-        cmd.add_argument("--comments", action="store_true", help="WXR: scan comments too")
-        cmd.add_argument(
-            "-j", "--jobs", type=int, default=default_jobs(), help="processes (default: CPUs)"
-        )
-        cmd.add_argument(
-            "--keep-going", action="store_true", help="record errors are warnings (exit code)"
-        )
         noise = cmd.add_mutually_exclusive_group()
         noise.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
         noise.add_argument("-v", "--verbose", action="store_true", help="per-file summaries")
         if name != "scan":
-            cmd.add_argument("-o", "--output", metavar="OUT", help="file, or folder for many")
-            cmd.add_argument("--in-place", action="store_true", help="rewrite inputs atomically")
-            cmd.add_argument("--backup", action="store_true", help="--in-place keeps FILE.bak")
-            cmd.add_argument("--backup-suffix", default=".bak", metavar="SUFFIX")
-        if name == "repair":
-            continue
-        cmd.add_argument("--languages", help="languages expected on the site, e.g. nl,en")
-        cmd.add_argument("--min-score", type=float, default=Config().threshold)
-        cmd.add_argument("--only", action="append", metavar="KIND", help="finding kinds")
-        cmd.add_argument("--no-lexicon", action="store_true", help="ignore spam terms")
-        cmd.add_argument("--exit-zero", action="store_true", help="exit 0 on findings")
-        if name == "clean":
-            cmd.add_argument("--audit", metavar="FILE", help="JSONL of every removal")
-        else:
-            cmd.add_argument("--format", choices=sorted(REPORTERS), default="table")
-            cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default stdout)")
-            cmd.add_argument("--baseline", metavar="FILE", help="finding ids to suppress")
-            cmd.add_argument("--write-baseline", metavar="FILE", help="record current findings")
             cmd.add_argument(
-                "--max-documents", type=int, default=500, metavar="N", help="html: list N (0: all)"
+                "-o", "--output", metavar="OUT", help="file, or folder for many (default: stdout)"
             )
+            cmd.add_argument("--in-place", action="store_true", help="rewrite inputs atomically")
+            cmd.add_argument(
+                "--backup",
+                action="store_true",
+                help="--in-place keeps a copy (see --backup-suffix)",
+            )
+        if name == "clean":
+            cmd.add_argument(
+                "--audit",
+                metavar="FILE",
+                help="JSONL of every removal (default: OUT.audit.jsonl, or audit.jsonl in an "
+                "OUT folder; none without -o)",
+            )
+        elif name == "scan":
+            cmd.add_argument("-o", "--output", metavar="FILE", help="report file (default: stdout)")
+            cmd.add_argument("--write-baseline", metavar="FILE", help="record current findings")
+        _add_settings(cmd, name)
+    show = "print the settings in force and where each came from"
+    _add_settings(sub.add_parser("config", help=show, description=show), None)
     return parser
 
 
@@ -140,21 +195,30 @@ class _Run:
             )
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _configure(args: argparse.Namespace) -> Resolved:
+    """Merge the command line over the configuration file over the defaults, into ``args``
+    (the options this command has) and the returned ``Resolved``."""
+    given: dict[str, object] = {}
+    for key in KEYS:
+        value = getattr(args, key.dest, None)
+        if value is None:
+            continue
+        if key.split:
+            words = value if isinstance(value, list) else [value]
+            value = [part.strip() for word in words for part in word.split(",") if part.strip()]
+        given[key.name] = value
+    resolved = resolve(given, config=args.config, isolated=args.isolated)
+    for key in KEYS:
+        if args.command == "config" or args.command in key.commands:
+            setattr(args, key.dest, resolved.values[key.name])
+    return resolved
+
+
+def _settings(args: argparse.Namespace, resolved: Resolved) -> Settings:
     if args.command == "repair":
         return Settings("repair")
-    try:
-        languages = tuple(sorted(normalise_languages(args.languages))) or None
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-    only = None
-    if args.only:
-        only = frozenset(k.strip() for value in args.only for k in value.split(",") if k.strip())
-        unknown = sorted(only - set(KINDS))
-        if unknown:
-            raise UsageError(f"--only: unknown kind(s) {', '.join(unknown)} ({', '.join(KINDS)})")
-    config = Config(threshold=args.min_score, spam_lexicon=not args.no_lexicon)
-    return Settings(args.command, languages, config, only)
+    only = frozenset(args.only) if args.only is not None else None
+    return Settings(args.command, args.languages or None, to_config(resolved), only)
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -176,13 +240,11 @@ def _expand(paths: Sequence[str]) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> None:
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     if args.paths.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     if args.command == "scan":
-        if args.max_documents < 0:
-            raise UsageError("--max-documents must be 0 (all) or more")
+        if args.statistics and args.format not in ("table", "json"):
+            raise UsageError(f"--statistics prints a table or json, not --format {args.format}")
         return
     if args.in_place:
         if args.output:
@@ -311,7 +373,11 @@ def _scan(run_: _Run, settings: Settings) -> None:
     if args.format == "html":
         page = {"threshold": args.min_score, "inputs": args.paths}
         page["max_documents"] = args.max_documents or None
-    report: Reporter = REPORTERS[args.format](out, verbose=args.verbose, **page)
+    report: Reporter = (
+        StatisticsReporter(out, as_json=args.format == "json")
+        if args.statistics
+        else REPORTERS[args.format](out, verbose=args.verbose, **page)
+    )
     try:
         for current, item, outcome in _results(run_, settings):
             if not isinstance(item, Record) or outcome is None or outcome.error:
@@ -473,14 +539,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     run_ = _Run(args)
     try:
+        resolved = _configure(args)
+        if args.command == "config":
+            sys.stdout.write(render(resolved))
+            return 0
         args.paths = _expand(args.paths)
         _check(args)
-        settings = _settings(args)
+        settings = _settings(args, resolved)
         if args.command == "scan":
             _scan(run_, settings)
         else:
             _rewrite(run_, settings)
-    except UsageError as error:
+    except (UsageError, SettingsError) as error:
         print(f"texthygiene: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -15,7 +15,8 @@ class Config(NamedTuple):
     Attributes:
         threshold: findings scoring below this are not reported (and not removed by
             ``clean``). Scores are calibrated log-odds squashed to [0, 1]; 0.5 means the
-            evidence for injection outweighs the evidence against it.
+            evidence for injection outweighs the evidence against it. The command line
+            calls it ``--min-score`` (the ``min-score`` configuration key).
         repair_encoding: run ftfy's encoding repair before scanning (offsets always refer
             to the text after repair, which the report carries).
         spam_lexicon: use the bundled multilingual spam-term lexicon as evidence. Off, the

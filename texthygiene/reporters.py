@@ -1,4 +1,5 @@
-"""How ``texthygiene scan`` prints what it found: a table for people, JSON for machines.
+"""How ``texthygiene scan`` prints what it found: a table for people, JSON for machines,
+annotations and SARIF for CI gates, counts for ``--statistics``.
 
 A reporter receives every scanned document in input order (``add``) and finishes the output
 (``close``). ``REPORTERS`` maps ``--format`` names to reporter classes, so another output
@@ -7,14 +8,23 @@ format is one more entry.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol, TextIO
+import difflib
+import os
+import re
+import urllib.parse
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePath
+from typing import Any, NamedTuple, Protocol, TextIO
 
+from . import __version__
 from .batch import Outcome
 from .formats import Record
 from .formats.jsonl import dumps
+from .repair import repair_and_explain
 from .report_html import HtmlReporter
-from .results import SCHEMA_VERSION
+from .results import FINDING_KINDS, SCHEMA_VERSION, Finding
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
@@ -106,9 +116,282 @@ class JsonReporter:
         self.out.flush()
 
 
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_LINE_RE = re.compile(r"line (\d+)")
+
+
+class Position(NamedTuple):
+    """Where a finding is in its input file: 1-based lines and columns (code points), the
+    end column just past the finding, as editors and SARIF count. A record inside a file
+    (a JSONL line, a CSV row, a WXR field) gives only the line it starts on: its text is
+    escaped or embedded there, so a column in the text is not a column in the file."""
+
+    line: int
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+class _Lines:
+    """Offsets into one text to lines and columns, by bisecting the line starts."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _BREAK_RE.finditer(text))]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _unrepair(original: str, fixed: str) -> Callable[[int, bool], int]:
+    """Offsets into the repaired text back to the input's. Repair leaves line breaks alone,
+    so lines pair up and only a changed line is aligned, after its common ends are cut: a
+    long text costs a pass, not a quadratic alignment. A repaired stretch maps as a whole
+    (a start to its start, an end to its end)."""
+    before, after = _Lines(original).starts, _Lines(fixed).starts
+    if len(before) != len(after):  # not expected; then align the texts whole
+        before, after = [0], [0]
+    lines: dict[int, Callable[[int, bool], int]] = {}
+
+    def to_original(offset: int, end: bool) -> int:
+        k = max(0, bisect_right(after, offset - 1 if end else offset) - 1)
+        o0, f0 = before[k], after[k]
+        if k not in lines:
+            o1 = before[k + 1] if k + 1 < len(before) else len(original)
+            f1 = after[k + 1] if k + 1 < len(after) else len(fixed)
+            lines[k] = _align(original[o0:o1], fixed[f0:f1])
+        return o0 + lines[k](offset - f0, end)
+
+    return to_original
+
+
+def _align(a: str, b: str) -> Callable[[int, bool], int]:
+    """Offsets into ``b`` to offsets into ``a``: the common prefix and suffix map one to
+    one, the stretch between them through difflib's alignment."""
+    shorter = min(len(a), len(b))
+    prefix = next((i for i in range(shorter) if a[i] != b[i]), shorter)
+    suffix = next((i for i in range(shorter - prefix) if a[-1 - i] != b[-1 - i]), shorter - prefix)
+    middle_a, middle_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    spans = [op for op in matcher.get_opcodes() if op[4] > op[3]]
+    firsts = [op[3] for op in spans]
+
+    def to_a(offset: int, end: bool) -> int:
+        inside = offset - prefix
+        if inside < 0 or (inside == 0 and end):  # in the common prefix
+            return offset
+        if inside > len(middle_b) or (inside == len(middle_b) and not end):  # the suffix
+            return offset + len(a) - len(b)
+        tag, i1, i2, j1, _ = spans[max(0, bisect_right(firsts, inside - 1 if end else inside) - 1)]
+        if tag == "equal":
+            return prefix + i1 + inside - j1
+        return prefix + (i2 if end else i1)
+
+    return to_a
+
+
+def positions(record: Record, findings: Sequence[Finding]) -> list[Position | None]:
+    """Each finding's place in the record's input file; None where the file has no lines
+    to point at (stdin, a WARC archive)."""
+    if record.source == "-" or not findings:
+        return [None] * len(findings)
+    if record.location:
+        match = _LINE_RE.match(record.location)
+        line = int(match.group(1)) if match else None
+        return [Position(line, None, line) if line else None for _ in findings]
+    # The whole file is the record: offsets are into the HTML source (HTML input) or into
+    # the text after encoding repair, which is redone here as the review page does.
+    lines = _Lines(record.text)
+    spans: list[tuple[int, int] | None]
+    if record.markup == "html":
+        spans = [
+            (f.source_start, f.source_end)
+            if f.source_start is not None and f.source_end is not None
+            else None
+            for f in findings
+        ]
+    else:
+        pairs = [(f.start, f.end) for f in findings]
+        fixed = repair_and_explain(record.text)[0]
+        if fixed != record.text:
+            back = _unrepair(record.text, fixed)
+            pairs = [(back(start, False), back(end, True)) for start, end in pairs]
+        spans = list(pairs)
+    out: list[Position | None] = []
+    for span in spans:
+        if span is None:
+            out.append(None)
+            continue
+        line, column = lines(span[0])
+        end_line, end_column = lines(span[1])
+        out.append(Position(line, column, end_line, end_column))
+    return out
+
+
+def _summary(record: Record, finding: Finding) -> str:
+    """One line about a finding, terminal-safe."""
+    where = "" if record.id == record.source else f"{record.id}: "
+    return (
+        f"{where}{finding.kind} {finding.language or '-'} {finding.score:.2f} "
+        f"[{escape(finding.text)}] {escape(finding.detail)} ({', '.join(finding.reasons)})"
+    )
+
+
+def _display_path(source: str) -> str:
+    """A path as annotations want it: relative to the working folder when inside it."""
+    if os.path.isabs(source):
+        relative = os.path.relpath(source)
+        if not relative.startswith(".."):
+            return relative
+    return source
+
+
+def _workflow(text: str, *, prop: bool = False) -> str:
+    """Escape a workflow command's message (or, ``prop``, a property value)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+class GithubReporter:
+    """GitHub Actions workflow commands: one ``::warning`` annotation per finding, placed
+    on the file, line and columns where the finding is."""
+
+    def __init__(self, out: TextIO, *, verbose: bool = False) -> None:
+        self.out = out
+
+    def add(self, record: Record, outcome: Outcome) -> None:
+        path = _display_path(record.source)
+        for finding, at in zip(outcome.findings, positions(record, outcome.findings), strict=True):
+            props = [f"title={_workflow(f'texthygiene ({finding.kind})', prop=True)}"]
+            prefix = ""
+            if record.source != "-":
+                props.append(f"file={_workflow(path, prop=True)}")
+                prefix = f"{path}: "
+            if at is not None:
+                props.append(f"line={at.line}")
+                prefix = f"{path}:{at.line}: "
+                if at.column is not None:
+                    props += [f"col={at.column}", f"endLine={at.end_line}"]
+                    props.append(f"endColumn={at.end_column}")
+                    prefix = f"{path}:{at.line}:{at.column}: "
+            message = _workflow(prefix + _summary(record, finding))
+            self.out.write(f"::warning {','.join(props)}::{message}\n")
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_RULES = list(FINDING_KINDS)
+
+
+def _uri(source: str) -> str:
+    """A file's SARIF artifact URI: relative (to the repository root, as code scanning
+    reads it) when given relative, else a file: URI."""
+    if os.path.isabs(source):
+        return Path(source).as_uri()
+    return urllib.parse.quote(PurePath(source).as_posix())
+
+
+class SarifReporter:
+    """SARIF 2.1.0: one run whose rules are the finding kinds and whose results carry each
+    finding's file and region; the results are written as they come."""
+
+    def __init__(self, out: TextIO, *, verbose: bool = False) -> None:
+        self.out = out
+        self.count = 0
+        rules = [
+            {
+                "id": kind,
+                "name": kind,
+                "shortDescription": {"text": meaning},
+                "defaultConfiguration": {"level": "warning"},
+            }
+            for kind, meaning in FINDING_KINDS.items()
+        ]
+        driver = {"name": "texthygiene", "version": __version__, "rules": rules}
+        head = {"$schema": SARIF_SCHEMA, "version": "2.1.0"}
+        run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"}
+        self.out.write(dumps(head)[:-1] + ', "runs": [' + dumps(run)[:-1] + ', "results": [')
+
+    def add(self, record: Record, outcome: Outcome) -> None:
+        for finding, at in zip(outcome.findings, positions(record, outcome.findings), strict=True):
+            result: dict[str, Any] = {
+                "ruleId": finding.kind,
+                "ruleIndex": _RULES.index(finding.kind),
+                "level": "warning",
+                "message": {"text": _summary(record, finding)},
+            }
+            if record.source != "-":
+                physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(record.source)}}
+                if at is not None:
+                    region: dict[str, int] = {"startLine": at.line}
+                    if at.column is not None and at.end_line is not None:
+                        region["startColumn"] = at.column
+                        region["endLine"] = at.end_line
+                        region["endColumn"] = at.end_column or at.column
+                    physical["region"] = region
+                result["locations"] = [{"physicalLocation": physical}]
+            result["partialFingerprints"] = {"texthygiene/findingId": finding.id}
+            result["properties"] = {
+                "document": record.id,
+                "location": record.location,
+                **{k: v for k, v in record.meta if k == "uri"},
+                "language": finding.language,
+                "score": round(finding.score, 4),
+                "reasons": list(finding.reasons),
+                "text": finding.text,
+                "start": finding.start,
+                "end": finding.end,
+            }
+            self.out.write(("\n" if not self.count else ",\n") + dumps(result))
+            self.count += 1
+
+    def close(self) -> None:
+        self.out.write("\n]}]}\n")
+        self.out.flush()
+
+
+class StatisticsReporter:
+    """``--statistics``: how many findings of each kind in each language, most first (as
+    ruff's ``--statistics``), as a table or (``as_json``) a JSON array."""
+
+    def __init__(self, out: TextIO, *, as_json: bool = False) -> None:
+        self.out = out
+        self.as_json = as_json
+        self.counts: Counter[tuple[str, str | None]] = Counter()
+
+    def add(self, record: Record, outcome: Outcome) -> None:
+        self.counts.update((f.kind, f.language) for f in outcome.findings)
+
+    def rows(self) -> list[tuple[int, str, str | None]]:
+        order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
+        return sorted(
+            ((n, kind, language) for (kind, language), n in self.counts.items()),
+            key=lambda r: (-r[0], order.get(r[1], len(order)), r[1], r[2] or ""),
+        )
+
+    def close(self) -> None:
+        rows = self.rows()
+        if self.as_json:
+            body = ",\n".join(
+                "  " + dumps({"kind": kind, "language": language, "count": n})
+                for n, kind, language in rows
+            )
+            self.out.write(f"[\n{body}\n]\n" if rows else "[]\n")
+        elif rows:
+            width = len(str(rows[0][0]))
+            kinds = max(len(kind) for _, kind, _ in rows)
+            for n, kind, language in rows:
+                self.out.write(f"{n:>{width}}  {kind:<{kinds}}  {language or '-'}\n")
+        self.out.flush()
+
+
 REPORTERS: dict[str, Callable[..., Reporter]] = {
     "table": TableReporter,
     "json": JsonReporter,
     "jsonl": JsonlReporter,
     "html": HtmlReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
 }

@@ -332,7 +332,9 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
                 run_.documents += 1
                 current.documents += 1
                 if outcome is not None and outcome.error is not None:
-                    run_.error(f"{item.source}: {item.location or item.id}", outcome.error)
+                    kept = "; written unchanged" if args.command != "scan" else ""
+                    where = f"{item.source}: {item.location or item.id}"
+                    run_.error(where, outcome.error + kept)
                     current.errors += 1
             if total:
                 bar.update(done + current.consumed - bar.n)

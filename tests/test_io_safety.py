@@ -41,9 +41,10 @@ OVERWRITES = {
     "clean audit": (["clean", "--audit", "post.txt", "post.txt", "-o", "out.txt"], "post.txt"),
     "clean output": (["clean", "post.txt", "-o", "post.txt"], "post.txt"),
     "hard link": (["scan", "--format", "json", "-o", "alias.txt", "post.txt"], "post.txt"),
-    "through a folder": (["clean", "site", "v.jsonl", "--audit", "site/a.txt", "-o", "out"], "site/a.txt"),
+    "through a folder": (["clean", "site", "--audit", "site/a.txt", "-o", "out"], "site/a.txt"),
     "clean output folder": (["clean", "site", "-o", "."], "site/a.txt"),
-    "backup": (["clean", "--in-place", "--backup", "--backup-suffix", ".txt", "post", "post.txt"], "post.txt"),
+    "backup": (["clean", "--in-place", "--backup", "--backup-suffix", ".txt", "post", "post.txt"],
+               "post.txt"),
     "repair output": (["repair", "v.jsonl", "-o", "./v.jsonl"], "v.jsonl"),
 }  # fmt: skip
 

@@ -91,7 +91,9 @@ def _ending(raw: bytes) -> str:
 def read_csv(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
     """One record per row after the header."""
     raw_lines = _raw_lines(stream)
-    first = next(raw_lines, b"")
+    first = next(raw_lines, None)
+    if first is None:
+        return  # an empty file: no header, and nothing to scan
     header_text = first.decode("utf-8-sig", "surrogateescape")
     dialect = _dialect(header_text)
     try:

@@ -120,11 +120,11 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
 def _missing_field(source: str, field: str, lines: list[int], keys: dict[str, None]) -> RecordError:
     named = ", ".join(map(str, lines[:_NAMED_LINES])) + (", …" if len(lines) > _NAMED_LINES else "")
     has = ", ".join(repr(key) for key in sorted(keys)[:20]) or "none"
-    count = "1 object" if len(lines) == 1 else f"{len(lines)} objects"
+    count = "1 object (line" if len(lines) == 1 else f"{len(lines)} objects (lines"
     return RecordError(
         source,
         f"line {lines[0]}",
-        f"no text field {field!r} in {count} (line {named}); their keys: {has}"
+        f"no text field {field!r} in {count} {named}); their keys: {has}"
         " (choose one with --text-field)",
     )
 

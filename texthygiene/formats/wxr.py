@@ -255,6 +255,6 @@ class WxrWriter(SpliceWriter):
         else:
             body = new_text.replace("&", "&amp;").replace("<", "&lt;")
             # '>' only where the original escaped it too; ']]>' must always be escaped.
-            gt = "&gt;" if b"&gt;" in record.raw else ">"
+            gt = "&gt;" if "&gt;".encode(encoding) in record.raw else ">"
             body = body.replace("]]>", "]]&gt;").replace(">", gt)
         return body.encode(encoding, "xmlcharrefreplace")

@@ -21,32 +21,22 @@ from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
 MAX_CHARS = 5_000_000
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS))
 
-_CHUNK = 1 << 16
-_LINE_END = re.compile(rb"\r\n|\r|\n")
+_CR_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # each line, ending included
 _UNDECODABLE = frozenset(chr(c) for c in range(0xDC80, 0xDD00))  # surrogateescape's bytes
 
 
 def _raw_lines(stream: BinaryIO) -> Iterator[bytes]:
-    """The input's lines with their endings, whichever of ``\\r\\n``, ``\\n``, ``\\r`` ends them."""
-    held = bytearray()  # the line read so far
-    while chunk := stream.read(_CHUNK):
-        start = 0
-        if held.endswith(b"\r"):  # the last chunk ended in \r: a \n may complete it
-            if chunk.startswith(b"\n"):
-                held += b"\n"
-                start = 1
-            yield bytes(held)
-            held.clear()
-        for match in _LINE_END.finditer(chunk, start):
-            held += chunk[start : match.end()]
-            start = match.end()
-            if start == len(chunk) and match.group() == b"\r":
-                break  # decided by the next chunk
-            yield bytes(held)
-            held.clear()
-        held += chunk[start:]
-    if held:
-        yield bytes(held)
+    """The input's lines with their endings, whichever of ``\\r\\n``, ``\\n``, ``\\r`` ends them.
+
+    The io layer splits at ``\\n`` (fast); a line with a bare ``\\r`` in it is split again.
+    (A file with only bare ``\\r``, as classic Mac OS wrote them, is then read whole.)
+    """
+    for line in stream:
+        bare = line.count(b"\r") - line.endswith(b"\r\n")
+        if not bare:
+            yield line
+        else:
+            yield from _CR_LINES.findall(line)
 
 
 class _Lines:

@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -440,7 +441,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     os.close(leader)
     assert proc.returncode == 0
     assert out == b""  # the bar never goes to stdout
-    assert b"6000 docs" in shown  # the run takes longer than the bar's one-second delay
+    # The run takes longer than the bar's one-second delay. The input's size is known: the
+    # bar counts bytes read, with percent and time left, and the documents beside them.
+    assert b"6000 docs" in shown
+    final = re.search(rb"100%\|[^\r\n]*\| ([\d.]+)k/([\d.]+)k \[\d\d:\d\d<00:00[^\]]*docs\]", shown)
+    assert final is not None, shown[-300:]  # percent, kilobytes of the total, time left
+    size = (tmp_path / "many.jsonl").stat().st_size
+    assert final.group(1) == final.group(2) == str(size // 1000).encode()  # 3 digits shown
 
 
 def _read_pty(fd: int) -> bytes:

@@ -389,9 +389,16 @@ def test_example_scans_warc_files(spark: SparkSession, example: ModuleType, tmp_
     assert len(good) >= 2
     assert len(cut) == 1
     assert pd.isna(cut[0]["offset"])
-    assert cut[0]["location"] == f"after record {len(good)} (offset {int(good[-1]['offset'])})"
+    # The cut record is named by its own number and offset, where its gzip member starts.
+    prefix = f"record {len(good) + 1} (offset "
+    assert cut[0]["location"].startswith(prefix)
+    start = int(cut[0]["location"][len(prefix) : -1])
+    assert start > good[-1]["offset"]
+    assert damaged[start : start + 2] == b"\x1f\x8b"
+    assert cut[0]["th_error"].startswith(f"{cut[0]['source']}: {cut[0]['location']}: ")
     assert cut[0]["th_error"].endswith(
-        f"c.warc.gz: {cut[0]['location']}: truncated gzip member: the archive ends early"
+        "bytes before the length its header gives: the archive is truncated, or the "
+        "Content-Length is wrong"
     )
     for row in rows:
         if row["text"] is None:

@@ -92,6 +92,8 @@ def _run_batch(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome
     for text, markup in tasks:
         try:
             outcomes.append(analyse(settings, text, markup))
+        except ValueError as error:  # the core refuses this text (TextTooLarge: over the cap)
+            outcomes.append(Outcome(error=f"not scanned: {type(error).__name__}: {error}"))
         except Exception as error:  # one document's failure must not lose the batch
             outcomes.append(Outcome(error=f"internal error: {type(error).__name__}: {error}"))
     return outcomes

@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -24,6 +25,7 @@ from tqdm import tqdm
 from . import __version__
 from .batch import Outcome, Settings, run
 from .formats import (
+    Input,
     Item,
     ReadOptions,
     Record,
@@ -31,7 +33,6 @@ from .formats import (
     Writer,
     by_name,
     detect,
-    reader,
     writer,
 )
 from .formats.jsonl import dumps
@@ -157,9 +158,15 @@ class _Input:
 
     path: str
     fmt: str = "text"
+    reading: Input | None = None
     documents: int = 0
     findings: int = 0
     errors: int = 0
+
+    @property
+    def consumed(self) -> int:
+        """Bytes read from the input so far."""
+        return self.reading.consumed if self.reading is not None else 0
 
 
 @dataclass
@@ -245,6 +252,7 @@ def _check(args: argparse.Namespace) -> None:
     if args.command == "scan":
         if args.statistics and args.format not in ("table", "json"):
             raise UsageError(f"--statistics prints a table or json, not --format {args.format}")
+        _check_outputs(args)
         return
     if args.in_place:
         if args.output:
@@ -255,17 +263,67 @@ def _check(args: argparse.Namespace) -> None:
             raise UsageError("--in-place: a WARC archive is never rewritten; use -o OUT")
     elif args.backup:
         raise UsageError("--backup needs --in-place")
-    if args.output and any(
-        os.path.exists(p) and os.path.exists(args.output) and os.path.samefile(p, args.output)
-        for p in args.paths
-    ):
-        raise UsageError(f"-o {args.output} is an input: use --in-place to rewrite it")
     if args.output and len(args.paths) > 1:
         if os.path.isfile(args.output):
             raise UsageError(f"-o {args.output}: several inputs need a folder, not a file")
         names = [_relative(p) for p in args.paths]
         if len(set(names)) < len(names):
             raise UsageError("several inputs share a file name: -o OUT cannot hold them all")
+    _check_outputs(args)
+
+
+def _identity(path: str) -> tuple[str, tuple[int, int] | None]:
+    """A path's real location, and its (device, inode) where it exists (hard links, and
+    ``-`` redirected from a file, have the same inode under another name)."""
+    try:
+        if path == "-":
+            info = os.fstat(sys.stdin.fileno())
+            return "-", (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+        info = os.stat(path)
+    except (OSError, ValueError, AttributeError):  # no such file; stdin without a descriptor
+        return os.path.realpath(path), None
+    return os.path.realpath(path), (info.st_dev, info.st_ino)
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Every file the run will write, with the option that names it."""
+    if args.command == "scan":
+        named = (("-o", args.output), ("--write-baseline", args.write_baseline))
+        return [(option, path) for option, path in named if path]
+    out: list[tuple[str, str]] = []
+    if args.in_place and args.backup:
+        out += [("--backup", path + args.backup_suffix) for path in args.paths]
+    elif args.output:
+        for path in args.paths:
+            fmt = args.input_format or by_name(path)
+            if fmt is None and path != "-" and os.path.isfile(path):
+                with open(path, "rb") as handle:
+                    fmt = detect(path, handle.read(512))
+            out.append(("-o", _target(args, path, fmt or "text")))
+    audit = _audit_path(args)
+    if audit:
+        out.append(("--audit", audit))
+    return out
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """No output may name an input, or another output: it would be emptied before it is
+    read (or written twice). Checked before anything is opened for writing."""
+    inputs = [(path, *_identity(path)) for path in args.paths]
+    written: list[tuple[str, str, str, tuple[int, int] | None]] = []
+    for option, path in _outputs(args):
+        real, inode = _identity(path)
+        for name, other, other_inode in inputs:
+            if real == other or (inode is not None and inode == other_inode):
+                rewrite = option == "-o" and args.command != "scan"
+                raise UsageError(
+                    f"{option} {path} is the input {name}: it would be overwritten before it "
+                    "is read" + ("; use --in-place to rewrite it" if rewrite else "")
+                )
+        for other_option, other_path, other, other_inode in written:
+            if real == other or (inode is not None and inode == other_inode):
+                raise UsageError(f"{option} {path} and {other_option} {other_path} are one file")
+        written.append((option, path, real, inode))
 
 
 def _items(run_: _Run, options: ReadOptions) -> Iterator[tuple[_Input, Item]]:
@@ -280,7 +338,8 @@ def _items(run_: _Run, options: ReadOptions) -> Iterator[tuple[_Input, Item]]:
         try:
             head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
             current.fmt = run_.args.input_format or detect(path, head)
-            yield from ((current, item) for item in reader(current.fmt)(stream, path, options))
+            current.reading = Input(stream, path, current.fmt, options)
+            yield from ((current, item) for item in current.reading)
         except (OSError, ImportError) as error:
             message = error.strerror if isinstance(error, OSError) else None
             yield current, RecordError(path, "", message or str(error), fatal=True)
@@ -301,7 +360,17 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
     show = not args.quiet and sys.stderr.isatty()
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
     previous: _Input | None = None
-    with tqdm(unit=" docs", disable=not show, delay=1.0, file=sys.stderr) as bar:
+    # Known sizes give a bar of bytes read, with percent and time left; else documents.
+    total = _total_size(args.paths) if show else None
+    done = 0  # bytes of the inputs before the current one
+    with tqdm(
+        total=total,
+        unit="B" if total else " docs",
+        unit_scale=bool(total),
+        disable=not show,
+        delay=1.0,
+        file=sys.stderr,
+    ) as bar:
         lost = functools.partial(_lost, run_)
         for (current, item), outcome in run(
             settings, _items(run_, options), _task, args.jobs, lost
@@ -309,6 +378,7 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
             if current is not previous:
                 if previous is not None:
                     run_.summary(previous)
+                    done += previous.consumed
                 previous = current
             if isinstance(item, RecordError):
                 where = f"{item.source}: {item.location}" if item.location else item.source
@@ -317,15 +387,38 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
                 run_.error(where, item.message, record=not item.fatal)
                 current.errors += 1
             elif isinstance(item, Record):
-                bar.update(1)
+                if total:
+                    bar.set_postfix_str(f"{run_.documents + 1} docs", refresh=False)
+                else:
+                    bar.update(1)
                 run_.documents += 1
                 current.documents += 1
                 if outcome is not None and outcome.error is not None:
-                    run_.error(f"{item.source}: {item.location or item.id}", outcome.error)
+                    kept = "; written unchanged" if args.command != "scan" else ""
+                    where = f"{item.source}: {item.location or item.id}"
+                    run_.error(where, outcome.error + kept)
                     current.errors += 1
+            if total:
+                bar.update(done + current.consumed - bar.n)
             yield current, item, outcome
     if previous is not None:
         run_.summary(previous)
+
+
+def _total_size(paths: Sequence[str]) -> int | None:
+    """The bytes of all inputs, if every one is a regular file (stdin or a pipe: unknown)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # reported as an error when it is reached
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        total += info.st_size
+    return total or None
 
 
 def _lost(run_: _Run, held: list[tuple[_Input, Item]], reason: str) -> None:
@@ -428,13 +521,15 @@ class _Output:
         self.args = args
         self.current = current
         self.temp: str | None = None
+        self.path: str | None = None  # -o: the file written
         self.handle: BinaryIO
         if args.in_place:
             folder = os.path.dirname(os.path.abspath(current.path))
             fd, self.temp = tempfile.mkstemp(prefix=".texthygiene-", dir=folder)
             self.handle = os.fdopen(fd, "wb")
         elif args.output:
-            self.handle = open(_output_path(args, current), "wb")  # noqa: SIM115
+            self.path = _output_path(args, current)
+            self.handle = open(self.path, "wb")  # noqa: SIM115
         else:
             sys.stdout.flush()
             self.handle = sys.stdout.buffer
@@ -456,20 +551,29 @@ class _Output:
                 shutil.copy2(path, path + self.args.backup_suffix)
             os.replace(self.temp, path)
 
-    def abandon(self) -> None:
+    def abandon(self, remove: bool = False) -> None:
+        """Stop writing; ``remove``: delete a part written to ``-o`` too."""
         if self.handle is not sys.stdout.buffer:
             self.handle.close()
         if self.temp is not None:
             os.unlink(self.temp)
+        elif remove and self.path is not None:
+            os.unlink(self.path)
 
 
 def _output_path(args: argparse.Namespace, current: _Input) -> str:
+    target = _target(args, current.path, current.fmt)
+    if target != args.output:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    return target
+
+
+def _target(args: argparse.Namespace, path: str, fmt: str) -> str:
+    """Where ``-o`` puts the output of one input."""
     out: str = args.output
     if len(args.paths) == 1 and not os.path.isdir(out):
         return out
-    target = os.path.join(out, _relative(current.path))
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    return target + (".jsonl" if current.fmt == "warc" else "")
+    return os.path.join(out, _relative(path)) + (".jsonl" if fmt == "warc" else "")
 
 
 def _relative(path: str) -> str:
@@ -504,6 +608,13 @@ def _rewrite(run_: _Run, settings: Settings) -> None:
         for current, item, outcome in _results(run_, settings):
             if isinstance(item, RecordError) and not item.location:
                 continue  # the input could not be opened: there is nothing to write
+            if isinstance(item, RecordError) and item.rest_lost:
+                # Part of the input could not be read: a rewrite would lose it.
+                if output is not None and output.current is current:
+                    output.abandon(remove=True)
+                    output = None
+                run_.error(current.path, "not rewritten: the input could not be read whole")
+                continue
             if output is None or output.current is not current:
                 if output is not None:
                     output.close()

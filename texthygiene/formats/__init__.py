@@ -9,10 +9,11 @@ copies everything it does not change verbatim and splices in only the changed te
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, cast
 
 #: Formats by name; ``detect`` picks one from the file name, then from the first bytes.
 FORMATS = ("text", "html", "jsonl", "csv", "wxr", "warc")
@@ -31,6 +32,7 @@ _EXTENSIONS = {
     ".xml": "wxr",
     ".warc": "warc",
     ".warc.gz": "warc",
+    ".arc": "warc",  # warcio reads ARC too
     ".arc.gz": "warc",
 }
 
@@ -64,6 +66,7 @@ class RecordError:
     message: str
     raw: bytes = b""
     fatal: bool = False  # the rest of the input is unreadable (truncated archive, broken XML)
+    rest_lost: bool = False  # the bytes after this point could not be read: never rewrite
 
 
 @dataclass(frozen=True)
@@ -116,12 +119,14 @@ def detect(name: str, head: bytes) -> str:
 
     >>> detect("export.xml", b""), detect("-", b'{"id": 1}'), detect("-", b"WARC/1.0")
     ('wxr', 'jsonl', 'warc')
+    >>> detect("old.arc", b""), detect("-", b"filedesc://old.arc 0.0.0.0 2001")
+    ('warc', 'warc')
     """
     named = by_name(name)
     if named is not None:
         return named
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
+    if start.startswith((b"WARC/", b"filedesc://")) or head.startswith(b"\x1f\x8b"):
         return "warc"
     lowered = start[:512].lower()
     if lowered.startswith(b"<?xml") and b"<rss" in lowered:
@@ -209,3 +214,98 @@ class SpliceWriter:
 
     def close(self) -> None:
         self.out.flush()
+
+
+class _Tap(io.BufferedIOBase):
+    """An input stream as a reader sees it: counts the bytes handed out, and keeps those
+    that no item's ``raw`` has covered yet (what a failed reader leaves unwritten)."""
+
+    def __init__(self, stream: BinaryIO, keep: bool) -> None:
+        super().__init__()
+        self.stream = stream
+        self.keep = keep
+        self.consumed = 0
+        self.held = bytearray()
+
+    def _took(self, data: bytes) -> bytes:
+        self.consumed += len(data)
+        if self.keep:
+            self.held += data
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._took(self.stream.read(-1 if size is None else size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._took(self.stream.readline(-1 if size is None else size))
+
+    def peek(self, size: int = 0) -> bytes:
+        peek = getattr(self.stream, "peek", None)
+        return bytes(peek(size)) if peek is not None else b""
+
+    def covered(self, size: int) -> None:
+        del self.held[:size]
+
+
+class Input:
+    """One input read as a stream of items, whatever its reader does.
+
+    A reader's failure (a bug, a library's exception, an I/O error) never escapes: it
+    becomes a fatal ``RecordError`` naming the byte where reading stopped and carrying every
+    byte from there on, so a rewrite passes them through unchanged (``rest_lost`` when they
+    cannot be read). An input without items yields one empty ``Verbatim``, so that its
+    output is written all the same. ``consumed`` is the bytes read so far (for progress).
+    """
+
+    def __init__(self, stream: BinaryIO, source: str, fmt: str, options: ReadOptions) -> None:
+        self.read = reader(fmt)  # ImportError (WARC without warcio) is the caller's to report
+        self.source = source
+        self.fmt = fmt
+        self.options = options
+        self.stream = stream
+        # A WARC's items carry no bytes (it is never rewritten): keeping them would only grow.
+        self.tap = _Tap(stream, keep=fmt != "warc")
+
+    @property
+    def consumed(self) -> int:
+        return self.tap.consumed
+
+    def __iter__(self) -> Iterator[Item]:
+        covered = 0
+        last = ""
+        yielded = False
+        try:
+            for item in self.read(cast("BinaryIO", self.tap), self.source, self.options):
+                self.tap.covered(len(item.raw))
+                covered += len(item.raw)
+                if not isinstance(item, Verbatim):
+                    last = item.location
+                yielded = True
+                yield item
+                if isinstance(item, RecordError) and item.fatal:
+                    return
+        except Exception as error:  # a reader's failure is reported, whatever it is
+            yield self._failed(error, covered if self.tap.keep else self.tap.consumed, last)
+            return
+        if not yielded:
+            yield Verbatim(b"")
+
+    def _failed(self, error: Exception, offset: int, last: str) -> RecordError:
+        where = f"byte {offset}" + (f" (after {last})" if last else "")
+        if isinstance(error, OSError):
+            why = error.strerror or str(error)
+        else:
+            why = f"unreadable {self.fmt}: {type(error).__name__}: {error}"
+        if not self.tap.keep:
+            return RecordError(self.source, where, why, fatal=True)
+        try:
+            rest = bytes(self.tap.held) + self.stream.read()
+        except OSError:
+            return RecordError(self.source, where, why, fatal=True, rest_lost=True)
+        return RecordError(self.source, where, why, rest, fatal=True)

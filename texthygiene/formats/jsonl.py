@@ -17,7 +17,13 @@ from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
 _DECODER = json.JSONDecoder()
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Escaped on output: lone surrogates (no UTF-8 for them), and what line-oriented readers
+#: split lines at besides \n (Python's ``splitlines``, JavaScript): DEL and the C1 controls
+#: (U+0085 is NEL), U+2028 and U+2029. ``json.dumps`` escapes only the C0 controls.
+_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_BOM = b"\xef\xbb\xbf"
+#: Lines with a missing text field named in the one error about them, at most.
+_NAMED_LINES = 5
 
 
 def value_span(line: str, key: str) -> tuple[int, int] | None:
@@ -53,16 +59,30 @@ def _skip(line: str, pos: int) -> int:
 
 
 def dumps(value: object) -> str:
-    """JSON without ASCII escaping, but with lone surrogates escaped (they have no UTF-8)."""
+    """JSON without ASCII escaping, on one line for every line-oriented reader: lone
+    surrogates, C1 controls and Unicode line separators are escaped.
+
+    >>> dumps({"t": "a\\u2028b\\x85c"})
+    '{"t": "a\\\\u2028b\\\\u0085c"}'
+    """
     text = json.dumps(value, ensure_ascii=False)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
-    """One record per non-blank line; a bad line is a ``RecordError`` and reading goes on."""
+    """One record per non-blank line; a bad line is a ``RecordError`` and reading goes on.
+
+    Objects without the text field are passed through; they are one error, at the end of
+    the file, naming the keys they do have (a wrong ``--text-field`` is one mistake).
+    """
     field = options.text_field
+    missing: list[int] = []
+    keys: dict[str, None] = {}
     for number, raw in enumerate(stream, 1):
         where = f"line {number}"
+        if number == 1 and raw.startswith(_BOM):  # as the text reader accepts it
+            yield Verbatim(_BOM)
+            raw = raw[len(_BOM) :]
         if not raw.strip():
             yield Verbatim(raw)
             continue
@@ -73,14 +93,16 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:  # also: huge integers, deep nesting
             yield RecordError(source, where, f"invalid JSON: {error}", raw)
             continue
         if not isinstance(obj, dict):
             yield RecordError(source, where, f"expected an object, got {type(obj).__name__}", raw)
             continue
         if field not in obj:
-            yield RecordError(source, where, f"no text field {field!r}", raw)
+            missing.append(number)
+            keys.update(dict.fromkeys(obj))
+            yield Verbatim(raw)
             continue
         text = obj[field]
         if not isinstance(text, str):
@@ -91,6 +113,20 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
         if options.id_field is not None and obj.get(options.id_field) is not None:
             doc_id = str(obj[options.id_field])
         yield Record(source, doc_id, where, text, raw=raw, slot=value_span(line, field))
+    if missing:
+        yield _missing_field(source, field, missing, keys)
+
+
+def _missing_field(source: str, field: str, lines: list[int], keys: dict[str, None]) -> RecordError:
+    named = ", ".join(map(str, lines[:_NAMED_LINES])) + (", …" if len(lines) > _NAMED_LINES else "")
+    has = ", ".join(repr(key) for key in sorted(keys)[:20]) or "none"
+    count = "1 object (line" if len(lines) == 1 else f"{len(lines)} objects (lines"
+    return RecordError(
+        source,
+        f"line {lines[0]}",
+        f"no text field {field!r} in {count} {named}); their keys: {has}"
+        " (choose one with --text-field)",
+    )
 
 
 class JsonlWriter(SpliceWriter):

@@ -49,7 +49,7 @@ def decode_document(data: bytes, markup: str, content_type: str = "") -> tuple[s
     if declared:
         try:
             return data.decode(declared), declared, b""
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # punycode fails with a bare UnicodeError
             pass  # a wrong or unknown declaration: detect instead
     decoded = decode(data)
     return decoded.text, decoded.encoding or "utf-8", bom if decoded.had_bom else b""
@@ -80,5 +80,5 @@ class TextWriter(SpliceWriter):
         encoding, bom = cast("tuple[str, bytes]", record.slot)
         try:
             return bom + new_text.encode(encoding)
-        except (UnicodeEncodeError, LookupError):
+        except (ValueError, LookupError):  # UnicodeEncodeError, and a bare UnicodeError
             return (codecs.BOM_UTF8 if bom else b"") + new_text.encode("utf-8", "surrogatepass")

@@ -186,6 +186,7 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
     state = _Parser(options.comments)
     buffer = bytearray()
     base = 0  # file offset of buffer[0]
+    head = b""  # the file's first bytes: its byte-order mark
     while True:
         chunk = stream.read(_CHUNK)
         buffer += chunk
@@ -198,6 +199,11 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
         except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:
             error = f"refused XML: {type(exc).__name__} ({exc})"
             where = f"line {state.parser.CurrentLineNumber}"
+        except (LookupError, ValueError) as exc:  # an encoding expat cannot read
+            error = f"unsupported XML encoding: {exc}"
+            where = f"line {state.parser.CurrentLineNumber}"
+        if not base and not head:
+            head = bytes(buffer[:4])
         for item, fields in state.finished:
             for done in fields:
                 yield Verbatim(bytes(buffer[: done.start - base]))
@@ -212,7 +218,7 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
                     done.text,
                     markup="text" if done.name == "title" else "html",
                     raw=raw,
-                    slot=(done.cdata, state.encoding),
+                    slot=(done.cdata, _codec(state.encoding, head)),
                 )
         state.finished.clear()
         if error is not None:
@@ -221,6 +227,22 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
         if not chunk:
             yield Verbatim(bytes(buffer))
             return
+
+
+def _codec(declared: str, head: bytes) -> str:
+    """The codec a field is written back in: the file's own, byte order included (the
+    declaration's "UTF-16" would put a byte-order mark before every field).
+
+    >>> _codec("UTF-16", b"<\\x00?\\x00"), _codec("UTF-8", b"\\xfe\\xff\\x00<")
+    ('utf-16-le', 'utf-16-be')
+    """
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return "utf-16-le"  # expat follows the byte-order mark, and reads UTF-16 only
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return "utf-16-be"
+    return declared
 
 
 class WxrWriter(SpliceWriter):
@@ -233,6 +255,6 @@ class WxrWriter(SpliceWriter):
         else:
             body = new_text.replace("&", "&amp;").replace("<", "&lt;")
             # '>' only where the original escaped it too; ']]>' must always be escaped.
-            gt = "&gt;" if b"&gt;" in record.raw else ">"
+            gt = "&gt;" if "&gt;".encode(encoding) in record.raw else ">"
             body = body.replace("]]>", "]]&gt;").replace(">", gt)
         return body.encode(encoding, "xmlcharrefreplace")

@@ -432,7 +432,29 @@ def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]
     ranges = [r for start, end in gone.ranges for r in ex.source_ranges(start, end)]
     for index in _emptied(ex, gone):
         ranges.append((ex.elements[index].source_start, ex.elements[index].source_end))
-    return _merge(ranges)
+    return _without(_merge(ranges), ex.kept)
+
+
+def _without(
+    ranges: list[tuple[int, int]], kept: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The (sorted, disjoint) ``ranges`` with the (sorted) ``kept`` ranges cut out of them:
+    a script, style or comment inside an element that goes stays where it was."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in ranges:
+        while k < len(kept) and kept[k][1] <= start:
+            k += 1
+        j = k
+        while j < len(kept) and kept[j][0] < end:
+            keep_start, keep_end = kept[j]
+            if keep_start > start:
+                out.append((start, keep_start))
+            start = max(start, keep_end)
+            j += 1
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -448,11 +470,11 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _emptied(ex: Extracted, gone: _Intervals) -> list[int]:
-    """The outermost elements that had text, all of it ``gone`` but whitespace, and hold
-    nothing else: no image, embed, form control, script or style. An element without text
-    of its own (a script, a style, an empty span) never goes: only flagged text does."""
+    """The outermost elements that had text, all of it ``gone`` but whitespace, and hold no
+    image, embed or form control. An element without text of its own (a script, a style, an
+    empty span) never goes: only flagged text does."""
     text = ex.text
-    opaque = ex.opaque
+    media = ex.media
     emptied = [False] * len(ex.elements)
     chosen: list[int] = []
     for index, element in enumerate(ex.elements):
@@ -461,8 +483,8 @@ def _emptied(ex: Extracted, gone: _Intervals) -> list[int]:
             continue
         if not _NONSPACE.search(text, start, end):
             continue
-        m = bisect_left(opaque, element.source_start)
-        if m < len(opaque) and opaque[m] < element.source_end:
+        m = bisect_left(media, element.source_start)
+        if m < len(media) and media[m] < element.source_end:
             continue
         if _only_space_outside(text, start, end, gone):
             emptied[index] = True

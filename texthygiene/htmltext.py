@@ -129,9 +129,10 @@ class Extracted:
     text: str
     pieces: tuple[Piece, ...]
     elements: tuple[Element, ...]
-    # Source offsets of content that is not text: media (images, embeds, controls) and
-    # elements never shown as text (scripts, styles, templates).
-    opaque: tuple[int, ...]
+    media: tuple[int, ...]  # source offsets of media elements (images, embeds, controls)
+    # Source ranges of markup that is not text and is no element's text: scripts, styles,
+    # templates, comments. Cleaning never deletes them.
+    kept: tuple[tuple[int, int], ...]
     page_language: str | None  # <html lang>, primary subtag
     # Where each piece starts in the text, for bisecting (derived from ``pieces``).
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
@@ -203,12 +204,12 @@ def rewritten(
                 was = ex.source[source : source + old_len]
                 now = new[at - length : at - length + new_len]
                 if was == now:
-                    pieces.append(Piece(at, at + new_len, source, source + old_len, True, False))
+                    _add_verbatim(pieces, at, at + new_len, source)
                 else:
                     pre, suf = _unchanged_ends(was, now, fix)
                     mid_end = at + new_len - suf
                     if pre:
-                        pieces.append(Piece(at, at + pre, source, source + pre, True, False))
+                        _add_verbatim(pieces, at, at + pre, source)
                     pieces.append(
                         Piece(at + pre, mid_end, source + pre, source + old_len - suf, False, False)
                     )
@@ -239,9 +240,26 @@ def rewritten(
     )
     text = "".join(parts)
     return (
-        Extracted(ex.source, text, tuple(pieces), elements, ex.opaque, ex.page_language),
+        Extracted(ex.source, text, tuple(pieces), elements, ex.media, ex.kept, ex.page_language),
         changes,
     )
+
+
+def _add_verbatim(pieces: list[Piece], start: int, end: int, source_start: int) -> None:
+    """Append a verbatim piece, or grow the last one if this one goes on from it."""
+    last = pieces[-1] if pieces else None
+    if (
+        last is not None
+        and last.verbatim
+        and (last.text_end, last.source_end)
+        == (
+            start,
+            source_start,
+        )
+    ):
+        pieces[-1] = last._replace(text_end=end, source_end=source_start + end - start)
+    else:
+        pieces.append(Piece(start, end, source_start, source_start + end - start, True, False))
 
 
 def _aligned(old: str, new: str, fix: Callable[[str], str]) -> list[tuple[int, int]]:
@@ -463,7 +481,8 @@ class _Builder:
         self.elements: list[Element] = []
         self.stack: list[_Open] = []
         self.counts: dict[str, int] = {}
-        self.opaque: list[int] = []
+        self.media: list[int] = []
+        self.kept: list[tuple[int, int]] = []
         self.page_language: str | None = None
 
     # -- text -----------------------------------------------------------------------------
@@ -540,8 +559,8 @@ class _Builder:
     def open(self, name: str, attrs: dict[str, str], start: int) -> None:
         if name == "html" and "lang" in attrs and self.page_language is None:
             self.page_language = attrs["lang"].split("-")[0].strip().lower() or None
-        if name in MEDIA or name in _IGNORED:
-            self.opaque.append(start)
+        if name in MEDIA:
+            self.media.append(start)
         if name == "br":
             self.line_break(start)
             return
@@ -637,9 +656,22 @@ class _Builder:
             "".join(self.parts),
             tuple(self.pieces),
             tuple(self.elements),
-            tuple(self.opaque),
+            tuple(self.media),
+            _outermost(
+                self.kept
+                + [(e.source_start, e.source_end) for e in self.elements if e.name in _IGNORED]
+            ),
             self.page_language,
         )
+
+
+def _outermost(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Ranges that nest or are disjoint, without the nested ones, sorted."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return tuple(out)
 
 
 def _wpautop_applies(source: str) -> bool:
@@ -664,6 +696,8 @@ def extract(source: str) -> Extracted:
         kind, end = match.lastgroup, match.end()
         if kind == "text":
             builder.text(pos, end)
+        elif kind in ("comment", "bogus"):
+            builder.kept.append((pos, end))
         elif kind in ("start", "end"):
             tag = match.group()
             name_match = _TAG_NAME.match(tag)

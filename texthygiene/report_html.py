@@ -560,9 +560,7 @@ def _page(page: ReviewPage) -> str:
         for k in kind_findings
     }
     lang_label = {
-        code: "no language"
-        if code == "none"
-        else f"{_plain(language_name(code))} ({_plain(code)})"
+        code: "no language" if code == "none" else f"{_plain(language_name(code))} ({_plain(code)})"
         for code in lang_findings
     }
     listed_pairs = sorted({p for item in listed for p in _pairs(item.doc.report)})

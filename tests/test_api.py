@@ -83,6 +83,29 @@ def test_to_dict_has_schema_and_utf16_offsets() -> None:
     )
 
 
+def test_to_dict_utf16_offsets_into_the_html_source() -> None:
+    # Astral characters before the finding in the source: in a title attribute (not in the
+    # text), and in the text (so the two counts differ).
+    source = (
+        '<p title="😀🏴󠁧󠁢󠁳󠁣󠁴󠁿">😀 Mooi verhaal over de tuin en de buren.</p>'
+        '<div style="display:none">где взять деньги быстро</div>'
+    )
+    report = texthygiene.scan_html(source)
+    data = report.to_dict(utf16=True)
+    (finding,) = data["findings"]
+    wide = source.encode("utf-16-le")
+    start, end = finding["source_start_utf16"], finding["source_end_utf16"]
+    assert (
+        wide[start * 2 : end * 2].decode("utf-16-le")
+        == source[finding["source_start"] : finding["source_end"]]
+    )
+    assert wide[start * 2 :].decode("utf-16-le").startswith('<div style="display:none">где')
+    assert start == finding["source_start"] + 9  # 😀 twice, 🏴 and the flag's 6 tag characters
+    assert finding["start_utf16"] == finding["start"] + 1  # the text has one 😀
+    plain = texthygiene.scan("😀 " + DUTCH + "где взять деньги быстро").to_dict(utf16=True)
+    assert plain["findings"][0]["source_start_utf16"] is None
+
+
 def test_finding_ids_are_stable_and_distinct() -> None:
     text = DUTCH + "где взять деньги быстро\n\n" + DUTCH + " 网上赌场注册送彩金网上赌场"
     first, second = texthygiene.scan(text), texthygiene.scan(text)

@@ -110,3 +110,19 @@ def test_a_term_listed_for_several_languages_matches_once_with_all_of_them() -> 
     assert [(m.term, m.category, sorted(m.languages)) for m in matches] == [
         ("comprar seguidores", "followers", ["es", "pt"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Mooi verhaal over de tuin en de buren. Zie tuinhttps://example.com/situs/slot/gacor"
+            " voor meer.",
+            "https://example.com/situs/slot/gacor",
+        ),
+        ("Mooi verhaal over de tuin. Bezoek onzewww.slot-gacor.example/situs", "www.slot-gacor"),
+        ("Mooi verhaal over de tuin. Mail naar tuin’info@slot-gacor.example.com", "info@slot-"),
+    ],
+)
+def test_an_address_glued_to_a_word_is_kept_whole(text: str, address: str) -> None:
+    assert address in texthygiene.clean(text)

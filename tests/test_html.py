@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 import texthygiene
 from texthygiene import Config, clean_html, scan_html
 from texthygiene.clean import FRAGMENT_KINDS, removal_range
-from texthygiene.html import ELEMENT_KINDS, removals, scan_extracted
+from texthygiene.html import ELEMENT_KINDS, removals, scan_extracted, splice
 from texthygiene.htmltext import Extracted, extract, hidden_reason
+from texthygiene.hygiene import REMOVABLE
 
 CASES = Path(__file__).parent / "html_cases"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CASES / "cases.json").read_text("utf-8"))
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+_KEPT = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _IGNORED = {"script", "style", "template", "title", "textarea", "noscript", "head"}
 
 
@@ -37,6 +39,7 @@ def stripped(source: str) -> str:
 def check_pieces(ex: Extracted) -> None:
     """Every piece of extracted text maps back to the source it came from."""
     previous = 0
+    repaired: list[Any] = []
     for piece in ex.pieces:
         assert piece.text_start == previous
         previous = piece.text_end
@@ -53,15 +56,31 @@ def check_pieces(ex: Extracted) -> None:
             assert text == " ", piece
             assert source, piece
         else:
-            assert texthygiene.repair(source) == text, piece  # mojibake repaired
+            repaired.append(piece)  # mojibake: checked below with the text around it
     assert previous == len(ex.text)
+    # Repair maps its text word by word, each word (or few) repaired on its own: the source
+    # and text of a run of pieces with no markup between them are repaired source and text.
+    runs: list[list[Any]] = []
+    for piece in ex.pieces:
+        plain = piece.verbatim or piece in repaired
+        if plain and runs and runs[-1][-1].source_end == piece.source_start:
+            runs[-1].append(piece)
+        elif plain:
+            runs.append([piece])
+    for run in runs:
+        if any(piece in repaired for piece in run):
+            source = ex.source[run[0].source_start : run[-1].source_end]
+            text = ex.text[run[0].text_start : run[-1].text_end]
+            assert texthygiene.repair(source) == text, run
     for element in ex.elements:
         assert ex.source[element.source_start :].lower().startswith("<" + element.name)
         assert element.source_start < element.source_end <= len(ex.source)
         assert element.text_start <= element.text_end
 
 
-def check_findings(source: str, report: texthygiene.Report) -> None:
+def check_findings(source: str, report: texthygiene.Report, ex: Extracted | None = None) -> None:
+    """Each finding's source span shows its text; given the extraction (checked with
+    ``check_pieces``), text repaired only in context is read through its pieces."""
     for f in report.findings:
         assert report.text[f.start : f.end] == f.text
         assert f.source_start is not None
@@ -69,6 +88,15 @@ def check_findings(source: str, report: texthygiene.Report) -> None:
         span = stripped(source[f.source_start : f.source_end])
         if report.repairs:
             span = texthygiene.repair(span)
+        if ex is not None and squash(f.text) not in squash(span):
+            shown = []
+            for p in ex.pieces:
+                lo, hi = max(p.source_start, f.source_start), min(p.source_end, f.source_end)
+                if lo < hi and p.verbatim:
+                    shown.append(source[lo:hi])
+                elif lo < hi:
+                    shown.append(ex.text[p.text_start : p.text_end])
+            span = "".join(shown)
         assert squash(f.text) in squash(span), (f, span)
 
 
@@ -617,3 +645,202 @@ def test_mojibake_repaired_in_text_and_located_in_source() -> None:
     unrepaired = scan_html(source, config=Config(repair_encoding=False))
     assert "cafÃ©" in unrepaired.text
     assert extract(source).text == unrepaired.text
+
+
+# -- mojibake and markup inside what clean removes ------------------------------------------
+
+
+def moj(text: str) -> str:
+    """UTF-8 read as Windows-1252: the mojibake of a post that went through a bad import."""
+    return text.encode("utf-8").decode("cp1252", "replace")
+
+
+def check_audit(source: str, report: texthygiene.Report, ex: Extracted) -> str:
+    """clean_html removes every character of text it reports removed, and no other letter:
+    a deleted character is inside a removed finding's source span, or joins text (spaces,
+    punctuation), or is markup of an element that held only such text. Scripts and styles
+    always stay. Returns the cleaned source."""
+    cleaned = clean_html(source)
+    assert isinstance(cleaned, str)
+    ranges = removals(ex, report.findings)
+    assert cleaned == splice(source, ranges)
+    deleted = [False] * len(source)
+    for start, end in ranges:
+        deleted[start:end] = [True] * (end - start)
+    listed = [False] * len(source)
+    for f in report.findings:
+        if f.kind not in REMOVABLE and f.kind not in ELEMENT_KINDS:
+            continue
+        assert f.source_start is not None
+        assert f.source_end is not None
+        listed[f.source_start : f.source_end] = [True] * (f.source_end - f.source_start)
+        came_from = ex.source_ranges(f.start, f.end)
+        for start, end in came_from:
+            assert all(deleted[start:end]), (f, source[start:end])
+        if f.kind not in ELEMENT_KINDS:  # the span is exactly the text's own source
+            assert (f.source_start, f.source_end) == (came_from[0][0], came_from[-1][1]), f
+    joining = [False] * len(source)  # source of text that only joins: spaces, punctuation
+    in_text = [False] * len(source)
+    for piece in ex.pieces:
+        shown = ex.text[piece.text_start : piece.text_end]
+        for pos in range(piece.source_start, piece.source_end):
+            in_text[pos] = True
+            if piece.verbatim:
+                joining[pos] = not shown[pos - piece.source_start].isalnum()
+            else:
+                joining[pos] = not any(ch.isalnum() for ch in shown)
+    kept = [False] * len(source)
+    for match in _KEPT.finditer(source):
+        kept[match.start() : match.end()] = [True] * len(match.group())
+    whole = [False] * len(source)  # inside an element deleted whole (but what is kept)
+    for element in ex.elements:
+        start, end = element.source_start, element.source_end
+        if all(deleted[pos] or kept[pos] for pos in range(start, end)):
+            whole[start:end] = [True] * (end - start)
+    for pos, gone in enumerate(deleted):
+        if gone and not listed[pos] and not joining[pos]:
+            where = (pos, source[max(0, pos - 20) : pos + 20])
+            assert whole[pos], where
+            assert not in_text[pos], where
+    for tag in ("<script", "<style", "<!--"):
+        assert cleaned.count(tag) == source.count(tag)
+    return cleaned
+
+
+MOJIBAKE_POST = (
+    "<p>Mooi verhaal over het "
+    + moj("café")
+    + " en de buren."
+    + moj("где взять контент для блога")
+    + "</p>"
+)
+
+
+def test_a_mojibake_post_loses_exactly_what_its_report_says() -> None:
+    report, ex = scan_extracted(MOJIBAKE_POST, None, None)
+    (fragment,) = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert fragment.source_start is not None
+    assert MOJIBAKE_POST[fragment.source_start : fragment.source_end] == moj(
+        "где взять контент для блога"
+    )
+    cleaned = check_audit(MOJIBAKE_POST, report, ex)
+    assert cleaned == "<p>Mooi verhaal over het " + moj("café") + " en de buren.</p>"
+
+
+def test_each_mojibake_finding_has_its_own_source_span() -> None:
+    source = "<p>Wij drinken cafÃ© en crÃ¨me met een naÃ¯ef idee.</p>"
+    report = scan_html(source)
+    assert [(f.kind, f.text) for f in report.findings] == [("mojibake", c) for c in "éèï"]
+    assert [source[f.source_start : f.source_end] for f in report.findings] == ["Ã©", "Ã¨", "Ã¯"]
+    glued = "<p>Mooi verhaal." + moj("где купить") + "</p>"
+    spans = [(f.text, glued[f.source_start : f.source_end]) for f in scan_html(glued).findings]
+    assert ("где", moj("где")) in spans
+    assert ("купить", moj("купить")) in spans
+
+
+RUN = "<p>Mooi verhaal over de tuin en de buren.где взять {} контент для блога</p>"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>track()</script>",
+        "<style>p { color: red }</style>",
+        "<!-- teller -->",
+        "<span hidden></span>",
+        "<b></b>",
+        '<img src="x.png" alt="">',
+        "<br>",
+    ],
+)
+def test_markup_between_flagged_words_stays(markup: str) -> None:
+    source = RUN.format(markup)
+    report, ex = scan_extracted(source, None, None)
+    assert {f.kind for f in report.findings} == {"foreign_fragment"}
+    cleaned = check_audit(source, report, ex)
+    assert markup in cleaned
+    assert extract(cleaned).text.rstrip() == "Mooi verhaal over de tuin en de buren."
+
+
+def test_a_style_inside_a_flagged_run_still_hides_what_it_hid() -> None:
+    style = "<style>.uitleg { position: absolute; left: -9999px }</style>"
+    source = (
+        HOST
+        + RUN.format(style)
+        + '<p>Lees verder<a href="#main" class="uitleg">Naar de inhoud</a>.</p>'
+    )
+    report, ex = scan_extracted(source, None, None)
+    assert [f.kind for f in report.findings] == ["foreign_fragment"]
+    cleaned = check_audit(source, report, ex)
+    assert style in cleaned
+    assert scan_html(cleaned).findings == ()
+
+
+LATIN_WORDS = ["café", "crème", "naïef", "Müller", "déjà", "façade", "één", "reünie", "Curaçao"]
+INJECTED = [
+    "где взять контент для блога",
+    "ルイヴィトン 財布 激安 通販",
+    "slot gacor hari ini",
+    "καλό καζίνο στο διαδίκτυο σήμερα",
+    "best online casino bonus",
+]
+BETWEEN = [
+    "<script>track()</script>",
+    "<style>.x { color: red }</style>",
+    "<!-- teller -->",
+    "<b></b>",
+    "<span hidden></span>",
+    "<br>",
+]
+random_word = st.one_of(
+    st.sampled_from(LATIN_WORDS),
+    st.text(st.characters(min_codepoint=0xA1, max_codepoint=0x24F), min_size=1, max_size=7),
+    st.text(st.characters(min_codepoint=0x430, max_codepoint=0x44F), min_size=1, max_size=7),
+)
+
+
+@st.composite
+def mojibake_sentence(draw: st.DrawFn) -> str:
+    words = draw(sentence).split(" ")
+    for i in range(len(words)):
+        if draw(st.integers(0, 3)) == 0:
+            words[i] = moj(draw(random_word))
+    return " ".join(words)
+
+
+@st.composite
+def injected(draw: st.DrawFn) -> str:
+    words = draw(st.sampled_from(INJECTED)).split(" ")
+    out = moj(words[0]) if draw(st.booleans()) else words[0]
+    for word in words[1:]:
+        if draw(st.integers(0, 2)) == 0:
+            out += f" {draw(st.sampled_from(BETWEEN))} "
+        else:
+            out += " "
+        out += moj(word) if draw(st.booleans()) else word
+    wrapper = draw(
+        st.sampled_from(
+            ["{}", "<b>{}</b>", '<a href="https://x.example/">{}</a>', "<span hidden>{}</span>"]
+        )
+    )
+    return wrapper.format(out)
+
+
+@st.composite
+def mojibake_post(draw: st.DrawFn) -> str:
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 3))):
+        body = draw(mojibake_sentence())
+        for _ in range(draw(st.integers(0, 2))):
+            body += draw(st.sampled_from(["", " "])) + draw(injected())
+            body += draw(st.sampled_from(["", " " + draw(mojibake_sentence())]))
+        paragraphs.append(f"<p>{body}</p>")
+    return "\n".join(paragraphs)
+
+
+@given(mojibake_post())
+def test_property_clean_html_with_mojibake_removes_what_it_reports(source: str) -> None:
+    report, ex = scan_extracted(source, None, None)
+    check_pieces(ex)
+    check_findings(source, report, ex)
+    check_audit(source, report, ex)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import texthygiene
 from texthygiene import Report
 from texthygiene.chardata import PLAIN_TOKEN_RE, PROTECTED_MARKS, TOKEN_RE
-from texthygiene.clean import FRAGMENT_KINDS
+from texthygiene.clean import FRAGMENT_KINDS, remove
 from texthygiene.results import FINDING_KINDS
 from texthygiene.segment import _FIRST_KIND as FIRST_KIND
 from texthygiene.segment import tokenize, tokens_of
@@ -135,3 +135,58 @@ def test_tokenize_cuts_every_text_as_the_full_pattern_does(text: str) -> None:
     # tokens must be those of the full pattern over the whole text, offsets included.
     full = [(m.lastgroup or "other", m.group()) for m in TOKEN_RE.finditer(text)]
     assert tokenize(text) == tokens_of(full)
+
+
+URLS = [
+    "https://example.com/situs/slot/gacor",
+    "http://tuin.example.nl/pad?x=1&y=2",
+    "www.example.org/casino-online",
+    "https://пример.рф/где-взять",
+    "https://x.example/a.b",
+]
+EMAILS = ["jan@example.nl", "info@slot-gacor.example.com"]
+TAGS = ["@tuinclub", "@slot_gacor", "#tuin", "#slotgacor"]
+SPAM = ["slot gacor hari ini", "best online casino bonus", "где взять деньги быстро сегодня"]
+
+
+@st.composite
+def texts_with_addresses(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A post with URLs, addresses, handles and hashtags, glued to words or not, among
+    spam and foreign runs; and where each of them is."""
+    words = " ".join(draw(st.lists(st.sampled_from(HOSTS), min_size=1, max_size=3))).split(" ")
+    text, spans = "", []
+    for word in words:
+        text += word
+        if draw(st.integers(0, 3)):
+            text += " "
+            continue
+        kind = draw(st.sampled_from(["url", "email", "tag", "spam"]))
+        if kind == "spam":
+            text += draw(st.sampled_from(["", " ", "."])) + draw(st.sampled_from(SPAM)) + " "
+            continue
+        if kind == "tag":  # a handle or hashtag starts after a word's end, never inside one
+            text += draw(st.sampled_from([" ", " (", ": "]))
+            item = draw(st.sampled_from(TAGS))
+        else:
+            text += draw(st.sampled_from(["", " ", "’", ":", "-", ".", *SPAM]))
+            item = draw(st.sampled_from(URLS if kind == "url" else EMAILS))
+        spans.append((len(text), len(text) + len(item)))
+        text += item + draw(st.sampled_from([" ", ". ", ") ", " " + draw(st.sampled_from(SPAM))]))
+    return text, spans
+
+
+@given(texts_with_addresses())
+def test_clean_keeps_or_removes_an_address_whole(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, spans = case
+    report = texthygiene.scan(text)
+    assert report.text == text
+    cleaned, removed = remove(report.text, report.findings, report.edits)
+    assert cleaned == texthygiene.clean(text)
+    for start, end in spans:
+        inside = [(a, b) for a, b in removed if a < end and start < b]
+        assert inside in ([], [r for r in inside if r[0] <= start and end <= r[1]]), (
+            text[start:end],
+            [text[a:b] for a, b in inside],
+        )
+        if not inside:
+            assert text[start:end] in cleaned

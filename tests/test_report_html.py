@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -591,3 +592,42 @@ def test_html_report_through_a_subprocess(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "купить дешевые лекарства без рецепта" in page
+
+
+#: Characters that reorder text or show nothing: each a trap in a page.
+UNSEEN = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"  # bidi
+    "\u200b\u200c\u200d\u2060\u2061\ufeff\u00ad\u180e\u034f\u115f\u3164\uffa0"  # invisible
+    "\ufe00\U000e0041\U000e0100\u2028\u2029\x85\x1b\ue000\U0010fffd"
+)
+
+
+def raw_unseen(page: str) -> set[str]:
+    """Every character of ``page`` that would reorder or hide text where it stands."""
+    return {
+        ch
+        for ch in page
+        if unicodedata.category(ch) in {"Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+        or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+        or ch in UNSEEN
+    }
+
+
+def test_bidi_and_invisible_characters_are_marks_everywhere_in_the_page() -> None:
+    texts = [
+        "Zie \u202eexe.txt\u202c voor de factuur.",
+        "De prijs is \u2067100 - 20\u2069 euro.",
+        *(f"Mooi verhaal over{ch}de tuin en de buren." for ch in UNSEEN),
+    ]
+    docs = [(f"scan-{i}", "posts.jsonl", texthygiene.scan(t)) for i, t in enumerate(texts)]
+    # The same texts with no findings at all, and untrusted ids, sources and languages.
+    docs += [
+        (f"id\u202e{i}", f"src\u2067{i}.txt", Report(t, f"n\u200bl{i}", (), ()))
+        for i, t in enumerate(texts)
+    ]
+    page = render(docs, list_clean=True, max_documents=None, inputs=["in\u202eput.jsonl"])
+    assert raw_unseen(page) == set()
+    shown = [text for text, _ in read_page(page).docs]
+    assert sorted(shown) == sorted(r.text for _, _, r in docs)  # a mark per character
+    for ch in UNSEEN:
+        assert f">U+{ord(ch):04X}</span>" in page

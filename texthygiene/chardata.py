@@ -52,15 +52,20 @@ UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khm
 # Protected kinds (url … code) carry no language evidence and are never part of a finding.
 _SPACE = r"[^\S\n\r\u2028\u2029\x0b\x0c\x85]+"
 _WORD = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+_URL = r"""(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?]"""
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A word stops where a URL or an address starts, so one glued to a word
+# (``tuinhttps://…``, ``tuin’jan@example.nl``) is still one token, kept or removed whole.
+_LETTER = rf"(?:(?!{_URL}|{_EMAIL})[\p{{L}}\p{{M}}\p{{N}}])"
 TOKEN_RE = regex.compile(
     rf"""
     (?P<space>{_SPACE})
-  | (?P<url>(?:https?://|www\.)[^\s<>"'“”‘’()\[\]]+[^\s<>"'“”‘’()\[\].,;:!?])
-  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<url>{_URL})
+  | (?P<email>{_EMAIL})
   | (?P<handle>(?<![\w@])@\w+(?:[._]\w+)*)
   | (?P<hashtag>(?<![\w#&])\#\w+)
   | (?P<code>`[^`\n]+`)
-  | (?P<word>{_WORD})
+  | (?P<word>{_LETTER}+(?:['’\-]{_LETTER}+)*)
   | (?P<newline>\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])
   | (?P<other>.)
     """,

@@ -21,7 +21,7 @@ from .decode import BOMS, decode
 from .htmltext import Element, Extracted, extract, names, rewritten
 from .hygiene import REMOVABLE
 from .pipeline import scan
-from .repair import mojibake_findings, repair, repair_and_explain
+from .repair import repair, repair_and_explain
 from .results import Finding, RepairStep, Report, Segment, stable_id
 
 # Log-odds added to the core's evidence (see flag.py for the scale).
@@ -189,12 +189,7 @@ def scan_extracted(
         steps = repair_and_explain(ex.text)[1]
         if steps:
             ex, changes = rewritten(ex, repair)
-            for at, old, new in changes:
-                for f in mojibake_findings(old, new, repair_and_explain(old)[1]):
-                    start, end = f.start + at, f.end + at
-                    mojibake.append(
-                        replace(f, start=start, end=end, id=stable_id(f.kind, start, end, f.text))
-                    )
+            mojibake = [f for at, old, new in changes if (f := _mojibake(at, old, new))]
     # Candidates below the threshold are evidence too: hidden or linked, they may count.
     core = scan(
         ex.text,
@@ -246,6 +241,26 @@ def scan_extracted(
         encoding=encoding,
     )
     return report, ex
+
+
+def _mojibake(at: int, old: str, new: str) -> Finding | None:
+    """The finding for one repaired stretch, which starts at ``at`` in the repaired text."""
+    start, end = _trim(new, 0, len(new))
+    if start == end:
+        return None
+    text = new[start:end]
+    plan = ", ".join(f"{s.action} {s.parameter}" for s in repair_and_explain(old)[1])
+    return Finding(
+        kind="mojibake",
+        start=at + start,
+        end=at + end,
+        text=text,
+        language=None,
+        score=1.0,
+        reasons=("encoding_repaired",),
+        detail=f"repaired mojibake: {old.strip()!r} → {text!r} ({plan})",
+        id=stable_id("mojibake", at + start, at + end, text),
+    )
 
 
 def _hidden_finding(
@@ -417,7 +432,29 @@ def removals(ex: Extracted, findings: Iterable[Finding]) -> list[tuple[int, int]
     ranges = [r for start, end in gone.ranges for r in ex.source_ranges(start, end)]
     for index in _emptied(ex, gone):
         ranges.append((ex.elements[index].source_start, ex.elements[index].source_end))
-    return _merge(ranges)
+    return _without(_merge(ranges), ex.kept)
+
+
+def _without(
+    ranges: list[tuple[int, int]], kept: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The (sorted, disjoint) ``ranges`` with the (sorted) ``kept`` ranges cut out of them:
+    a script, style or comment inside an element that goes stays where it was."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in ranges:
+        while k < len(kept) and kept[k][1] <= start:
+            k += 1
+        j = k
+        while j < len(kept) and kept[j][0] < end:
+            keep_start, keep_end = kept[j]
+            if keep_start > start:
+                out.append((start, keep_start))
+            start = max(start, keep_end)
+            j += 1
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -433,8 +470,9 @@ def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _emptied(ex: Extracted, gone: _Intervals) -> list[int]:
-    """The outermost elements that hold nothing once the ``gone`` text is removed: text
-    left, if any, is whitespace, and there is no image, embed or form control inside."""
+    """The outermost elements that had text, all of it ``gone`` but whitespace, and hold no
+    image, embed or form control. An element without text of its own (a script, a style, an
+    empty span) never goes: only flagged text does."""
     text = ex.text
     media = ex.media
     emptied = [False] * len(ex.elements)
@@ -442,6 +480,8 @@ def _emptied(ex: Extracted, gone: _Intervals) -> list[int]:
     for index, element in enumerate(ex.elements):
         start, end = element.text_start, element.text_end
         if element.name in _KEEP or not gone.overlaps(start, end):
+            continue
+        if not _NONSPACE.search(text, start, end):
             continue
         m = bisect_left(media, element.source_start)
         if m < len(media) and media[m] < element.source_end:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -86,6 +86,9 @@ _SIMPLE_SELECTOR = re.compile(r"[a-zA-Z]*([.#][-\w]+)")
 _STYLE_DECL = re.compile(r"([-a-zA-Z]+)\s*:\s*([^;]*)")
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)\s*(px|em|rem|pt|pc|%|vw|vh|vmin|vmax|cm|mm|in|ex|ch)?$")
 _OFF_SCREEN_PX = -500.0
+# A word with the space before it: the unit encoding repair is mapped in.
+_CHUNK = re.compile(r"\s*\S+|\s+")
+_MERGE = 4  # words repaired together at most, when one alone does not repair as in context
 _UNIT_PX = {"em": 16.0, "rem": 16.0, "pt": 4 / 3, "pc": 16.0, "cm": 37.8, "mm": 3.78, "in": 96.0}
 
 
@@ -127,6 +130,9 @@ class Extracted:
     pieces: tuple[Piece, ...]
     elements: tuple[Element, ...]
     media: tuple[int, ...]  # source offsets of media elements (images, embeds, controls)
+    # Source ranges of markup that is not text and is no element's text: scripts, styles,
+    # templates, comments. Cleaning never deletes them.
+    kept: tuple[tuple[int, int], ...]
     page_language: str | None  # <html lang>, primary subtag
     # Where each piece starts in the text, for bisecting (derived from ``pieces``).
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
@@ -148,8 +154,10 @@ class Extracted:
 
     def source_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
         """The source characters that text ``[start, end)`` came from, as ranges: markup
-        between them (tags, comments) and breaks standing for markup are not included; an
-        entity or collapsed whitespace counts only when the range covers it whole."""
+        between them (tags, comments) and breaks standing for markup are not included. A
+        piece that is not a copy of its source (an entity, collapsed whitespace, a repaired
+        word) cannot be cut: it counts whole if the range has any of it, as in
+        ``source_span``."""
         ranges: list[tuple[int, int]] = []
         i = max(0, bisect_right(self._starts, start) - 1)
         while i < len(self.pieces) and self.pieces[i].text_start < end:
@@ -161,7 +169,7 @@ class Extracted:
             if piece.verbatim:
                 offset = piece.source_start - piece.text_start
                 ranges.append((lo + offset, hi + offset))
-            elif lo == piece.text_start and hi == piece.text_end:
+            else:
                 ranges.append((piece.source_start, piece.source_end))
         return ranges
 
@@ -172,8 +180,9 @@ def rewritten(
     """``ex`` with ``fix`` applied to each piece of text (encoding repair), the maps kept;
     and, per changed stretch, where it starts in the new text, what it was and what it is.
 
-    A changed stretch maps as a whole to its source; what a fix leaves alone at either end
-    of a piece still maps character for character.
+    A verbatim piece is repaired word by word (see ``_aligned``): each changed stretch maps
+    as a whole to exactly the source it was repaired from, and everything a fix leaves alone
+    still maps character for character.
     """
     parts: list[str] = []
     pieces: list[Piece] = []
@@ -190,45 +199,26 @@ def rewritten(
             pieces.append(piece._replace(text_start=length, text_end=length + len(new)))
             changes.append((length, old, new))
         else:
-            shorter = min(len(old), len(new))
-            pre = next((i for i in range(shorter) if old[i] != new[i]), shorter)
-            suf = next(
-                (i for i in range(shorter - pre) if old[-1 - i] != new[-1 - i]), shorter - pre
-            )
-            mid_end = length + len(new) - suf
-            if pre:
-                pieces.append(
-                    Piece(
-                        length,
-                        length + pre,
-                        piece.source_start,
-                        piece.source_start + pre,
-                        True,
-                        False,
+            at, source = length, piece.source_start
+            for old_len, new_len in _aligned(old, new, fix):
+                was = ex.source[source : source + old_len]
+                now = new[at - length : at - length + new_len]
+                if was == now:
+                    _add_verbatim(pieces, at, at + new_len, source)
+                else:
+                    pre, suf = _unchanged_ends(was, now, fix)
+                    mid_end = at + new_len - suf
+                    if pre:
+                        _add_verbatim(pieces, at, at + pre, source)
+                    pieces.append(
+                        Piece(at + pre, mid_end, source + pre, source + old_len - suf, False, False)
                     )
-                )
-            pieces.append(
-                Piece(
-                    length + pre,
-                    mid_end,
-                    piece.source_start + pre,
-                    piece.source_end - suf,
-                    False,
-                    False,
-                )
-            )
-            if suf:
-                pieces.append(
-                    Piece(
-                        mid_end,
-                        mid_end + suf,
-                        piece.source_end - suf,
-                        piece.source_end,
-                        True,
-                        False,
-                    )
-                )
-            changes.append((length + pre, old[pre : len(old) - suf], new[pre : len(new) - suf]))
+                    if suf:
+                        end = source + old_len
+                        pieces.append(Piece(mid_end, mid_end + suf, end - suf, end, True, False))
+                    changes.append((at + pre, was[pre : old_len - suf], now[pre : new_len - suf]))
+                at += new_len
+                source += old_len
         parts.append(new)
         length += len(new)
     if not changes:
@@ -250,9 +240,100 @@ def rewritten(
     )
     text = "".join(parts)
     return (
-        Extracted(ex.source, text, tuple(pieces), elements, ex.media, ex.page_language),
+        Extracted(ex.source, text, tuple(pieces), elements, ex.media, ex.kept, ex.page_language),
         changes,
     )
+
+
+def _add_verbatim(pieces: list[Piece], start: int, end: int, source_start: int) -> None:
+    """Append a verbatim piece, or grow the last one if this one goes on from it."""
+    last = pieces[-1] if pieces else None
+    if (
+        last is not None
+        and last.verbatim
+        and (last.text_end, last.source_end)
+        == (
+            start,
+            source_start,
+        )
+    ):
+        pieces[-1] = last._replace(text_end=end, source_end=source_start + end - start)
+    else:
+        pieces.append(Piece(start, end, source_start, source_start + end - start, True, False))
+
+
+def _aligned(old: str, new: str, fix: Callable[[str], str]) -> list[tuple[int, int]]:
+    """``new == fix(old)`` cut into consecutive stretches, as (old length, new length), each
+    the fix of its own stretch of ``old``: words (with the space before them), or a few
+    words together where one alone does not repair as it does in context, and at worst one
+    stretch in the middle that only repairs whole. Every cut is checked, so the stretches
+    map into ``old`` exactly."""
+    ends = [m.end() for m in _CHUNK.finditer(old)]
+    starts = [0, *ends[:-1]]
+    count = len(ends)
+    same_start, same_end = _common_ends(old, new)
+    # The words before the first change and after the last one, if they repair to themselves.
+    first = bisect_right(ends, same_start)
+    if first and fix(old[: starts[first]]) != old[: starts[first]]:
+        first = 0
+    stop = bisect_left(starts, len(old) - same_end)
+    if stop < count and fix(old[starts[stop] :]) != old[starts[stop] :]:
+        stop = count
+    head = [(starts[first], starts[first])] if first else []
+    tail = [(len(old) - starts[stop], len(old) - starts[stop])] if stop < count else []
+    pos, rpos = head[0][1] if head else 0, len(new) - (tail[0][1] if tail else 0)
+    i = first
+    while i < stop:  # word by word from the left
+        for k in range(i, min(i + _MERGE, stop)):
+            fixed = fix(old[starts[i] : ends[k]])
+            if (
+                fixed
+                and new.startswith(fixed, pos, rpos)
+                and (k + 1 < stop or pos + len(fixed) == rpos)
+            ):
+                break
+        else:
+            break
+        head.append((ends[k] - starts[i], len(fixed)))
+        pos += len(fixed)
+        i = k + 1
+    j = stop
+    while j > i:  # and from the right, what the left could not place
+        for k in range(j - 1, max(i, j - _MERGE) - 1, -1):
+            fixed = fix(old[starts[k] : ends[j - 1]])
+            if fixed and new.endswith(fixed, pos, rpos) and (k > i or rpos - len(fixed) == pos):
+                break
+        else:
+            break
+        tail.append((ends[j - 1] - starts[k], len(fixed)))
+        rpos -= len(fixed)
+        j = k
+    if j > i or pos < rpos:  # what repairs only whole
+        head.append(
+            (
+                (starts[j] if j < count else len(old)) - (starts[i] if i < count else len(old)),
+                rpos - pos,
+            )
+        )
+    return head + tail[::-1]
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the longest common prefix and (after it) suffix of two strings."""
+    shorter = min(len(old), len(new))
+    pre = next((i for i in range(shorter) if old[i] != new[i]), shorter)
+    suf = next((i for i in range(shorter - pre) if old[-1 - i] != new[-1 - i]), shorter - pre)
+    return pre, suf
+
+
+def _unchanged_ends(old: str, new: str, fix: Callable[[str], str]) -> tuple[int, int]:
+    """How many characters at the start and at the end of ``old`` a fix left alone: the
+    most for which the changed middle repairs on its own to what it became."""
+    pre, suf = _common_ends(old, new)
+    for a, b in ((pre, suf), (pre, 0), (0, suf)):
+        if not (a or b) or fix(old[a : len(old) - b]) == new[a : len(new) - b]:
+            return a, b
+    return 0, 0
 
 
 def stylesheet_hiding(source: str) -> dict[str, str]:
@@ -401,6 +482,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.counts: dict[str, int] = {}
         self.media: list[int] = []
+        self.kept: list[tuple[int, int]] = []
         self.page_language: str | None = None
 
     # -- text -----------------------------------------------------------------------------
@@ -575,8 +657,21 @@ class _Builder:
             tuple(self.pieces),
             tuple(self.elements),
             tuple(self.media),
+            _outermost(
+                self.kept
+                + [(e.source_start, e.source_end) for e in self.elements if e.name in _IGNORED]
+            ),
             self.page_language,
         )
+
+
+def _outermost(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Ranges that nest or are disjoint, without the nested ones, sorted."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return tuple(out)
 
 
 def _wpautop_applies(source: str) -> bool:
@@ -601,6 +696,8 @@ def extract(source: str) -> Extracted:
         kind, end = match.lastgroup, match.end()
         if kind == "text":
             builder.text(pos, end)
+        elif kind in ("comment", "bogus"):
+            builder.kept.append((pos, end))
         elif kind in ("start", "end"):
             tag = match.group()
             name_match = _TAG_NAME.match(tag)

@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+import regex
+
 from . import __version__
 from .chardata import language_name
 from .htmltext import extract
@@ -60,8 +62,17 @@ _OTHER_COLOUR = "#dddddd"
 _HIDDEN_KINDS = frozenset({"invisible_char", "bidi_control", "control_char", "whitespace"})
 
 #: Always tokens: the HTML parser turns CR and CRLF into LF and drops NUL, which would shift
-#: every offset after them; other controls and lone surrogates do not belong in a page.
-_ALWAYS_TOKEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: every offset after them; other controls and lone surrogates do not belong in a page; and
+#: a bidi control or an invisible character, finding or not, would reorder or hide the text
+#: around it (``'Zie \u202eexe.txt'`` reads as ``txt.exe``). As in the terminal table: every
+#: format, control, separator, private-use or unassigned character, and the characters that
+#: render as nothing (Hangul fillers, the grapheme joiner, variation selectors but the two
+#: that pick an emoji's or a symbol's style).
+_ALWAYS_TOKEN = regex.compile(
+    r"[[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+    r"\ufe00-\ufe0d\U000e0100-\U000e01ef]--[\t\n]]",
+    regex.V1,
+)
 _UNSAFE_ID = re.compile(r"[^a-z0-9_-]")
 
 _SCRIPT = """(function () {
@@ -181,11 +192,14 @@ def _cp_token(ch: str) -> str:
 
 
 def _text_html(text: str, *, show_hidden: bool) -> str:
-    """Escape document text; controls always, and with ``show_hidden`` every non-printing
-    character except newline and tab, become ``_cp_token`` boxes."""
+    """Escape document text; the ``_ALWAYS_TOKEN`` characters always, and with
+    ``show_hidden`` every non-printing character (a no-break space too) except newline and
+    tab, become ``_cp_token`` boxes."""
     if show_hidden:
         return "".join(
-            _cp_token(ch) if not ch.isprintable() and ch not in "\n\t" else html.escape(ch, False)
+            _cp_token(ch)
+            if (not ch.isprintable() and ch not in "\n\t") or _ALWAYS_TOKEN.match(ch)
+            else html.escape(ch, False)
             for ch in text
         )
     parts = []
@@ -200,7 +214,10 @@ def _text_html(text: str, *, show_hidden: bool) -> str:
 
 def _plain(text: str) -> str:
     """Untrusted text for an attribute or a label: non-printing characters as ``\\uXXXX``."""
-    visible = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+    visible = "".join(
+        ch if ch.isprintable() and not _ALWAYS_TOKEN.match(ch) else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
     return html.escape(visible, quote=True)
 
 
@@ -285,7 +302,7 @@ def _mojibake_before(report: Report) -> dict[int, str]:
 
 def _note(finding: Finding, i: int, doc_key: str, text: str, before: str | None) -> str:
     language = (
-        f"{html.escape(language_name(finding.language))} ({_plain(finding.language)})"
+        f"{_plain(language_name(finding.language))} ({_plain(finding.language)})"
         if finding.language
         else "no language"
     )
@@ -326,7 +343,7 @@ def _document(position: int, listed: _Listed) -> str:
     report = listed.doc.report
     findings = report.findings
     meta = [f"source {_plain(listed.doc.source)}"]
-    meta.append(f"language {html.escape(language_name(report.language))}")
+    meta.append(f"language {_plain(language_name(report.language))}")
     meta.append(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}")
     if findings:
         meta.append(f"highest score {listed.score:.2f}")
@@ -543,9 +560,7 @@ def _page(page: ReviewPage) -> str:
         for k in kind_findings
     }
     lang_label = {
-        code: "no language"
-        if code == "none"
-        else f"{html.escape(language_name(code))} ({_plain(code)})"
+        code: "no language" if code == "none" else f"{_plain(language_name(code))} ({_plain(code)})"
         for code in lang_findings
     }
     listed_pairs = sorted({p for item in listed for p in _pairs(item.doc.report)})

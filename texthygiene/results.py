@@ -229,7 +229,8 @@ class Report:
     edits: tuple[Edit, ...] = ()  # substitutions clean makes (only those the config asks for)
 
     def to_dict(self, *, utf16: bool = False) -> dict[str, Any]:
-        """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets."""
+        """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets (for HTML input,
+        ``source_start_utf16``/``source_end_utf16`` too: into the source, ``original``)."""
         findings = [f.to_dict() for f in self.findings]
         segments = [s.to_dict() for s in self.segments]
         edits = [e.to_dict() for e in self.edits]
@@ -238,6 +239,13 @@ class Report:
             for item in (*findings, *segments, *edits):
                 item["start_utf16"] = to_utf16(item["start"])
                 item["end_utf16"] = to_utf16(item["end"])
+            in_source = _Utf16Index(self.original) if self.original is not None else None
+            for item in findings:
+                for key in ("source_start", "source_end"):
+                    offset = item[key]
+                    item[f"{key}_utf16"] = (
+                        in_source(offset) if in_source is not None and offset is not None else None
+                    )
         return {
             "schema_version": SCHEMA_VERSION,
             "language": self.language,

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,25 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.fixture(scope="session")
-def seed_text() -> str:
-    return shared_path("seed", "ambtenaar20-post.txt").read_text(encoding="utf-8")
+# Dutch posts with a Russian phrase glued to their last sentence: our own, which every clone
+# tests, and the seed post from ../shared, which skips where that is absent.
+GLUED_POSTS: list[dict[str, Any]] = json.loads(
+    (DATA / "glued_posts.json").read_text(encoding="utf-8")
+)
+
+
+@dataclass(frozen=True)
+class GluedPost:
+    id: str
+    text: str
+    fragment: str  # the glued phrase, the one finding expected
+    subheading: str
+
+
+@pytest.fixture(scope="session", params=GLUED_POSTS, ids=[p["id"] for p in GLUED_POSTS])
+def glued_post(request: pytest.FixtureRequest) -> GluedPost:
+    entry = request.param
+    path = shared_path(*entry["shared"]) if "shared" in entry else DATA / entry["file"]
+    return GluedPost(
+        entry["id"], path.read_text(encoding="utf-8"), entry["fragment"], entry["subheading"]
+    )

@@ -36,7 +36,7 @@ def _cases(check: str, place: str | None = None) -> list[Any]:
     for number, sentence in enumerate(SENTENCES):
         known = sentence.get("known", {}).get(check)
         marks = [pytest.mark.xfail(strict=True, reason=known)] if known else []
-        values = (sentence["language"], sentence["text"])
+        values: tuple[str, ...] = (sentence["language"], sentence["text"])
         name = f"{sentence['language']}-{number}"
         if place is not None:
             values, name = (place, *values), f"{place}-{name}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,7 @@ def test_post_has_exactly_the_glued_phrase(
     assert finding.detail == "Russian text glued to the end of a Dutch sentence"
 
 
-def _legitimate_phrases() -> list[object]:
+def _legitimate_phrases() -> list[Any]:
     cases = []
     for post in GLUED_POSTS:
         known = post["known_low_threshold_flags"]

@@ -1,4 +1,4 @@
-"""The package's doctests: texthygiene/spark.py's need the spark extra, like tests marked spark.
+"""The package's doctests: texthygiene/spark.py's need the spark extra, and are marked spark.
 
 Without its modules, importing it fails, which would stop the collection of the whole run; it
 is collected instead as one test that skips with the reason (in CI: fails).
@@ -28,6 +28,13 @@ class _NeedsSparkItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, "doctests (need the spark extra)"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path == _SPARK_MODULE:
+            item.add_marker(pytest.mark.spark)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -20,6 +20,8 @@ from texthygiene.html import ELEMENT_KINDS, removals, scan_extracted, splice
 from texthygiene.htmltext import Extracted, extract, hidden_reason
 from texthygiene.hygiene import REMOVABLE
 
+from .conftest import GluedPost
+
 CASES = Path(__file__).parent / "html_cases"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CASES / "cases.json").read_text("utf-8"))
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
@@ -212,14 +214,14 @@ def test_hidden_segments_marked_and_tiling() -> None:
     assert any(s.to_dict()["hidden"] for s in report.segments)
 
 
-def test_seed_post_as_wordpress_html(seed_text: str) -> None:
-    """The seed post as the block editor stores it: the Russian phrase, nothing else."""
+def test_glued_post_as_wordpress_html(glued_post: GluedPost) -> None:
+    """The post as the block editor stores it: the Russian phrase, nothing else."""
     blocks = []
-    for number, block in enumerate(seed_text.strip().split("\n\n")):
+    for number, block in enumerate(glued_post.text.strip().split("\n\n")):
         body = html.escape(block, quote=False).replace("’", "&#8217;").replace("\n", "<br>\n")
         if number == 0:
             blocks.append(f"<!-- wp:heading -->\n<h1>{body}</h1>\n<!-- /wp:heading -->")
-        elif block == "Quit while you’re ahead":
+        elif block == glued_post.subheading:
             blocks.append(f"<!-- wp:heading -->\n<h2>{body}</h2>\n<!-- /wp:heading -->")
         else:
             blocks.append(f"<!-- wp:paragraph -->\n<p>{body}</p>\n<!-- /wp:paragraph -->")
@@ -227,14 +229,14 @@ def test_seed_post_as_wordpress_html(seed_text: str) -> None:
     report = scan_html(source)
     assert report.language == "nl"
     assert [(f.kind, f.text, f.language) for f in report.findings] == [
-        ("foreign_fragment", "где взять контент для блога", "ru")
+        ("foreign_fragment", glued_post.fragment, "ru")
     ]
     finding = report.findings[0]
     assert source[finding.source_start : finding.source_end] == finding.text
     assert "glued_to_sentence" in finding.reasons
     cleaned = clean_html(source)
     assert isinstance(cleaned, str)
-    assert cleaned == source.replace("где взять контент для блога", "")
+    assert cleaned == source.replace(glued_post.fragment, "")
 
 
 # -- hidden text, accessibility, lang, code -------------------------------------------------

@@ -311,14 +311,10 @@ WALK = """() => Array.from(document.querySelectorAll("article.doc pre.text"), (p
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    from benchmarks.browser import CHROMIUM, launch
+    # Tests using this fixture are marked `browser`: conftest has checked playwright and
+    # Debian's chromium (skip where absent, fail in CI).
+    from benchmarks.browser import launch
 
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(
-                f"{CHROMIUM} is missing: CI must have Debian's chromium (.ci/run installs it)"
-            )
-        pytest.skip(f"{CHROMIUM} is absent")
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -1,7 +1,8 @@
 """texthygiene.spark and examples/spark_scan.py on a real local Spark session (``local[2]``).
 
-Every result is checked against single-process ``scan`` on the same text. Locally the module
-skips without Java or pyspark; in CI (``CI`` set) their absence fails it.
+Every result is checked against single-process ``scan`` on the same text. Marked ``spark``:
+each test skips, with the reason, without Java or the spark extra; in CI (``CI`` set) their
+absence fails it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import importlib.util
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -32,24 +32,17 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 
-def _require_spark() -> None:
-    missing = [
-        name
-        for name in ("pyspark", "pandas", "pyarrow", "warcio")
-        if importlib.util.find_spec(name) is None
-    ]
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        missing.append("java (a JRE, 17 or later)")
-    if missing:
-        message = f"Spark tests need {', '.join(missing)}: pip install '.[test]' and a JRE"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message, allow_module_level=True)
+# Every test here needs the spark extra and a JRE: conftest skips them per test where those are
+# absent (in CI it fails them).
+pytestmark = pytest.mark.spark
 
 
-_require_spark()
+def report_columns(*args: Any, **kwargs: Any) -> Any:
+    # Imported when a test runs, not with this module: it needs pyspark.
+    from texthygiene.spark import report_columns as columns
 
-from texthygiene.spark import report_columns  # noqa: E402  (needs the check above)
+    return columns(*args, **kwargs)
+
 
 DOCS = load_jsonl(CORPORA / "injected.jsonl") + load_jsonl(CORPORA / "legit.jsonl")
 

@@ -100,6 +100,8 @@ def split_of(n: int) -> str:
 
 
 def dominant_script(text: str) -> str | None:
+    """The script of most letters, after NFKC: spam's mathematical bold letters are Latin."""
+    text = unicodedata.normalize("NFKC", text)
     counts = Counter(
         _SCRIPT_PREFIX.get(unicodedata.name(ch, "").split(" ", 1)[0], "Other")
         for ch in text
@@ -160,8 +162,22 @@ class Sources:
                 if lang != "xx":  # brand names belong to no language
                     self.lexicon.setdefault(lang, []).append(term)
         self.script = _script_of_language(folder, self.lexicon)
+        # A phrase stands for its language only in that language's script (not romanised
+        # Hindi "satta king", not Chinese spam "txt下载"), so its category follows from its
+        # characters.
+        for lang, terms in self.lexicon.items():
+            terms[:] = [t for t in terms if dominant_script(t) == self.script[lang]]
+        for lang, lines in self.spam.items():
+            lines[:] = [(u, t) for u, t in lines if dominant_script(t) == self.script[lang]]
+        # Sentences long enough to open a fragment with (not a stray quote or a heading).
         self.sentences: dict[str, list[tuple[str, str]]] = {
-            lang: [(unit, s) for unit, p in units for s in sentences(p)]
+            lang: [
+                (unit, s)
+                for unit, p in units
+                for s in sentences(p)
+                if (len(s) >= 12 if lang in UNSPACED else len(s.split()) >= 4)
+                and dominant_script(s) == self.script[lang]
+            ]
             for lang, units in self.hosts.items()
         }
 
@@ -199,8 +215,14 @@ class Sources:
             return Fragment(text, lang, source, unit)
         if source == "lexicon":
             return Fragment(rng.choice(self.lexicon[lang]), lang, source, None)
-        unit, sentence = rng.choice(self.sentences[lang])
-        return Fragment(opening(rng, sentence, lang), lang, source, unit)
+        for _ in range(50):
+            unit, sentence = rng.choice(self.sentences[lang])
+            text = opening(rng, sentence, lang)
+            # Not an opening that is a foreign name ("Kori Schulman 오바마"): the category
+            # of a fragment follows from its characters.
+            if dominant_script(text) == self.script[lang]:
+                return Fragment(text, lang, source, unit)
+        raise BuildError(f"hosts/{lang}.txt: no sentence opening in its own script")
 
 
 def sentences(paragraph: str) -> list[str]:

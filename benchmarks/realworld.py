@@ -146,6 +146,8 @@ def evaluate(docs: Iterable[dict[str, Any]], detect: Detect, show: int = 0) -> d
                 f"category:{s['category']}+source:{s['source']}",
                 f"host:{doc['host']}",
             )
+            if s["source"] != "lexicon":  # our lexicon's phrases are found by construction
+                keys += ("without_lexicon:all", f"without_lexicon:category:{s['category']}")
             for key in keys:
                 found[key][0] += right
                 found[key][1] += 1
@@ -250,6 +252,11 @@ _RECALL_ROWS = (
     ("real spam phrases", "source:spam"),
     ("host sentences of another language", "source:sentence"),
     ("our lexicon's phrases", "source:lexicon"),
+    ("all but our lexicon's phrases", "without_lexicon:all"),
+    ("— different script", "without_lexicon:category:different_script"),
+    ("— same script, another language", "without_lexicon:category:same_script"),
+    ("— close language", "without_lexicon:category:close_language"),
+    ("— same language as the host", "without_lexicon:category:same_language"),
 )
 
 

@@ -222,7 +222,9 @@ RENDERERS: dict[str, Renderer] = {
     "decoding": _decoding,
 }
 #: Sections in this order first; any other result file follows, by name.
-ORDER = ("accuracy", "langid", "throughput", "profile", "decoding")
+ORDER = ("accuracy", "realworld", "langid", "throughput", "profile", "decoding")
+#: Result files written by another benchmark's module (a split other than the default).
+MODULE_OF = {"realworld_train": "realworld", "realworld_test": "realworld"}
 SKIP = frozenset({"check"})  # the CI gate's committed figures, not a benchmark run
 
 
@@ -230,7 +232,7 @@ def _renderer(name: str) -> Renderer:
     if name in RENDERERS:
         return RENDERERS[name]
     try:
-        module = importlib.import_module(f"benchmarks.{name}")
+        module = importlib.import_module(f"benchmarks.{MODULE_OF.get(name, name)}")
     except ImportError:
         module = None
     render: Renderer | None = getattr(module, "render", None)

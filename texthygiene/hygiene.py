@@ -34,8 +34,11 @@ SUSPECT_RE = regex.compile(
 )
 # An ANSI/VT escape sequence is one finding, not a control character and some letters.
 _ESCAPE_RE = regex.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# A word with Latin and Cyrillic or Greek letters. The look-aheads are tried only where a
+# word starts: tried at every letter, a long word would be read once per letter.
 _MIXED_WORD_RE = regex.compile(
-    r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
+    r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])"
+    r"[\p{L}\p{M}]+"
 )
 _CYRILLIC_GREEK_RE = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]")
@@ -272,6 +275,8 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: li
             script = char_script(ch)
             if script in ("Latin", "Cyrillic", "Greek"):
                 counts[script] = counts.get(script, 0) + 1
+        if len(counts) < 2:
+            continue  # the other script is only in marks (a titlo on a Latin letter)
         main = max(sorted(counts), key=counts.__getitem__)
         table = _lookalikes()[main]
         skeleton = []

@@ -9,6 +9,7 @@ import difflib
 
 import ftfy
 
+from .config import Config, check_size
 from .results import Finding, RepairStep, stable_id
 
 #: Encoding repair and nothing else: no quote uncurling, width, ligature, line-break,
@@ -82,6 +83,8 @@ def mojibake_findings(original: str, fixed: str, steps: tuple[RepairStep, ...]) 
     return findings
 
 
-def repair(text: str) -> str:
-    """Repair mojibake only (see ``repair_and_explain``)."""
+def repair(text: str, *, config: Config | None = None) -> str:
+    """Repair mojibake only (see ``repair_and_explain``); a text over ``config.max_chars``
+    raises ``TextTooLarge``."""
+    check_size(text, config or Config())
     return repair_and_explain(text)[0]

@@ -1,0 +1,105 @@
+"""No text raises under the size cap, and a text over it raises one clear error."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import texthygiene
+from texthygiene import Config, TextTooLarge
+
+
+def _newer_characters() -> list[str]:
+    """Characters ``regex`` knows and Python's ``unicodedata`` does not (a newer Unicode)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    return [
+        m.group()
+        for m in regex.finditer(r"\P{Cn}", every)
+        if unicodedata.category(m.group()) == "Cn"
+    ]
+
+
+NEWER = _newer_characters()
+# The newer ones in the scripts the look-alike check compares (where the two sources' scripts
+# for a word disagree), and letters, marks and separators of those scripts to mix them with.
+NEWER_MIXED = [ch for ch in NEWER if regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", ch)]
+MIXERS = "aeopxдаорсαοι\u0483\u0301\u0307\u200b\u202e\u2066\u2069 .\n"
+any_text = st.one_of(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(blacklist_categories=("Cs",)),
+            st.sampled_from(NEWER or ["\ua7cb"]),
+            st.sampled_from(MIXERS),
+        ),
+        max_size=40,
+    ),
+    st.text(alphabet=st.sampled_from([*NEWER_MIXED, *MIXERS]), max_size=12),
+)
+
+
+def is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+def test_newer_unicode_is_there_to_test() -> None:
+    # The property below draws from these; without them it tests much less than it says.
+    assert "\ua7cb" in NEWER_MIXED or unicodedata.category("\ua7cb") != "Cn"
+
+
+@given(any_text)
+@example("\ua7cb\u0483")  # a letter only regex knows, and a Cyrillic mark
+@example("\ua7cbд")
+def test_scan_and_clean_never_raise_and_clean_only_deletes(text: str) -> None:
+    report = texthygiene.scan(text)
+    assert all(report.text[f.start : f.end] == f.text for f in report.findings)
+    assert is_subsequence(texthygiene.clean(text), texthygiene.repair(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "confusable"),
+    [("pаypal", True), ("\ua7cb\u0483", False), ("a\u0483b", False), ("Mоscow", True)],
+)
+def test_a_mark_from_another_script_is_no_look_alike(text: str, confusable: bool) -> None:
+    kinds = [f.kind for f in texthygiene.scan(text).findings]
+    assert ("confusable" in kinds) is confusable
+
+
+CAP = Config(max_chars=100)
+
+
+@pytest.mark.parametrize(
+    ("call", "data"),
+    [
+        (texthygiene.scan, "a" * 101),
+        (texthygiene.clean, "a" * 101),
+        (texthygiene.repair, "a" * 101),
+        (texthygiene.scan, ("é" * 101).encode("utf-8")),
+        (texthygiene.clean, b"a" * 401),
+    ],
+)
+def test_over_the_cap_is_text_too_large_naming_size_and_cap(call: object, data: object) -> None:
+    with pytest.raises(TextTooLarge) as raised:
+        call(data, config=CAP)  # type: ignore[operator]
+    assert isinstance(raised.value, ValueError)
+    message = str(raised.value)
+    assert "101" in message or "401" in message
+    assert "100 characters" in message
+    assert (raised.value.size, raised.value.cap) in ((101, 100), (401, 100))
+
+
+def test_at_the_cap_is_accepted() -> None:
+    text = "Een zin over de tuin. " * 4 + "ab"
+    assert len(text) == 90
+    assert texthygiene.scan(text, config=Config(max_chars=90)).text == text
+    assert texthygiene.clean(text, config=Config(max_chars=90)) == text
+    assert texthygiene.repair(text, config=Config(max_chars=90)) == text
+
+
+def test_the_default_cap_is_generous_and_exported() -> None:
+    assert Config().max_chars == 5_000_000
+    assert "TextTooLarge" in texthygiene.__all__

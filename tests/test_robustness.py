@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import texthygiene
 from texthygiene import Config, TextTooLarge
+from texthygiene.repair import changed_regions
 
 
 def _newer_characters() -> list[str]:
@@ -103,3 +104,46 @@ def test_at_the_cap_is_accepted() -> None:
 def test_the_default_cap_is_generous_and_exported() -> None:
     assert Config().max_chars == 5_000_000
     assert "TextTooLarge" in texthygiene.__all__
+
+
+def _moj(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", "replace")
+
+
+mojibake_texts = st.lists(
+    st.tuples(
+        st.text(alphabet=st.sampled_from("ab é?ñ\u00a0д中😀.\n"), max_size=12),
+        st.booleans(),
+    ),
+    max_size=8,
+).map(lambda parts: "".join(_moj(t) if bad else t for t, bad in parts))
+
+
+@given(mojibake_texts)
+@example("cafÃ© and Ã  la mode" + " Mooi." * 50 + "crÃ¨me")
+@example("Ã?" + "x" * 30 + _moj("д"))
+def test_changed_regions_rebuild_the_repaired_text(original: str) -> None:
+    fixed = texthygiene.repair(original)
+    rebuilt, cursor, last_j = [], 0, 0
+    for i1, i2, j1, j2 in changed_regions(original, fixed):
+        assert cursor <= i1 <= i2
+        assert last_j <= j1 <= j2
+        rebuilt += [original[cursor:i1], fixed[j1:j2]]
+        cursor, last_j = i2, j2
+    rebuilt.append(original[cursor:])
+    assert "".join(rebuilt) == fixed
+
+
+def test_mojibake_in_a_long_text_is_found_where_it_is() -> None:
+    text = "Mooi verhaal over de tuin. " * 2000 + _moj("café") + " en " + _moj("crème brûlée.")
+    report = texthygiene.scan(text)
+    found = [
+        (f.start, f.text, f.detail.split(" (")[0]) for f in report.findings if f.kind == "mojibake"
+    ]
+    at = 27 * 2000
+    assert found == [
+        (at + 3, "é", "repaired mojibake: 'Ã©' → 'é'"),
+        (at + 10, "è", "repaired mojibake: 'Ã¨' → 'è'"),
+        (at + 16, "û", "repaired mojibake: 'Ã»' → 'û'"),
+        (at + 18, "é", "repaired mojibake: 'Ã©' → 'é'"),
+    ]

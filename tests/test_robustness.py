@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -147,3 +148,44 @@ def test_mojibake_in_a_long_text_is_found_where_it_is() -> None:
         (at + 16, "û", "repaired mojibake: 'Ã»' → 'û'"),
         (at + 18, "é", "repaired mojibake: 'Ã©' → 'é'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired", "kinds"),
+    [
+        # C1 controls Windows-1252 defines are its characters read as Latin-1: mojibake,
+        # repaired and reported as such.
+        ("a\x85b", "a…b", ["mojibake"]),
+        ("Zin\x96 \x93quote\x94", "Zin– “quote”", ["mojibake"] * 3),
+        ("a\x9b[31mb", "a›[31mb", ["mojibake"]),
+        # Those it leaves undefined, C0 controls, DEL and escapes: repair leaves them alone,
+        # scan reports them and clean removes them.
+        ("a\x81b", "a\x81b", ["control_char"]),
+        ("a\x01b\x7fc", "a\x01b\x7fc", ["control_char", "control_char"]),
+        ("a\x1b[31mb", "a\x1b[31mb", ["control_char"]),
+        # No cosmetic change: ligatures, full-width letters stay.
+        ("ﬁne café", "ﬁne café", []),
+        ("Ａ", "Ａ", []),
+    ],
+)
+def test_repair_changes_only_mojibake_and_says_so(
+    text: str, repaired: str, kinds: list[str]
+) -> None:
+    assert texthygiene.repair(text) == repaired
+    report = texthygiene.scan(text)
+    assert report.text == repaired
+    assert [f.kind for f in report.findings] == kinds
+    if "mojibake" in kinds:
+        assert all(repr(f.text) in f.detail for f in report.findings)
+
+
+def test_a_run_over_many_hidden_elements_is_not_repeated_per_element() -> None:
+    run = 'situs slot <span style="display:none">gacor</span> hari ini ' * 200
+    html = f"<p>Mooi verhaal over de tuin en de buren.</p><p>Mooi. {run}</p>"
+    report = texthygiene.scan_html(html)
+    # The findings do not each carry the run: they do not overlap, so together they hold
+    # no more than the text (before, each of the 200 carried all of it).
+    spans = sorted((f.start, f.end) for f in report.findings)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert sum(end - start for start, end in spans) <= len(report.text)
+    assert "situs slot" not in texthygiene.clean_html(html)

@@ -503,10 +503,18 @@ def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
     True
     """
     named = _NAMED.get(cand.language or "")
-    return named is not None and bool(
-        named.search(text, max(0, start - NAME_REACH), start)
-        or named.search(text, end, end + NAME_REACH)
+    return named is not None and (
+        _found_between(named, text, max(0, start - NAME_REACH), start)
+        or _found_between(named, text, end, end + NAME_REACH)
     )
+
+
+def _found_between(pattern: regex.Pattern[str], text: str, start: int, end: int) -> bool:
+    """``pattern.search(text, start, end)``, on a copy of just that window (and the
+    character before it, which ``\b`` looks at): searched in place, a case-insensitive
+    pattern costs time in the length of the whole text."""
+    base = max(0, start - 1)
+    return pattern.search(text[base:end], start - base) is not None
 
 
 def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:

@@ -30,7 +30,9 @@ from .common import write_result
 LIMIT = 6.0  # ratio n → 4n: 4 is linear, 16 quadratic; n log n stays well under 6
 N_FULL = 25_000
 N_QUICK = 3_000
-RUNS = 2  # timed runs per size (the best counts)
+RUNS = 2  # timed runs per size at least (the best counts)
+MAX_RUNS = 7  # at most, for inputs quicker than SETTLE_SECONDS in all
+SETTLE_SECONDS = 0.3
 
 
 def _moj(text: str) -> str:
@@ -116,17 +118,37 @@ def _run(name: str, text: str) -> int:
 def _measure(name: str, text: str) -> dict[str, float]:
     best = float("inf")
     size = 0
-    for _ in range(RUNS):
+    spent = 0.0
+    runs = 0
+    # Quick inputs run more often (the best of several is the cost, not a scheduler hiccup).
+    while runs < RUNS or (spent < SETTLE_SECONDS and runs < MAX_RUNS):
         gc.collect()
         start = time.perf_counter()
         size = _run(name, text)
-        best = min(best, time.perf_counter() - start)
+        took = time.perf_counter() - start
+        best = min(best, took)
+        spent += took
+        runs += 1
     gc.collect()
     tracemalloc.start()
     _run(name, text)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return {"chars": len(text), "seconds": best, "peak_bytes": peak, "json_bytes": size}
+
+
+def _compare(
+    name: str, build: Callable[[int], str], n: int
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """The shape measured at n and 4n, and how much each figure grew."""
+    small = _measure(name, build(n))
+    large = _measure(name, build(4 * n))
+    ratios = {
+        "time": _ratio(large["seconds"], max(small["seconds"], 0.01)),
+        "memory": _ratio(large["peak_bytes"], max(small["peak_bytes"], 64_000)),
+        "json": _ratio(large["json_bytes"], max(small["json_bytes"], 4_000)),
+    }
+    return small, large, ratios
 
 
 def _ratio(big: float, small: float) -> float:
@@ -154,13 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, build in SHAPES.items():
         if args.only and args.only not in name:
             continue
-        small = _measure(name, build(n))
-        large = _measure(name, build(4 * n))
-        ratios = {
-            "time": _ratio(large["seconds"], max(small["seconds"], 0.01)),
-            "memory": _ratio(large["peak_bytes"], max(small["peak_bytes"], 64_000)),
-            "json": _ratio(large["json_bytes"], max(small["json_bytes"], 4_000)),
-        }
+        small, large, ratios = _compare(name, build, n)
+        if max(ratios.values()) > LIMIT:
+            # Once more before failing: a busy machine can stall one run; a quadratic part
+            # grows the same every time.
+            again = _compare(name, build, n)
+            if max(again[2].values()) < max(ratios.values()):
+                small, large, ratios = again
         worst = max(ratios.values())
         if worst > LIMIT:
             failed.append(name)

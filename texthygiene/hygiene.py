@@ -34,8 +34,11 @@ SUSPECT_RE = regex.compile(
 )
 # An ANSI/VT escape sequence is one finding, not a control character and some letters.
 _ESCAPE_RE = regex.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# A word with Latin and Cyrillic or Greek letters. The look-aheads are tried only where a
+# word starts: tried at every letter, a long word would be read once per letter.
 _MIXED_WORD_RE = regex.compile(
-    r"(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])[\p{L}\p{M}]+"
+    r"(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Latin})(?=[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}])"
+    r"[\p{L}\p{M}]+"
 )
 _CYRILLIC_GREEK_RE = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 _EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]")
@@ -61,6 +64,8 @@ _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e"
             "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # fmt: skip
 #: Any embedding, override or isolate, opening or closing.
 _BIDI_RE = regex.compile("[" + "".join(_OPENERS) + "\u202c\u2069]")
+_BIDI_LINE_RE = regex.compile("[" + "".join(_OPENERS) + "\u202c\u2069\n]")
+_TAG_RUN_RE = regex.compile(r"[\U000e0000-\U000e007f]+")
 
 #: Finding kinds that ``clean`` deletes (mojibake is already repaired; a confusable word is
 #: replaced only when the caller opts in).
@@ -116,7 +121,19 @@ def _is_letter(ch: str) -> bool:
     return ch.isalpha() or unicodedata.category(ch).startswith("M")
 
 
-def _invisible(text: str, i: int, ch: str, has_rtl: bool) -> tuple[float, str, str] | None:
+def _flag_tags(text: str) -> set[int]:
+    """Indices of the tag characters that spell an emoji tag sequence (a subdivision flag:
+    a black flag, then tags): each run of tags is looked at once."""
+    found: set[int] = set()
+    for run in _TAG_RUN_RE.finditer(text):
+        if run.start() > 0 and text[run.start() - 1] == "\U0001f3f4":
+            found.update(range(run.start(), run.end()))
+    return found
+
+
+def _invisible(
+    text: str, i: int, ch: str, has_rtl: bool, flag_tags: set[int]
+) -> tuple[float, str, str] | None:
     """(score, reason, why) for an invisible or bidi character at ``i``; None when legitimate."""
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
@@ -134,10 +151,7 @@ def _invisible(text: str, i: int, ch: str, has_rtl: bool) -> tuple[float, str, s
             return None  # emoji and ideographic variation sequences
         return 0.6, "variation_selector", "a variation selector that selects nothing"
     if "\U000e0000" <= ch <= "\U000e007f":
-        j = i
-        while j > 0 and "\U000e0000" <= text[j - 1] <= "\U000e007f":
-            j -= 1
-        if j > 0 and text[j - 1] == "\U0001f3f4":
+        if i in flag_tags:
             return None  # emoji tag sequence (subdivision flags)
         return 0.9, "tag_character", "an invisible tag character"
     if ch == "\ufeff" and i == 0:
@@ -157,62 +171,21 @@ def _invisible(text: str, i: int, ch: str, has_rtl: bool) -> tuple[float, str, s
 
 def _bidi_findings(text: str, out: list[Finding], hidden: set[int]) -> None:
     """Overrides always; embeddings and isolates when a line leaves them unbalanced."""
-    line_start = 0
-    for line in text.split("\n"):
-        stack: list[int] = []
-        for offset, ch in enumerate(line):
-            i = line_start + offset
-            if ch in _OPENERS:
-                stack.append(i)
-                if ch in "\u202d\u202e":
-                    hidden.add(i)
-                    out.append(
-                        _finding(
-                            "bidi_control",
-                            text,
-                            i,
-                            i + 1,
-                            0.95,
-                            ("bidi_override",),
-                            f"{_describe(ch)} reverses how the text after it shows",
-                        )
-                    )
-            elif ch in "\u202c\u2069":
-                match = next(
-                    (n for n in range(len(stack) - 1, -1, -1) if _OPENERS[text[stack[n]]] == ch),
-                    None,
-                )
-                if match is not None and text[stack[match]] in "\u202d\u202e":
-                    hidden.add(i)  # the override goes, so its closing mark goes with it
-                    out.append(
-                        _finding(
-                            "bidi_control",
-                            text,
-                            i,
-                            i + 1,
-                            0.95,
-                            ("bidi_override",),
-                            f"{_describe(ch)} closes a direction override",
-                        )
-                    )
-                    del stack[match:]
-                elif match is None:
-                    hidden.add(i)
-                    out.append(
-                        _finding(
-                            "bidi_control",
-                            text,
-                            i,
-                            i + 1,
-                            0.7,
-                            ("unbalanced",),
-                            f"{_describe(ch)} closes nothing",
-                        )
-                    )
-                else:
-                    del stack[match:]
-        for i in stack:
-            if text[i] not in "\u202d\u202e":
+    stack: list[int] = []  # the open openers of this line, by text index
+    # For each closing mark, the stack indices of the openers it closes, in stack order:
+    # the innermost one it closes is found at once, however deep the stack.
+    closes: dict[str, list[int]] = {"\u202c": [], "\u2069": []}
+    for mark in _BIDI_LINE_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if ch == "\n":
+            _unclosed(text, stack, out, hidden)
+            stack.clear()
+            closes["\u202c"].clear()
+            closes["\u2069"].clear()
+        elif ch in _OPENERS:
+            closes[_OPENERS[ch]].append(len(stack))
+            stack.append(i)
+            if ch in "\u202d\u202e":
                 hidden.add(i)
                 out.append(
                     _finding(
@@ -220,12 +193,63 @@ def _bidi_findings(text: str, out: list[Finding], hidden: set[int]) -> None:
                         text,
                         i,
                         i + 1,
-                        0.8,
-                        ("unbalanced",),
-                        f"{_describe(text[i])} is never closed on its line",
+                        0.95,
+                        ("bidi_override",),
+                        f"{_describe(ch)} reverses how the text after it shows",
                     )
                 )
-        line_start += len(line) + 1
+        else:
+            match = closes[ch][-1] if closes[ch] else None
+            if match is None:
+                hidden.add(i)
+                out.append(
+                    _finding(
+                        "bidi_control",
+                        text,
+                        i,
+                        i + 1,
+                        0.7,
+                        ("unbalanced",),
+                        f"{_describe(ch)} closes nothing",
+                    )
+                )
+                continue
+            if text[stack[match]] in "\u202d\u202e":
+                hidden.add(i)  # the override goes, so its closing mark goes with it
+                out.append(
+                    _finding(
+                        "bidi_control",
+                        text,
+                        i,
+                        i + 1,
+                        0.95,
+                        ("bidi_override",),
+                        f"{_describe(ch)} closes a direction override",
+                    )
+                )
+            del stack[match:]
+            for indices in closes.values():
+                while indices and indices[-1] >= match:
+                    indices.pop()
+    _unclosed(text, stack, out, hidden)
+
+
+def _unclosed(text: str, stack: list[int], out: list[Finding], hidden: set[int]) -> None:
+    """Embeddings and isolates still open at the end of their line."""
+    for i in stack:
+        if text[i] not in "\u202d\u202e":
+            hidden.add(i)
+            out.append(
+                _finding(
+                    "bidi_control",
+                    text,
+                    i,
+                    i + 1,
+                    0.8,
+                    ("unbalanced",),
+                    f"{_describe(text[i])} is never closed on its line",
+                )
+            )
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +296,8 @@ def _confusables(text: str, out: list[Finding], swaps: dict[int, str], edits: li
             script = char_script(ch)
             if script in ("Latin", "Cyrillic", "Greek"):
                 counts[script] = counts.get(script, 0) + 1
+        if len(counts) < 2:
+            continue  # the other script is only in marks (a titlo on a Latin letter)
         main = max(sorted(counts), key=counts.__getitem__)
         table = _lookalikes()[main]
         skeleton = []
@@ -407,6 +433,7 @@ def inspect(text: str) -> Inspection:
     swaps: dict[int, str] = {}
     if has_suspect:
         has_rtl = _RTL_RE.search(text) is not None
+        flag_tags = _flag_tags(text) if "\U0001f3f4" in text else set()
         for match in _ESCAPE_RE.finditer(text):
             hidden.update(range(match.start(), match.end()))
             findings.append(
@@ -456,7 +483,7 @@ def inspect(text: str) -> Inspection:
                     )
                 )
                 continue
-            judged = _invisible(text, i, ch, has_rtl)
+            judged = _invisible(text, i, ch, has_rtl, flag_tags)
             if judged is None:
                 continue
             score, reason, why = judged

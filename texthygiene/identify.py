@@ -46,6 +46,9 @@ _RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 _CACHE_LIMIT = 50_000
 #: Rows of the profile table built at a time while loading (bounds the loading peak).
 _LOAD_ROWS = 8192
+#: A word with more grams than this (a run of 1 000-odd letters) is summed by counting its
+#: distinct grams, in memory that does not grow with the word.
+_LONG_WORD_GRAMS = 4096
 #: Log-probability charged for an n-gram that no profile knows (rarer than any kept gram).
 _UNKNOWN_GRAM = -14.0
 
@@ -270,7 +273,13 @@ class LanguageModel(CachedEvidence):
         # per-word sum does (so the figures do not change) at a fraction of the calls.
         buckets: dict[int, list[int]] = {}
         for n, g in enumerate(grams):
-            if g:
+            if len(g) > _LONG_WORD_GRAMS:
+                # A gather of its rows would be [grams, profiles]: gigabytes for one long
+                # "word". Each distinct gram's row times its count is the same sum.
+                counts = np.bincount(np.array(g, dtype=np.intp))
+                present = counts.nonzero()[0]
+                vectors[n] = counts[present].astype(np.float32) @ self._log[present]
+            elif g:
                 buckets.setdefault((len(g) - 1).bit_length(), []).append(n)
         pad = len(self._log) - 1
         for members in buckets.values():

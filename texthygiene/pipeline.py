@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .chardata import LANGUAGE_NAMES
 from .clean import remove
-from .config import Config
+from .config import Config, TextTooLarge, check_size
 from .decode import decode
 from .flag import flag
 from .hygiene import inspect, nbsp_glue_findings
@@ -41,12 +41,20 @@ def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]
     return frozenset(codes)
 
 
-def _check_text(text: object) -> tuple[str, str | None]:
-    """The text to scan, and the encoding it was decoded from (None for a str)."""
+def _check_text(text: object, config: Config) -> tuple[str, str | None]:
+    """The text to scan, and the encoding it was decoded from (None for a str); raises
+    ``TextTooLarge`` over the config's cap."""
     if isinstance(text, str):
+        check_size(text, config)
         return text, None
     if isinstance(text, (bytes, bytearray, memoryview)):
-        decoded = decode(bytes(text))
+        data = bytes(text)
+        # No encoding takes more than 4 bytes a character: this much is over the cap
+        # whatever it decodes to, and is not worth decoding.
+        if len(data) > 4 * config.max_chars:
+            raise TextTooLarge(len(data), config.max_chars, unit="bytes")
+        decoded = decode(data)
+        check_size(decoded.text, config)
         return decoded.text, decoded.encoding
     raise TypeError(f"expected str or bytes, got {type(text).__name__}")
 
@@ -59,12 +67,14 @@ def scan(
 ) -> Report:
     """Repair, segment, identify and flag ``text``; return the full report.
 
+    A text over ``config.max_chars`` raises ``TextTooLarge`` (a ``ValueError``).
+
     >>> report = scan("Mooi verhaal over de tuin en de buren.где взять деньги быстро")
     >>> [(f.text, f.language, f.position) for f in report.findings]
     [('где взять деньги быстро', 'ru', 'glued')]
     """
-    text, encoding = _check_text(text)
     config = config or Config()
+    text, encoding = _check_text(text, config)
     expected = normalise_languages(languages)
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
     inspection = inspect(fixed)

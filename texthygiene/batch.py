@@ -63,7 +63,7 @@ class Outcome:
 def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     """Run one command on one document (``markup`` "html": ``text`` is HTML source)."""
     if settings.command == "repair":
-        return Outcome(new_text=repair(text))
+        return Outcome(new_text=repair(text, config=settings.config))
     extracted = None
     if markup == "html":
         report, extracted = scan_extracted(text, settings.languages, settings.config)

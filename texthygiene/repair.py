@@ -6,7 +6,8 @@ The only module that imports ftfy.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 
 import ftfy
 import regex
@@ -124,6 +125,30 @@ def changed_regions(original: str, fixed: str) -> Iterator[tuple[int, int, int, 
             a = next(before, None)
         if b is not None and b[0] == k:
             b = next(after, None)
+
+
+def to_original(original: str, fixed: str) -> Callable[[int, bool], int]:
+    """Offsets into the repaired text back to offsets into ``original``, by
+    :func:`changed_regions` (linear). Unchanged text maps one to one; a repaired stretch maps
+    as a whole: a start inside it to its start, an end inside it to its end.
+
+    >>> back = to_original("Het cafÃ© is open.", "Het café is open.")
+    >>> back(4, False), back(8, True), back(9, False)
+    (4, 9, 10)
+    """
+    regions = list(changed_regions(original, fixed))
+    starts = [j1 for _, _, j1, _ in regions]
+
+    def back(offset: int, end: bool) -> int:
+        k = bisect_right(starts, offset - 1 if end else offset) - 1
+        if k < 0:
+            return offset
+        i1, i2, _, j2 = regions[k]
+        if offset <= j2 if end else offset < j2:
+            return i2 if end else i1
+        return i2 + offset - j2
+
+    return back
 
 
 def _trimmed(

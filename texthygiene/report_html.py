@@ -14,12 +14,12 @@ a finding points at are shown as visible ``U+XXXX`` tokens that each stand for o
 from __future__ import annotations
 
 import base64
-import difflib
 import hashlib
 import heapq
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO
@@ -29,7 +29,7 @@ import regex
 from . import __version__
 from .chardata import language_name
 from .htmltext import extract
-from .repair import repair_and_explain
+from .repair import changed_regions, repair_and_explain
 from .results import FINDING_KINDS, Finding, RepairStep, Report
 
 if TYPE_CHECKING:
@@ -285,18 +285,23 @@ title="x · no language · score 1.00">&lt;</mark>b'
 
 
 def _mojibake_before(report: Report) -> dict[int, str]:
-    """For each mojibake finding (by index), the original text it was repaired from."""
+    """For each mojibake finding (by index), the original text it was repaired from: its
+    source span where it has one (HTML), else the region repair changed around it."""
     wanted = {i: f for i, f in enumerate(report.findings) if f.kind == "mojibake"}
     if not wanted or report.original is None:
         return {}
-    matcher = difflib.SequenceMatcher(None, report.original, report.text, autojunk=False)
-    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     before = {}
     for i, f in wanted.items():
-        for _, i1, i2, j1, j2 in changed:
-            if j1 <= f.start and f.end <= j2:
-                before[i] = report.original[i1:i2]
-                break
+        if f.source_start is not None and f.source_end is not None:
+            before[i] = report.original[f.source_start : f.source_end]
+    rest = {i: f for i, f in wanted.items() if i not in before}
+    if rest:
+        changed = list(changed_regions(report.original, report.text))
+        firsts = [j1 for _, _, j1, _ in changed]
+        for i, f in rest.items():
+            k = bisect_right(firsts, f.start) - 1
+            if k >= 0 and f.end <= changed[k][3]:
+                before[i] = report.original[changed[k][0] : changed[k][1]]
     return before
 
 

@@ -8,7 +8,6 @@ format is one more entry.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import urllib.parse
@@ -22,7 +21,7 @@ from . import __version__
 from .batch import Outcome
 from .formats import Record
 from .formats.jsonl import dumps
-from .repair import repair_and_explain
+from .repair import repair_and_explain, to_original
 from .report_html import HtmlReporter
 from .results import FINDING_KINDS, SCHEMA_VERSION, Finding
 
@@ -143,53 +142,6 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _unrepair(original: str, fixed: str) -> Callable[[int, bool], int]:
-    """Offsets into the repaired text back to the input's. Repair leaves line breaks alone,
-    so lines pair up and only a changed line is aligned, after its common ends are cut: a
-    long text costs a pass, not a quadratic alignment. A repaired stretch maps as a whole
-    (a start to its start, an end to its end)."""
-    before, after = _Lines(original).starts, _Lines(fixed).starts
-    if len(before) != len(after):  # not expected; then align the texts whole
-        before, after = [0], [0]
-    lines: dict[int, Callable[[int, bool], int]] = {}
-
-    def to_original(offset: int, end: bool) -> int:
-        k = max(0, bisect_right(after, offset - 1 if end else offset) - 1)
-        o0, f0 = before[k], after[k]
-        if k not in lines:
-            o1 = before[k + 1] if k + 1 < len(before) else len(original)
-            f1 = after[k + 1] if k + 1 < len(after) else len(fixed)
-            lines[k] = _align(original[o0:o1], fixed[f0:f1])
-        return o0 + lines[k](offset - f0, end)
-
-    return to_original
-
-
-def _align(a: str, b: str) -> Callable[[int, bool], int]:
-    """Offsets into ``b`` to offsets into ``a``: the common prefix and suffix map one to
-    one, the stretch between them through difflib's alignment."""
-    shorter = min(len(a), len(b))
-    prefix = next((i for i in range(shorter) if a[i] != b[i]), shorter)
-    suffix = next((i for i in range(shorter - prefix) if a[-1 - i] != b[-1 - i]), shorter - prefix)
-    middle_a, middle_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
-    matcher = difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False)
-    spans = [op for op in matcher.get_opcodes() if op[4] > op[3]]
-    firsts = [op[3] for op in spans]
-
-    def to_a(offset: int, end: bool) -> int:
-        inside = offset - prefix
-        if inside < 0 or (inside == 0 and end):  # in the common prefix
-            return offset
-        if inside > len(middle_b) or (inside == len(middle_b) and not end):  # the suffix
-            return offset + len(a) - len(b)
-        tag, i1, i2, j1, _ = spans[max(0, bisect_right(firsts, inside - 1 if end else inside) - 1)]
-        if tag == "equal":
-            return prefix + i1 + inside - j1
-        return prefix + (i2 if end else i1)
-
-    return to_a
-
-
 def positions(record: Record, findings: Sequence[Finding]) -> list[Position | None]:
     """Each finding's place in the record's input file; None where the file has no lines
     to point at (stdin, a WARC archive)."""
@@ -214,7 +166,7 @@ def positions(record: Record, findings: Sequence[Finding]) -> list[Position | No
         pairs = [(f.start, f.end) for f in findings]
         fixed = repair_and_explain(record.text)[0]
         if fixed != record.text:
-            back = _unrepair(record.text, fixed)
+            back = to_original(record.text, fixed)
             pairs = [(back(start, False), back(end, True)) for start, end in pairs]
         spans = list(pairs)
     out: list[Position | None] = []

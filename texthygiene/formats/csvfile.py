@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO, cast
 
+from texthygiene.config import Config
+
 from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
 
 #: The longest cell read, in characters: the core's size cap (``Config.max_chars`` where the
 #: core has it), not the csv module's default of 131 072.
-MAX_CHARS = 5_000_000
+MAX_CHARS = Config().max_chars  # the default size cap: a larger cell could not be scanned
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS))
 
 _CR_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # each line, ending included

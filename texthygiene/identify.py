@@ -28,6 +28,7 @@ from .chardata import (
     SENTENCE_END,
     UNSPACED_SCRIPTS,
 )
+from .frequency import LIST_FLOOR, lists
 from .segment import Token, line_ranges
 
 #: Fallback for a language with no gram of some length (langdetect's own smoothing).
@@ -392,6 +393,13 @@ SWITCH_CAPITAL = 4.0
 SWITCH_PLAIN = 9.0
 #: Weight of a capitalised word inside a sentence: likely a name, weak language evidence.
 NAME_WEIGHT = 0.5
+#: Weight of a word's frequency evidence (its log-frequency ratio between two languages,
+#: in nats) next to its n-gram evidence. Chosen on the train split (see ``frequency_evidence``).
+FREQUENCY_WEIGHT = 1.0
+#: A disputed word's frequency is looked up in the host's languages and in this many of its
+#: best other languages by n-grams.
+FREQUENCY_CONTENDERS = 2
+_LN10 = math.log(10.0)
 
 
 class EvidenceRows(Mapping[int, np.ndarray]):
@@ -547,6 +555,18 @@ def identify_words(
     # Where the host is every word's best language, staying in it is the optimal path:
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
+    disputed = np.flatnonzero(~host_best)
+    if len(disputed) and FREQUENCY_WEIGHT:
+        # Only where the n-grams dispute the host can frequencies change a path.
+        home_codes = [lm.languages[c] for c in at_home]
+        rows = emissions[disputed]
+        bonus = frequency_evidence([texts[n] for n in disputed], rows, host_col, home_codes, lm)
+        scale = np.maximum(word_weights[disputed], 0.05)[:, None]
+        rows += FREQUENCY_WEIGHT * scale * bonus
+        rows -= rows.max(axis=1, keepdims=True)
+        np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
+        emissions[disputed] = rows
+        host_best = emissions[:, host_col] >= emissions.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
     evidence = EvidenceRows(emissions, words)
@@ -576,6 +596,38 @@ def identify_words(
                 confidences[i] = confidence
             run_start = n
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
+
+
+def frequency_evidence(
+    words: Sequence[str],
+    rows: np.ndarray,
+    host_col: int,
+    home: Sequence[str],
+    lm: Identifier,
+) -> np.ndarray:
+    """Each word's frequency evidence, in nats, to add to its n-gram evidence ``rows``.
+
+    A word's likelihood in a language is its frequency there: ``ln 10`` nats per Zipf unit
+    above the lists' floor (a word absent from a list is rarer than the floor, so it gets
+    none and its n-grams decide). The host column takes the best of the host's languages
+    (``home``: the host, its close languages, the expected ones); each word's
+    ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
+    looked up, or without a list, get none, as an unknown word does. [words, languages].
+    """
+    freq = lists()
+    bonus = np.zeros(rows.shape, dtype=np.float32)
+    host_z = np.zeros(len(words), dtype=np.float32)
+    for code in home:
+        np.maximum(host_z, freq.zipf(words, code), out=host_z)
+    bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
+    others = rows.copy()
+    others[:, [lm.column[code] for code in home]] = -np.inf
+    top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
+    for col in np.unique(top).tolist():
+        members = np.flatnonzero((top == col).any(axis=1))
+        zipf = freq.zipf([words[m] for m in members], lm.languages[col])
+        bonus[members, col] = np.maximum(zipf - LIST_FLOOR, 0.0) * _LN10
+    return bonus
 
 
 #: Detector backends by name: the default, then optional ones (see ``backends``).

@@ -668,10 +668,13 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
 
 
 def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
-    """A short run's words are known in its language and unlikely in the host's, by the
-    frequency lists: each word is rarer in the host's than there (by ``SHORT_RUN_MARGIN``)
-    or unknown to it, and one at least is known there. Without a host list the identifier
-    is believed; without one for the run's language, words unknown to the host's suffice.
+    """A short run is not mostly the host's own words, by the frequency lists.
+
+    A word is the host's when the host's list knows it and it is no rarer there than in the
+    run's language (within ``SHORT_RUN_MARGIN``), and known abroad when that language's list
+    has it clearly more often. The run is refused when half its words or more are the host's
+    and they outnumber those known abroad; words no list knows leave it to the n-grams.
+    Without a host list the identifier is believed.
 
     >>> from texthygiene.segment import tokenize
     >>> tokens = tokenize("ten levels deep")
@@ -688,11 +691,10 @@ def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) ->
     if not run:
         return True
     at_home = freq.zipf(run, host)
-    if not freq.has(cand.language):
-        return bool((at_home < LIST_FLOOR).all())
-    abroad = freq.zipf(run, cand.language)
-    unlikely = (at_home < LIST_FLOOR) | (at_home + SHORT_RUN_MARGIN < abroad)
-    return bool(unlikely.all() and (abroad >= LIST_FLOOR).any())
+    abroad = freq.zipf(run, cand.language)  # all zeros without a list
+    home = int(((at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)).sum())
+    known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    return not (home * 2 >= len(run) and home > known)
 
 
 def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:

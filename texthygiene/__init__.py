@@ -11,6 +11,7 @@ import logging
 
 from .config import Config
 from .decode import Decoded, decode
+from .explain import WordEvidence, explain_words
 from .html import clean_html, scan_html
 from .pipeline import clean, scan
 from .repair import repair
@@ -26,10 +27,12 @@ __all__ = [
     "RepairStep",
     "Report",
     "Segment",
+    "WordEvidence",
     "__version__",
     "clean",
     "clean_html",
     "decode",
+    "explain_words",
     "repair",
     "scan",
     "scan_html",

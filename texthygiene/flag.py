@@ -551,8 +551,10 @@ def _score(
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
             if _mostly_names(tokens, cand, next_tok):
                 terms["proper_names"] = 0.0
-            elif units <= SHORT_RUN_WORDS and not cand.terms and not _known_abroad(
-                tokens, cand, words.host
+            elif (
+                units <= SHORT_RUN_WORDS
+                and not cand.terms
+                and not _known_abroad(tokens, cand, words.host)
             ):
                 terms["host_words"] = 0.0  # its words are the host's: no language evidence
             else:

@@ -624,7 +624,7 @@ def frequency_evidence(
     others[:, [lm.column[code] for code in home]] = -np.inf
     top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
     for col in np.unique(top).tolist():
-        members = np.flatnonzero((top == col).any(axis=1))
+        members = np.flatnonzero((top == col).any(axis=1)).tolist()
         zipf = freq.zipf([words[m] for m in members], lm.languages[col])
         bonus[members, col] = np.maximum(zipf - LIST_FLOOR, 0.0) * _LN10
     return bonus

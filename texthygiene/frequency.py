@@ -32,6 +32,8 @@ _WORDFREQ_CODE = {"tl": "fil", "hr": "sh"}
 #: Languages written without spaces: wordfreq's lists hold their dictionary words (cut by
 #: jieba or MeCab), never the runs of characters our tokenizer gives, so they are not read.
 _UNSPACED = frozenset({"ja", "zh", "th"})
+#: Words whose Zipf values are remembered (all languages together) before starting afresh.
+_SEEN_LIMIT = 100_000
 
 
 def _data_dir() -> Path | None:
@@ -49,6 +51,7 @@ class FrequencyLists:
         self._data = data
         self._tables: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
         self._guard = threading.Lock()
+        self._seen: dict[str, dict[str, float]] = {}  # language -> word -> Zipf
 
     def _path(self, language: str) -> Path | None:
         if self._data is None or language in _UNSPACED:
@@ -64,15 +67,23 @@ class FrequencyLists:
         """Zipf frequency of each word in ``language`` (case-folded), 0 when unknown
         or when there is no list for the language: [len(words)] float32."""
         table = self._table(language)
-        out = np.zeros(len(words), dtype=np.float32)
         if table is None or not words:
-            return out
-        keys, values = table
-        hashes = np.fromiter((hash(w.casefold()) for w in words), np.int64, len(words))
-        at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-        found = keys[at] == hashes
-        out[found] = values[at[found]]
-        return out
+            return np.zeros(len(words), dtype=np.float32)
+        # A text's words are mostly looked up before: a dict answers them at Python speed,
+        # where the array search costs a few numpy calls per look-up.
+        seen = self._seen.setdefault(language, {})
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if new:
+            if sum(map(len, self._seen.values())) + len(new) > _SEEN_LIMIT:
+                self._seen = {language: {}}
+                seen = self._seen[language]
+                new = [*dict.fromkeys(words)]
+            keys, values = table
+            hashes = np.fromiter((hash(w.casefold()) for w in new), np.int64, len(new))
+            at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+            zipf = np.where(keys[at] == hashes, values[at], 0.0).tolist()
+            seen.update(zip(new, zipf, strict=True))
+        return np.array([seen[w] for w in words], dtype=np.float32)
 
     def _table(self, language: str) -> tuple[np.ndarray, np.ndarray] | None:
         if language in self._tables:

@@ -66,24 +66,44 @@ class FrequencyLists:
     def zipf(self, words: Sequence[str], language: str) -> np.ndarray:
         """Zipf frequency of each word in ``language`` (case-folded), 0 when unknown
         or when there is no list for the language: [len(words)] float32."""
-        table = self._table(language)
-        if table is None or not words:
-            return np.zeros(len(words), dtype=np.float32)
+        return self.zipf_pairs(words, [language] * len(words))
+
+    def zipf_pairs(self, words: Sequence[str], languages: Sequence[str]) -> np.ndarray:
+        """Zipf frequency of ``words[n]`` in ``languages[n]``, as ``zipf`` gives it: one
+        call for a text's every look-up, so each language's unseen words take one array
+        search together: [len(words)] float32."""
         # A text's words are mostly looked up before: a dict answers them at Python speed,
-        # where the array search costs a few numpy calls per look-up.
-        seen = self._seen.setdefault(language, {})
-        new = [w for w in dict.fromkeys(words) if w not in seen]
-        if new:
-            if sum(map(len, self._seen.values())) + len(new) > _SEEN_LIMIT:
-                self._seen = {language: {}}
-                seen = self._seen[language]
-                new = [*dict.fromkeys(words)]
-            keys, values = table
-            hashes = np.fromiter((hash(w.casefold()) for w in new), np.int64, len(new))
-            at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-            zipf = np.where(keys[at] == hashes, values[at], 0.0).tolist()
-            seen.update(zip(new, zipf, strict=True))
-        return np.array([seen[w] for w in words], dtype=np.float32)
+        # where the array search costs a few numpy calls per language.
+        seen = self._seen
+        found: list[float | None] = []
+        unseen: dict[str, dict[str, None]] = {}
+        for word, language in zip(words, languages, strict=True):
+            known = seen.get(language)
+            zipf = known.get(word) if known is not None else None
+            if zipf is None:
+                unseen.setdefault(language, {})[word] = None
+            found.append(zipf)
+        if unseen:
+            learnt = {language: self._search(new, language) for language, new in unseen.items()}
+            found = [
+                learnt[language][word] if zipf is None else zipf
+                for word, language, zipf in zip(words, languages, found, strict=True)
+            ]
+        return np.array(found, dtype=np.float32)
+
+    def _search(self, words: dict[str, None], language: str) -> dict[str, float]:
+        """Zipf of each of ``words`` in ``language`` from its table, remembered."""
+        table = self._table(language)
+        if table is None:
+            return dict.fromkeys(words, 0.0)
+        if sum(map(len, self._seen.values())) + len(words) > _SEEN_LIMIT:
+            self._seen = {}
+        keys, values = table
+        hashes = np.fromiter((hash(w.casefold()) for w in words), np.int64, len(words))
+        at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        zipf = dict(zip(words, np.where(keys[at] == hashes, values[at], 0.0).tolist(), strict=True))
+        self._seen.setdefault(language, {}).update(zipf)
+        return zipf
 
     def _table(self, language: str) -> tuple[np.ndarray, np.ndarray] | None:
         if language in self._tables:
@@ -100,10 +120,9 @@ def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
 
     The file is a header, then buckets: bucket ``i`` holds the words whose frequency is
     10^(-i/100), i.e. Zipf 9 - i/100. A word in two buckets (two spellings folded alike)
-    keeps its first, higher one.
+    keeps the higher one.
     """
-    with gzip.open(path) as stream:
-        buckets = msgpack.unpackb(stream.read(), raw=False)
+    buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
     header, buckets = buckets[0], buckets[1:]
     if not isinstance(header, dict) or header.get("format") != "cB":
         raise ValueError(f"{path}: not a wordfreq cB frequency list (header {header!r})")
@@ -113,11 +132,12 @@ def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
         [len(bucket) for bucket in buckets],
     ).astype(np.float32)
     hashes = np.fromiter(map(hash, words), np.int64, len(words))
-    order = np.argsort(hashes, kind="stable")
+    order = np.argsort(hashes)
     hashes, zipf = hashes[order], zipf[order]
     first = np.ones(len(hashes), dtype=bool)
     first[1:] = hashes[1:] != hashes[:-1]
-    return hashes[first], zipf[first]
+    starts = np.flatnonzero(first)
+    return hashes[starts], np.maximum.reduceat(zipf, starts)
 
 
 _LISTS: FrequencyLists | None = None

@@ -614,19 +614,23 @@ def frequency_evidence(
     ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
     looked up, or without a list, get none, as an unknown word does. [words, languages].
     """
-    freq = lists()
+    n, k = len(words), len(home)
     bonus = np.zeros(rows.shape, dtype=np.float32)
-    host_z = np.zeros(len(words), dtype=np.float32)
-    for code in home:
-        np.maximum(host_z, freq.zipf(words, code), out=host_z)
-    bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
     others = rows.copy()
     others[:, [lm.column[code] for code in home]] = -np.inf
     top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
-    for col in np.unique(top).tolist():
-        members = np.flatnonzero((top == col).any(axis=1)).tolist()
-        zipf = freq.zipf([words[m] for m in members], lm.languages[col])
-        bonus[members, col] = np.maximum(zipf - LIST_FLOOR, 0.0) * _LN10
+    contenders = top.ravel()
+    # Every look-up of the text in one call: the home languages' for each word, then the
+    # word's contenders' (row by row, as ``top`` is laid out).
+    zipf = lists().zipf_pairs(
+        [*words] * k + [word for word in words for _ in range(top.shape[1])],
+        [code for code in home for _ in range(n)]
+        + [lm.languages[col] for col in contenders.tolist()],
+    )
+    host_z = zipf[: n * k].reshape(k, n).max(axis=0, initial=0.0)
+    bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
+    members = np.repeat(np.arange(n), top.shape[1])
+    bonus[members, contenders] = np.maximum(zipf[n * k :] - LIST_FLOOR, 0.0) * _LN10
     return bonus
 
 

@@ -34,6 +34,8 @@ _WORDFREQ_CODE = {"tl": "fil", "hr": "sh"}
 _UNSPACED = frozenset({"ja", "zh", "th"})
 #: Words whose Zipf values are remembered (all languages together) before starting afresh.
 _SEEN_LIMIT = 100_000
+#: Words a ``ZipfMatrix`` remembers before starting afresh (a row of every language each).
+_MATRIX_WORDS = 20_000
 
 
 def _data_dir() -> Path | None:
@@ -52,6 +54,7 @@ class FrequencyLists:
         self._tables: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
         self._guard = threading.Lock()
         self._seen: dict[str, dict[str, float]] = {}  # language -> word -> Zipf
+        self._matrices: dict[tuple[str, ...], ZipfMatrix] = {}
 
     def _path(self, language: str) -> Path | None:
         if self._data is None or language in _UNSPACED:
@@ -66,44 +69,38 @@ class FrequencyLists:
     def zipf(self, words: Sequence[str], language: str) -> np.ndarray:
         """Zipf frequency of each word in ``language`` (case-folded), 0 when unknown
         or when there is no list for the language: [len(words)] float32."""
-        return self.zipf_pairs(words, [language] * len(words))
-
-    def zipf_pairs(self, words: Sequence[str], languages: Sequence[str]) -> np.ndarray:
-        """Zipf frequency of ``words[n]`` in ``languages[n]``, as ``zipf`` gives it: one
-        call for a text's every look-up, so each language's unseen words take one array
-        search together: [len(words)] float32."""
+        if self._table(language) is None or not words:
+            return np.zeros(len(words), dtype=np.float32)
         # A text's words are mostly looked up before: a dict answers them at Python speed,
-        # where the array search costs a few numpy calls per language.
-        seen = self._seen
-        found: list[float | None] = []
-        unseen: dict[str, dict[str, None]] = {}
-        for word, language in zip(words, languages, strict=True):
-            known = seen.get(language)
-            zipf = known.get(word) if known is not None else None
-            if zipf is None:
-                unseen.setdefault(language, {})[word] = None
-            found.append(zipf)
-        if unseen:
-            learnt = {language: self._search(new, language) for language, new in unseen.items()}
-            found = [
-                learnt[language][word] if zipf is None else zipf
-                for word, language, zipf in zip(words, languages, found, strict=True)
-            ]
-        return np.array(found, dtype=np.float32)
+        # where the array search costs a few numpy calls per look-up.
+        seen = self._seen.setdefault(language, {})
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if new:
+            if sum(map(len, self._seen.values())) + len(new) > _SEEN_LIMIT:
+                self._seen = {language: {}}
+                seen = self._seen[language]
+                new = [*dict.fromkeys(words)]
+            seen.update(zip(new, self.search(new, language).tolist(), strict=True))
+        return np.array([seen[w] for w in words], dtype=np.float32)
 
-    def _search(self, words: dict[str, None], language: str) -> dict[str, float]:
-        """Zipf of each of ``words`` in ``language`` from its table, remembered."""
+    def search(self, words: Sequence[str], language: str) -> np.ndarray:
+        """``zipf`` without remembering: one search of the language's table. [len(words)]"""
         table = self._table(language)
-        if table is None:
-            return dict.fromkeys(words, 0.0)
-        if sum(map(len, self._seen.values())) + len(words) > _SEEN_LIMIT:
-            self._seen = {}
+        if table is None or not words:
+            return np.zeros(len(words), dtype=np.float32)
         keys, values = table
         hashes = np.fromiter((hash(w.casefold()) for w in words), np.int64, len(words))
         at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-        zipf = dict(zip(words, np.where(keys[at] == hashes, values[at], 0.0).tolist(), strict=True))
-        self._seen.setdefault(language, {}).update(zipf)
-        return zipf
+        return np.where(keys[at] == hashes, values[at], np.float32(0.0))
+
+    def matrix(self, languages: Sequence[str]) -> ZipfMatrix:
+        """The look-ups of words in ``languages``, remembered as one matrix (see
+        ``ZipfMatrix``); the same languages give the same matrix."""
+        key = tuple(languages)
+        with self._guard:
+            if key not in self._matrices:
+                self._matrices[key] = ZipfMatrix(self, key)
+            return self._matrices[key]
 
     def _table(self, language: str) -> tuple[np.ndarray, np.ndarray] | None:
         if language in self._tables:
@@ -113,6 +110,55 @@ class FrequencyLists:
                 path = self._path(language)
                 self._tables[language] = _read(path) if path is not None else None
         return self._tables[language]
+
+
+class ZipfMatrix:
+    """Zipf of recently looked-up words in each of ``languages``: a row per word, a column
+    per language, each cell searched for on its first look-up (NaN until then).
+
+    A text's look-ups then take one fancy index instead of a dict look-up per word and
+    language, the cost that matters where every disputed word of every text is looked up
+    in several languages.
+    """
+
+    def __init__(self, lists: FrequencyLists, languages: tuple[str, ...]) -> None:
+        self._lists = lists
+        self._languages = languages
+        self._rows: dict[str, int] = {}
+        self._words: list[str] = []
+        self._zipf = np.full((0, len(languages)), np.nan, dtype=np.float32)
+        self._guard = threading.Lock()
+
+    def lookup(self, words: Sequence[str], columns: np.ndarray) -> np.ndarray:
+        """Zipf of ``words[n]`` in the language of column ``columns[n, j]``, as
+        ``FrequencyLists.zipf`` gives it: [len(words), columns.shape[1]] float32."""
+        with self._guard:  # a reset renumbers the rows: one text's look-ups at a time
+            at = np.array(self._rows_of(words), dtype=np.intp)[:, None]
+            zipf: np.ndarray = self._zipf[at, columns]
+            missing = np.isnan(zipf)
+            if missing.any():
+                rows = np.broadcast_to(at, columns.shape)[missing]
+                cols = columns[missing]
+                for col in np.unique(cols).tolist():
+                    need = np.unique(rows[cols == col])
+                    words_needed = [self._words[r] for r in need.tolist()]
+                    self._zipf[need, col] = self._lists.search(words_needed, self._languages[col])
+                zipf = self._zipf[at, columns]
+            return zipf
+
+    def _rows_of(self, words: Sequence[str]) -> list[int]:
+        rows = self._rows
+        new = [w for w in dict.fromkeys(words) if w not in rows]
+        if new:
+            if len(rows) + len(new) > len(self._zipf):
+                rows.clear()
+                self._words = []
+                size = max(_MATRIX_WORDS, len(set(words)))
+                self._zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
+                new = [*dict.fromkeys(words)]
+            rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
+            self._words.extend(new)
+        return [rows[w] for w in words]
 
 
 def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:

@@ -614,23 +614,18 @@ def frequency_evidence(
     ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
     looked up, or without a list, get none, as an unknown word does. [words, languages].
     """
-    n, k = len(words), len(home)
+    home_cols = [lm.column[code] for code in home]
     bonus = np.zeros(rows.shape, dtype=np.float32)
     others = rows.copy()
-    others[:, [lm.column[code] for code in home]] = -np.inf
+    others[:, home_cols] = -np.inf
     top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
-    contenders = top.ravel()
-    # Every look-up of the text in one call: the home languages' for each word, then the
-    # word's contenders' (row by row, as ``top`` is laid out).
-    zipf = lists().zipf_pairs(
-        [*words] * k + [word for word in words for _ in range(top.shape[1])],
-        [code for code in home for _ in range(n)]
-        + [lm.languages[col] for col in contenders.tolist()],
-    )
-    host_z = zipf[: n * k].reshape(k, n).max(axis=0, initial=0.0)
+    # Each word's home languages, then its contenders: one look-up for the whole text.
+    columns = np.hstack([np.broadcast_to(np.array(home_cols), (len(words), len(home))), top])
+    zipf = lists().matrix(lm.languages).lookup(words, columns)
+    host_z = zipf[:, : len(home)].max(axis=1, initial=0.0)
     bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
-    members = np.repeat(np.arange(n), top.shape[1])
-    bonus[members, contenders] = np.maximum(zipf[n * k :] - LIST_FLOOR, 0.0) * _LN10
+    members = np.repeat(np.arange(len(words)), top.shape[1])
+    bonus[members, top.ravel()] = np.maximum(zipf[:, len(home) :] - LIST_FLOOR, 0.0).ravel() * _LN10
     return bonus
 
 

@@ -614,18 +614,34 @@ def frequency_evidence(
     ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
     looked up, or without a list, get none, as an unknown word does. [words, languages].
     """
-    home_cols = [lm.column[code] for code in home]
+    n, k = len(words), len(home)
     bonus = np.zeros(rows.shape, dtype=np.float32)
+    home_cols = [lm.column[code] for code in home]
     others = rows.copy()
     others[:, home_cols] = -np.inf
-    top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
-    # Each word's home languages, then its contenders: one look-up for the whole text.
-    columns = np.hstack([np.broadcast_to(np.array(home_cols), (len(words), len(home))), top])
+    # Each word's home languages, then its best others: one look-up for the whole text.
+    columns = np.empty((n, k + FREQUENCY_CONTENDERS), dtype=np.intp)
+    columns[:, :k] = home_cols
+    everyone = np.arange(n)
+    # Repeated argmax picks what a stable sort would (the first of equal columns) while
+    # each pick is finite; a full sort only where there are fewer others than contenders.
+    finite = True
+    for j in range(k, k + FREQUENCY_CONTENDERS):
+        best = others.argmax(axis=1)
+        finite = finite and bool(np.isfinite(others[everyone, best]).all())
+        columns[:, j] = best
+        others[everyone, best] = -np.inf
+    if not finite:
+        others = rows.copy()
+        others[:, home_cols] = -np.inf
+        top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
+        columns[:, k:] = top
     zipf = lists().matrix(lm.languages).lookup(words, columns)
-    host_z = zipf[:, : len(home)].max(axis=1, initial=0.0)
+    host_z = zipf[:, :k].max(axis=1, initial=0.0)
     bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
-    members = np.repeat(np.arange(len(words)), top.shape[1])
-    bonus[members, top.ravel()] = np.maximum(zipf[:, len(home) :] - LIST_FLOOR, 0.0).ravel() * _LN10
+    contenders = columns[:, k:]
+    members = np.repeat(everyone, contenders.shape[1])
+    bonus[members, contenders.ravel()] = np.maximum(zipf[:, k:] - LIST_FLOOR, 0.0).ravel() * _LN10
     return bonus
 
 

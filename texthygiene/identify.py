@@ -566,7 +566,7 @@ def identify_words(
         rows -= rows.max(axis=1, keepdims=True)
         np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
         emissions[disputed] = rows
-        host_best = emissions[:, host_col] >= emissions.max(axis=1)
+        host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
     evidence = EvidenceRows(emissions, words)
@@ -614,34 +614,32 @@ def frequency_evidence(
     ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
     looked up, or without a list, get none, as an unknown word does. [words, languages].
     """
-    n, k = len(words), len(home)
-    bonus = np.zeros(rows.shape, dtype=np.float32)
+    n, k, contenders = len(words), len(home), FREQUENCY_CONTENDERS
     home_cols = [lm.column[code] for code in home]
     others = rows.copy()
     others[:, home_cols] = -np.inf
     # Each word's home languages, then its best others: one look-up for the whole text.
-    columns = np.empty((n, k + FREQUENCY_CONTENDERS), dtype=np.intp)
+    columns = np.empty((n, k + contenders), dtype=np.intp)
     columns[:, :k] = home_cols
-    everyone = np.arange(n)
     # Repeated argmax picks what a stable sort would (the first of equal columns) while
     # each pick is finite; a full sort only where there are fewer others than contenders.
-    finite = True
-    for j in range(k, k + FREQUENCY_CONTENDERS):
+    everyone = np.arange(n)
+    picked = np.empty((n, contenders), dtype=others.dtype)
+    for j in range(contenders):
         best = others.argmax(axis=1)
-        finite = finite and bool(np.isfinite(others[everyone, best]).all())
-        columns[:, j] = best
+        columns[:, k + j] = best
+        picked[:, j] = others[everyone, best]
         others[everyone, best] = -np.inf
-    if not finite:
+    if not np.isfinite(picked).all():
         others = rows.copy()
         others[:, home_cols] = -np.inf
-        top = np.argsort(-others, axis=1, kind="stable")[:, :FREQUENCY_CONTENDERS]
-        columns[:, k:] = top
-    zipf = lists().matrix(lm.languages).lookup(words, columns)
-    host_z = zipf[:, :k].max(axis=1, initial=0.0)
-    bonus[:, host_col] = np.maximum(host_z - LIST_FLOOR, 0.0) * _LN10
-    contenders = columns[:, k:]
-    members = np.repeat(everyone, contenders.shape[1])
-    bonus[members, contenders.ravel()] = np.maximum(zipf[:, k:] - LIST_FLOOR, 0.0).ravel() * _LN10
+        columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
+    # max and the floor commute (both monotonic), so the host's best language is taken last.
+    nats = np.maximum(lists().matrix(lm.languages).lookup(words, columns) - LIST_FLOOR, 0.0)
+    nats *= _LN10
+    bonus = np.zeros(rows.shape, dtype=np.float32)
+    bonus[:, host_col] = nats[:, :k].max(axis=1)
+    bonus[everyone[:, None], columns[:, k:]] = nats[:, k:]
     return bonus
 
 

@@ -11,6 +11,7 @@ import logging
 
 from .config import Config, TextTooLarge
 from .decode import Decoded, decode
+from .explain import WordEvidence, explain_words
 from .html import clean_html, scan_html
 from .pipeline import clean, scan
 from .repair import repair
@@ -27,10 +28,12 @@ __all__ = [
     "Report",
     "Segment",
     "TextTooLarge",
+    "WordEvidence",
     "__version__",
     "clean",
     "clean_html",
     "decode",
+    "explain_words",
     "repair",
     "scan",
     "scan_html",

@@ -35,6 +35,7 @@ from .chardata import (
     language_name,
 )
 from .config import Config
+from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
 from .results import REASON_CODES, Finding, stable_id
@@ -78,6 +79,8 @@ BULLETS = frozenset("-*•·–—>#")
 CLOSERS = frozenset(")]") | CLOSING_QUOTES
 LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
+SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
+SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
 
 
 @dataclass
@@ -613,6 +616,12 @@ def _score(
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
             if _mostly_names(tokens, cand, next_tok):
                 terms["proper_names"] = 0.0
+            elif (
+                units <= SHORT_RUN_WORDS
+                and not cand.terms
+                and not _known_abroad(tokens, cand, words.host)
+            ):
+                terms["host_words"] = 0.0  # its words are the host's: no language evidence
             else:
                 llr = cand.llr
                 if llr > 0:
@@ -723,6 +732,36 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     after = i + 2 < len(tokens) and tokens[i + 2].start == tokens[i + 1].end
     chained_after = after and tokens[i + 2].text == "." and tokens[i + 1].kind in ("word", "number")
     return not (chained_before or chained_after)
+
+
+def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
+    """A short run is not mostly the host's own words, by the frequency lists.
+
+    A word is the host's when the host's list knows it and it is no rarer there than in the
+    run's language (within ``SHORT_RUN_MARGIN``), and known abroad when that language's list
+    has it clearly more often. The run is refused when half its words or more are the host's
+    and they outnumber those known abroad; words no list knows leave it to the n-grams.
+    Without a host list the identifier is believed.
+
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("ten levels deep")
+    >>> _known_abroad(tokens, Candidate(0, 4, "foreign_fragment", "nl"), "en")
+    False
+    >>> tokens = tokenize("situs judi terpercaya")
+    >>> _known_abroad(tokens, Candidate(0, 4, "foreign_fragment", "id"), "nl")
+    True
+    """
+    freq = lists()
+    if host is None or cand.language is None or not freq.has(host):
+        return True
+    run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
+    if not run:
+        return True
+    at_home = freq.zipf(run, host)
+    abroad = freq.zipf(run, cand.language)  # all zeros without a list
+    home = int(((at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)).sum())
+    known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    return not (home * 2 >= len(run) and home > known)
 
 
 def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:

@@ -28,6 +28,7 @@ from .chardata import (
     SENTENCE_END,
     UNSPACED_SCRIPTS,
 )
+from .frequency import LIST_FLOOR, lists
 from .segment import Token, line_ranges
 
 #: Fallback for a language with no gram of some length (langdetect's own smoothing).
@@ -401,6 +402,13 @@ SWITCH_CAPITAL = 4.0
 SWITCH_PLAIN = 9.0
 #: Weight of a capitalised word inside a sentence: likely a name, weak language evidence.
 NAME_WEIGHT = 0.5
+#: Weight of a word's frequency evidence (its log-frequency ratio between two languages,
+#: in nats) next to its n-gram evidence. Chosen on the train split (see ``frequency_evidence``).
+FREQUENCY_WEIGHT = 1.0
+#: A disputed word's frequency is looked up in the host's languages and in this many of its
+#: best other languages by n-grams.
+FREQUENCY_CONTENDERS = 2
+_LN10 = math.log(10.0)
 
 
 class EvidenceRows(Mapping[int, np.ndarray]):
@@ -556,6 +564,18 @@ def identify_words(
     # Where the host is every word's best language, staying in it is the optimal path:
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
+    disputed = np.flatnonzero(~host_best)
+    if len(disputed) and FREQUENCY_WEIGHT:
+        # Only where the n-grams dispute the host can frequencies change a path.
+        home_codes = [lm.languages[c] for c in at_home]
+        rows = emissions[disputed]
+        bonus = frequency_evidence([texts[n] for n in disputed], rows, host_col, home_codes, lm)
+        scale = np.maximum(word_weights[disputed], 0.05)[:, None]
+        rows += FREQUENCY_WEIGHT * scale * bonus
+        rows -= rows.max(axis=1, keepdims=True)
+        np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
+        emissions[disputed] = rows
+        host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
     start = np.full(len(lm.languages), -SWITCH_SENTENCE)
     start[host_col] = 0.0
     evidence = EvidenceRows(emissions, words)
@@ -585,6 +605,51 @@ def identify_words(
                 confidences[i] = confidence
             run_start = n
     return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
+
+
+def frequency_evidence(
+    words: Sequence[str],
+    rows: np.ndarray,
+    host_col: int,
+    home: Sequence[str],
+    lm: Identifier,
+) -> np.ndarray:
+    """Each word's frequency evidence, in nats, to add to its n-gram evidence ``rows``.
+
+    A word's likelihood in a language is its frequency there: ``ln 10`` nats per Zipf unit
+    above the lists' floor (a word absent from a list is rarer than the floor, so it gets
+    none and its n-grams decide). The host column takes the best of the host's languages
+    (``home``: the host, its close languages, the expected ones); each word's
+    ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
+    looked up, or without a list, get none, as an unknown word does. [words, languages].
+    """
+    n, k, contenders = len(words), len(home), FREQUENCY_CONTENDERS
+    home_cols = [lm.column[code] for code in home]
+    others = rows.copy()
+    others[:, home_cols] = -np.inf
+    # Each word's home languages, then its best others: one look-up for the whole text.
+    columns = np.empty((n, k + contenders), dtype=np.intp)
+    columns[:, :k] = home_cols
+    # Repeated argmax picks what a stable sort would (the first of equal columns) while
+    # each pick is finite; a full sort only where there are fewer others than contenders.
+    everyone = np.arange(n)
+    picked = np.empty((n, contenders), dtype=others.dtype)
+    for j in range(contenders):
+        best = others.argmax(axis=1)
+        columns[:, k + j] = best
+        picked[:, j] = others[everyone, best]
+        others[everyone, best] = -np.inf
+    if not np.isfinite(picked).all():
+        others = rows.copy()
+        others[:, home_cols] = -np.inf
+        columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
+    # max and the floor commute (both monotonic), so the host's best language is taken last.
+    nats = np.maximum(lists().matrix(lm.languages).lookup(words, columns) - LIST_FLOOR, 0.0)
+    nats *= _LN10
+    bonus = np.zeros(rows.shape, dtype=np.float32)
+    bonus[:, host_col] = nats[:, :k].max(axis=1)
+    bonus[everyone[:, None], columns[:, k:]] = nats[:, k:]
+    return bonus
 
 
 #: Detector backends by name: the default, then optional ones (see ``backends``).

@@ -1,0 +1,200 @@
+"""Word frequencies from wordfreq's shipped lists: a second per-word language signal.
+
+The n-gram profiles say what a word looks like; a frequency list says whether it is a word
+people write in a language at all, and how often (``deep``: Zipf 5.05 in English, 3.73 in
+Dutch). Only wordfreq's data files are read (``data/small_XX.msgpack.gz``, every word of
+Zipf 3 and up, i.e. at least once per million words): importing ``wordfreq`` itself would
+bring its tokenizers, and looking a word up needs none of them.
+
+A language's list is read on first use and kept as a sorted array of the words' hashes
+with their Zipf values, about 0.4 MB a language instead of ~5 MB as a dict. The hash is
+Python's own string hash (SipHash, 64 bits): the table and the look-ups are hashed in the
+same process, so a look-up is exact unless two words collide in 64 bits (about one chance
+in 10^14 per look-up), and reading a list costs a few milliseconds instead of the tens a
+portable hash would (a list is read while a text waits on it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import msgpack
+import numpy as np
+
+#: Lists are cut at Zipf 3: a word absent from a list is rarer than that (or no word).
+LIST_FLOOR = 3.0
+#: Identifier codes whose list has another name in wordfreq.
+_WORDFREQ_CODE = {"tl": "fil", "hr": "sh"}
+#: Languages written without spaces: wordfreq's lists hold their dictionary words (cut by
+#: jieba or MeCab), never the runs of characters our tokenizer gives, so they are not read.
+_UNSPACED = frozenset({"ja", "zh", "th"})
+#: Words whose Zipf values are remembered (all languages together) before starting afresh.
+_SEEN_LIMIT = 100_000
+#: Words a ``ZipfMatrix`` remembers before starting afresh (a row of every language each).
+_MATRIX_WORDS = 20_000
+
+
+def _data_dir() -> Path | None:
+    """wordfreq's data folder, found without importing wordfreq (or None if absent)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+class FrequencyLists:
+    """Zipf frequency of words per language, each language's list read on first use."""
+
+    def __init__(self, data: Path | None) -> None:
+        self._data = data
+        self._tables: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
+        self._guard = threading.Lock()
+        self._seen: dict[str, dict[str, float]] = {}  # language -> word -> Zipf
+        self._matrices: dict[tuple[str, ...], ZipfMatrix] = {}
+
+    def _path(self, language: str) -> Path | None:
+        if self._data is None or language in _UNSPACED:
+            return None
+        path = self._data / f"small_{_WORDFREQ_CODE.get(language, language)}.msgpack.gz"
+        return path if path.is_file() else None
+
+    def has(self, language: str) -> bool:
+        """Whether there is a frequency list for ``language`` (an identifier code)."""
+        return self._table(language) is not None
+
+    def zipf(self, words: Sequence[str], language: str) -> np.ndarray:
+        """Zipf frequency of each word in ``language`` (case-folded), 0 when unknown
+        or when there is no list for the language: [len(words)] float32."""
+        if self._table(language) is None or not words:
+            return np.zeros(len(words), dtype=np.float32)
+        # A text's words are mostly looked up before: a dict answers them at Python speed,
+        # where the array search costs a few numpy calls per look-up.
+        seen = self._seen.setdefault(language, {})
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if new:
+            if sum(map(len, self._seen.values())) + len(new) > _SEEN_LIMIT:
+                self._seen = {language: {}}
+                seen = self._seen[language]
+                new = [*dict.fromkeys(words)]
+            seen.update(zip(new, self.search(new, language).tolist(), strict=True))
+        return np.array([seen[w] for w in words], dtype=np.float32)
+
+    def search(self, words: Sequence[str], language: str) -> np.ndarray:
+        """``zipf`` without remembering: one search of the language's table. [len(words)]"""
+        table = self._table(language)
+        if table is None or not words:
+            return np.zeros(len(words), dtype=np.float32)
+        keys, values = table
+        hashes = np.fromiter((hash(w.casefold()) for w in words), np.int64, len(words))
+        at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        return np.where(keys[at] == hashes, values[at], np.float32(0.0))
+
+    def matrix(self, languages: Sequence[str]) -> ZipfMatrix:
+        """The look-ups of words in ``languages``, remembered as one matrix (see
+        ``ZipfMatrix``); the same languages give the same matrix."""
+        key = tuple(languages)
+        with self._guard:
+            if key not in self._matrices:
+                self._matrices[key] = ZipfMatrix(self, key)
+            return self._matrices[key]
+
+    def _table(self, language: str) -> tuple[np.ndarray, np.ndarray] | None:
+        if language in self._tables:
+            return self._tables[language]
+        with self._guard:
+            if language not in self._tables:
+                path = self._path(language)
+                self._tables[language] = _read(path) if path is not None else None
+        return self._tables[language]
+
+
+class ZipfMatrix:
+    """Zipf of recently looked-up words in each of ``languages``: a row per word, a column
+    per language, each cell searched for on its first look-up (NaN until then).
+
+    A text's look-ups then take one fancy index instead of a dict look-up per word and
+    language, the cost that matters where every disputed word of every text is looked up
+    in several languages.
+    """
+
+    def __init__(self, lists: FrequencyLists, languages: tuple[str, ...]) -> None:
+        self._lists = lists
+        self._languages = languages
+        self._rows: dict[str, int] = {}
+        self._words: list[str] = []
+        self._zipf = np.full((0, len(languages)), np.nan, dtype=np.float32)
+        self._guard = threading.Lock()
+
+    def lookup(self, words: Sequence[str], columns: np.ndarray) -> np.ndarray:
+        """Zipf of ``words[n]`` in the language of column ``columns[n, j]``, as
+        ``FrequencyLists.zipf`` gives it: [len(words), columns.shape[1]] float32."""
+        with self._guard:  # a reset renumbers the rows: one text's look-ups at a time
+            at = np.array(self._rows_of(words), dtype=np.intp)[:, None]
+            zipf: np.ndarray = self._zipf[at, columns]
+            missing = np.isnan(zipf)
+            if missing.any():
+                rows = np.broadcast_to(at, columns.shape)[missing]
+                cols = columns[missing]
+                for col in np.unique(cols).tolist():
+                    need = np.unique(rows[cols == col])
+                    words_needed = [self._words[r] for r in need.tolist()]
+                    self._zipf[need, col] = self._lists.search(words_needed, self._languages[col])
+                zipf = self._zipf[at, columns]
+            return zipf
+
+    def _rows_of(self, words: Sequence[str]) -> list[int]:
+        rows = self._rows
+        new = [w for w in dict.fromkeys(words) if w not in rows]
+        if new:
+            if len(rows) + len(new) > len(self._zipf):
+                rows.clear()
+                self._words = []
+                size = max(_MATRIX_WORDS, len(set(words)))
+                self._zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
+                new = [*dict.fromkeys(words)]
+            rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
+            self._words.extend(new)
+        return [rows[w] for w in words]
+
+
+def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """A wordfreq ``cB`` list as (sorted word hashes, Zipf of each).
+
+    The file is a header, then buckets: bucket ``i`` holds the words whose frequency is
+    10^(-i/100), i.e. Zipf 9 - i/100. A word in two buckets (two spellings folded alike)
+    keeps the higher one.
+    """
+    buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    header, buckets = buckets[0], buckets[1:]
+    if not isinstance(header, dict) or header.get("format") != "cB":
+        raise ValueError(f"{path}: not a wordfreq cB frequency list (header {header!r})")
+    words = [word for bucket in buckets for word in bucket]
+    zipf = np.repeat(
+        9.0 - np.arange(len(buckets), dtype=np.float32) / 100.0,
+        [len(bucket) for bucket in buckets],
+    ).astype(np.float32)
+    hashes = np.fromiter(map(hash, words), np.int64, len(words))
+    order = np.argsort(hashes)
+    hashes, zipf = hashes[order], zipf[order]
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = hashes[1:] != hashes[:-1]
+    starts = np.flatnonzero(first)
+    return hashes[starts], np.maximum.reduceat(zipf, starts)
+
+
+_LISTS: FrequencyLists | None = None
+_LOCK = threading.Lock()
+
+
+def lists() -> FrequencyLists:
+    """The process's frequency lists (each language read on first use)."""
+    global _LISTS
+    if _LISTS is None:
+        with _LOCK:
+            if _LISTS is None:
+                _LISTS = FrequencyLists(_data_dir())
+    return _LISTS

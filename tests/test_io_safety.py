@@ -159,3 +159,18 @@ def test_a_record_the_core_refuses_is_an_error_and_passed_through(
     captured = capsys.readouterr()
     assert "warning: n.jsonl: line 2: not scanned" in captured.err
     assert [json.loads(line)["id"] for line in captured.out.splitlines()] == ["line 1", "line 3"]
+
+
+def test_a_record_over_max_chars_is_not_scanned_and_passed_through(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [{"id": i, "text": POST + " Nummer." * (40 if i == 1 else 0) + SPAM} for i in range(3)]
+    original = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (files / "n.jsonl").write_text(original, encoding="utf-8")
+    cap = str(len(records[0]["text"]) + 1)  # the first and last fit, the middle one does not
+    assert main(["clean", "-j", "1", "--max-chars", cap, "n.jsonl", "-o", "out.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "n.jsonl: line 2: not scanned: TextTooLarge" in err
+    out = (files / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert out[1] == original.splitlines()[1]
+    assert [SPAM in json.loads(line)["text"] for line in out] == [False, True, False]

@@ -250,7 +250,8 @@ def test_every_config_field_but_repair_has_a_key(tmp_path: Path) -> None:
     path.write_text(
         'min-score = 0.7\nlexicon = false\nextra-spam-terms = ["tuinkabouters"]\n'
         'allowlist = ["Moestuin"]\nmin-fragment-words = 3\nfix-confusables = true\n'
-        'normalize-nfc = true\nnormalize-line-endings = true\ndetector = "lingua"\n',
+        'normalize-nfc = true\nnormalize-line-endings = true\ndetector = "lingua"\n'
+        "max-chars = 1000\n",
         "utf-8",
     )
     config = settings.to_config(settings.resolve({}, config=str(path)))
@@ -264,6 +265,7 @@ def test_every_config_field_but_repair_has_a_key(tmp_path: Path) -> None:
         normalize_nfc=True,
         normalize_line_endings=True,
         detector="lingua",
+        max_chars=1000,
     )
     changed = {name for name in Config._fields if getattr(config, name) != getattr(Config(), name)}
     # Encoding repair is always on in the CLI: the reported places are mapped through it.

@@ -287,6 +287,16 @@ KEYS: tuple[Key, ...] = (
         metavar="N",
     ),
     Key(
+        "max-chars",
+        _whole(1),
+        _CONFIG.max_chars,
+        _FLAG,
+        "the largest document scanned, in characters; a larger one is reported as not scanned"
+        " and written unchanged",
+        parse=int,
+        metavar="N",
+    ),
+    Key(
         "fix-confusables",
         _bool,
         _CONFIG.fix_confusables,
@@ -561,6 +571,7 @@ def to_config(resolved: Resolved) -> Config:
         extra_spam_terms=terms["extra-spam-terms"],
         allowlist=terms["allowlist"],
         min_fragment_words=cast(int, values["min-fragment-words"]),
+        max_chars=cast(int, values["max-chars"]),
         fix_confusables=bool(values["fix-confusables"]),
         normalize_nfc=bool(values["normalize-nfc"]),
         normalize_line_endings=bool(values["normalize-line-endings"]),

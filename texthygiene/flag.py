@@ -648,7 +648,7 @@ def _score(
             elif (
                 (units <= SHORT_RUN_WORDS or unit)
                 and not cand.terms
-                and not _known_abroad(tokens, cand, words.host)
+                and not _known_abroad(tokens, cand, words.host, strict=unit)
             ):
                 terms["host_words"] = 0.0  # its words are the host's: no language evidence
             else:
@@ -669,11 +669,11 @@ def _score(
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold. A unit
         # is no line pasted between paragraphs: its neighbours are units too.
-        if unit:
+        if unit and not cand.terms and not different_script:
             terms["structure_unit"] = 0.0
         elif different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
             terms["own_line"] = OWN_LINE_SCRIPT
-    elif unit and (next_tok is None or (at_start and at_end)):
+    elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
         terms["structure_unit"] = 0.0
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
@@ -768,14 +768,17 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     return not (chained_before or chained_after)
 
 
-def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
+def _known_abroad(
+    tokens: Sequence[Token], cand: Candidate, host: str | None, strict: bool = False
+) -> bool:
     """A short run is not mostly the host's own words, by the frequency lists.
 
     A word is the host's when the host's list knows it and it is no rarer there than in the
     run's language (within ``SHORT_RUN_MARGIN``), and known abroad when that language's list
     has it clearly more often. The run is refused when half its words or more are the host's
     and they outnumber those known abroad; words no list knows leave it to the n-grams.
-    Without a host list the identifier is believed.
+    Without a host list the identifier is believed. ``strict`` (a unit: a list item, a
+    label) wants half the words or more known abroad: words no list knows are no evidence.
 
     >>> from texthygiene.segment import tokenize
     >>> tokens = tokenize("ten levels deep")
@@ -795,6 +798,8 @@ def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) ->
     abroad = freq.zipf(run, cand.language)  # all zeros without a list
     home = int(((at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)).sum())
     known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    if strict:
+        return known * 2 >= len(run) and known > home
     return not (home * 2 >= len(run) and home > known)
 
 

@@ -54,6 +54,7 @@ _SHAPED_RE = regex.compile(
 #: A line ending in one of these is a sentence, not an item.
 _SENTENCE_ENDS = frozenset(".!?。！？;；…")
 UNIT_MAX_WORDS = 12  # a list item, label or menu entry is short
+BLOCK_MIN_LINES = 3
 
 
 def markup_as_code(text: str, tokens: list[Token]) -> list[Token]:
@@ -107,12 +108,13 @@ def unit_lines(
     elements: list items, cells, headings, menus, labels).
 
     >>> from texthygiene.segment import line_ranges, tokenize
-    >>> text = "Menu\\nHome\\nContact us\\n\\nA sentence here.\\nbuy cheap pills\\n\\n- item"
+    >>> text = "Menu\\nHome\\n\\nA sentence, long enough to be prose: one two three four five.\\n"
+    >>> text += "buy cheap pills\\n\\n- item\\n\\nCancel\\nCopied!\\nSave"
     >>> tokens = tokenize(text)
     >>> unit_lines(text, tokens, line_ranges(tokens))
-    [True, True, True, False, False, False, False, True]
+    [True, True, False, False, False, False, True, False, True, True, True]
     """
-    shape: list[str] = []  # "shaped", "short", "blank" or "prose"
+    shape: list[str] = []  # "shaped", "short", "sentence" (short, punctuated), "blank", "prose"
     for first, last in ranges:
         if first >= last or all(tokens[i].kind == "space" for i in range(first, last)):
             shape.append("blank")
@@ -123,13 +125,34 @@ def unit_lines(
             continue
         words = sum(1 for i in range(first, last) if tokens[i].kind == "word")
         tail = text[start:end].rstrip()
-        short = 0 < words <= UNIT_MAX_WORDS and tail[-1:] not in _SENTENCE_ENDS
-        shape.append("short" if short else "prose")
+        if not 0 < words <= UNIT_MAX_WORDS:
+            shape.append("prose")
+        else:
+            shape.append("sentence" if tail[-1:] in _SENTENCE_ENDS else "short")
+    # A block (lines between blank ones) of three or more short lines, most without a full
+    # stop, is a list, a menu or a set of strings; a paragraph has longer lines or sentences.
+    listed = [False] * len(shape)
+    n = 0
+    while n < len(shape):
+        if shape[n] == "blank":
+            n += 1
+            continue
+        end = n
+        while end < len(shape) and shape[end] != "blank":
+            end += 1
+        block = shape[n:end]
+        if (
+            len(block) >= BLOCK_MIN_LINES
+            and "prose" not in block
+            and block.count("sentence") * 2 < len(block)
+        ):
+            listed[n:end] = [True] * (end - n)
+        n = end
     outer = _outermost(units)
     starts = [a for a, _ in outer]
     flags = []
     for n, kind in enumerate(shape):
-        if kind == "shaped":
+        if kind == "shaped" or listed[n]:
             flags.append(True)
         elif kind == "short":
             near = [shape[m] for m in (n - 1, n + 1) if 0 <= m < len(shape)]

@@ -40,6 +40,7 @@ from .identify import WordLanguages
 from .lexicon import TermMatch
 from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
+from .structure import unit_lines
 
 # Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
 PRIOR = -4.0
@@ -98,7 +99,17 @@ class Candidate:
 
 
 class _Line:
-    __slots__ = ("blank", "end", "first", "heading", "host_words", "last", "start", "words")
+    __slots__ = (
+        "blank",
+        "end",
+        "first",
+        "heading",
+        "host_words",
+        "last",
+        "start",
+        "unit",
+        "words",
+    )
 
     def __init__(self, tokens: Sequence[Token], first: int, last: int, host_words: int) -> None:
         self.first, self.last = first, last
@@ -107,6 +118,7 @@ class _Line:
         self.host_words = host_words
         self.blank = kinds.count("space") == len(kinds)
         self.heading = False
+        self.unit = False  # a list item, table row, heading, menu entry or label
         self.start = tokens[first].start if first < last else 0
         self.end = tokens[last - 1].end if first < last else 0
 
@@ -118,8 +130,10 @@ def flag(
     spam: Sequence[TermMatch],
     allowlisted: frozenset[int],
     config: Config,
+    units: Sequence[tuple[int, int]] = (),
 ) -> tuple[Finding, ...]:
-    """Score every candidate run and return the findings at or above the threshold."""
+    """Score every candidate run and return the findings at or above the threshold.
+    ``units`` are text spans of structural elements (``structure.unit_lines``)."""
     host = words.host
     if host is None:
         return ()
@@ -133,7 +147,7 @@ def flag(
     if not spam and not any(foreign):
         return ()
 
-    lines = _lines(tokens, foreign)
+    lines = _lines(text, tokens, foreign, units)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
     for line in lines:
@@ -214,13 +228,18 @@ def flag(
     return _without_overlaps(findings)
 
 
-def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:
+def _lines(
+    text: str, tokens: Sequence[Token], foreign: list[bool], units: Sequence[tuple[int, int]]
+) -> list[_Line]:
     lines = []
     is_word = [t.kind == "word" for t in tokens]
-    for first, last in line_ranges(tokens):
+    ranges = line_ranges(tokens)
+    for (first, last), unit in zip(ranges, unit_lines(text, tokens, ranges, units), strict=True):
         # Only words are foreign: the host's words are the words less the foreign ones.
         host_words = sum(is_word[first:last]) - sum(foreign[first:last])
-        lines.append(_Line(tokens, first, last, host_words))
+        line = _Line(tokens, first, last, host_words)
+        line.unit = unit
+        lines.append(line)
     for n, line in enumerate(lines):
         alone = (n == 0 or lines[n - 1].blank) and (n + 1 == len(lines) or lines[n + 1].blank)
         last_char = tokens[line.last - 1].text[-1:] if line.last > line.first else ""
@@ -555,8 +574,13 @@ def _score(
 
     first_script = tokens[cand.first].group
     last_script = tokens[cand.last].group
+    host_script = words.host_script
+    # A host-script run touching a word in another script is the host's text around a name
+    # (Chinese and Japanese write Latin names unspaced: "使用Congo构建"), not glue.
     script_change = prev_tok is not None and (
-        is_language_word(prev_tok) and prev_tok.group != first_script
+        is_language_word(prev_tok)
+        and prev_tok.group != first_script
+        and (prev_tok.group == host_script or first_script != host_script)
     )
     glued_before = (
         before is not None
@@ -575,6 +599,7 @@ def _score(
         and _touching(tokens, cand.last, after)  # type: ignore[arg-type]
         and is_language_word(next_tok)
         and next_tok.group != last_script
+        and (next_tok.group == host_script or last_script != host_script)
     )
     at_start = (
         prev_tok is None
@@ -599,6 +624,10 @@ def _score(
         (prev_tok is None or before == line.first) and _word_count(tokens, cand) * 2 >= line.words
     )
     paragraph_text = not own_line and not line.heading
+    # A list item, table row, heading, menu entry or label is a unit of its own: its end is
+    # no paragraph's end, its edges no sentence boundaries, and a run in it is foreign only
+    # on its words' evidence (they are known abroad and unlikely at home).
+    unit = line.unit
     units = _unit_count(tokens, cand)
 
     if cand.kind == "foreign_fragment":
@@ -617,9 +646,9 @@ def _score(
             if _mostly_names(tokens, cand, next_tok):
                 terms["proper_names"] = 0.0
             elif (
-                units <= SHORT_RUN_WORDS
+                (units <= SHORT_RUN_WORDS or unit)
                 and not cand.terms
-                and not _known_abroad(tokens, cand, words.host)
+                and not _known_abroad(tokens, cand, words.host, strict=unit)
             ):
                 terms["host_words"] = 0.0  # its words are the host's: no language evidence
             else:
@@ -638,9 +667,14 @@ def _score(
         terms["glued_to_sentence"] = GLUED
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
-        # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold.
-        if different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
+        # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold. A unit
+        # is no line pasted between paragraphs: its neighbours are units too.
+        if unit and not cand.terms and not different_script:
+            terms["structure_unit"] = 0.0
+        elif different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
             terms["own_line"] = OWN_LINE_SCRIPT
+    elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
+        terms["structure_unit"] = 0.0
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
     elif next_tok is None or (at_start and at_end):
@@ -734,14 +768,17 @@ def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:
     return not (chained_before or chained_after)
 
 
-def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
+def _known_abroad(
+    tokens: Sequence[Token], cand: Candidate, host: str | None, strict: bool = False
+) -> bool:
     """A short run is not mostly the host's own words, by the frequency lists.
 
     A word is the host's when the host's list knows it and it is no rarer there than in the
     run's language (within ``SHORT_RUN_MARGIN``), and known abroad when that language's list
     has it clearly more often. The run is refused when half its words or more are the host's
     and they outnumber those known abroad; words no list knows leave it to the n-grams.
-    Without a host list the identifier is believed.
+    Without a host list the identifier is believed. ``strict`` (a unit: a list item, a
+    label) wants half the words or more known abroad: words no list knows are no evidence.
 
     >>> from texthygiene.segment import tokenize
     >>> tokens = tokenize("ten levels deep")
@@ -761,6 +798,8 @@ def _known_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) ->
     abroad = freq.zipf(run, cand.language)  # all zeros without a list
     home = int(((at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)).sum())
     known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    if strict:
+        return known * 2 >= len(run) and known > home
     return not (home * 2 >= len(run) and home > known)
 
 

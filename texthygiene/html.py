@@ -20,7 +20,7 @@ from .config import Config
 from .decode import BOMS, decode
 from .htmltext import Element, Extracted, extract, names, rewritten
 from .hygiene import REMOVABLE
-from .pipeline import scan
+from .pipeline import scan_units
 from .repair import repair, repair_and_explain
 from .results import Finding, RepairStep, Report, Segment, stable_id
 
@@ -37,6 +37,12 @@ _FLOOR = 0.1
 #: The HTML-only kinds; clean removes them like fragments (with their whitespace and full stop).
 ELEMENT_KINDS = frozenset({"hidden_text", "foreign_link"})
 _CODE = names("code pre kbd samp var tt")
+# Elements whose text is a unit of its own (an item, a cell, a heading, a menu, a label),
+# not prose: a run there is foreign only on its words' evidence (see ``structure``).
+UNIT_ELEMENTS = names(
+    "li dt dd td th caption h1 h2 h3 h4 h5 h6 nav menu label legend option button "
+    "summary figcaption"
+)
 # Structure whose removal would break the page around it: only its text goes.
 _KEEP = names("html head body table thead tbody tfoot tr td th caption colgroup")
 _BOMS = {encoding: bom for bom, encoding in BOMS}
@@ -191,10 +197,12 @@ def scan_extracted(
             ex, changes = rewritten(ex, repair)
             mojibake = [f for at, old, new in changes if (f := _mojibake(at, old, new))]
     # Candidates below the threshold are evidence too: hidden or linked, they may count.
-    core = scan(
+    units = [(e.text_start, e.text_end) for e in ex.elements if e.name in UNIT_ELEMENTS]
+    core = scan_units(
         ex.text,
         languages=languages,
         config=config._replace(threshold=min(config.threshold, _FLOOR), repair_encoding=False),
+        units=units,
     )
     regions = _Regions(ex, ex.page_language or core.language)
 

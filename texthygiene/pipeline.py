@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .chardata import LANGUAGE_NAMES
 from .clean import remove
@@ -15,6 +15,7 @@ from .lexicon import allowed_tokens, spam_matcher
 from .repair import mojibake_findings, repair_and_explain
 from .results import Report
 from .segment import build_segments, tokenize_view
+from .structure import markup_as_code
 
 _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 
@@ -73,17 +74,29 @@ def scan(
     >>> [(f.text, f.language, f.position) for f in report.findings]
     [('где взять деньги быстро', 'ru', 'glued')]
     """
+    return scan_units(text, languages=languages, config=config)
+
+
+def scan_units(
+    text: str | bytes,
+    *,
+    languages: Iterable[str] | str | None = None,
+    config: Config | None = None,
+    units: Sequence[tuple[int, int]] = (),
+) -> Report:
+    """``scan``, told where the structural units are: text spans of list items, table
+    cells, headings, menus and labels (``scan_html`` knows them from the elements)."""
     config = config or Config()
     text, encoding = _check_text(text, config)
     expected = normalise_languages(languages)
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
     inspection = inspect(fixed)
-    tokens = tokenize_view(fixed, inspection.view, inspection.positions)
+    tokens = markup_as_code(fixed, tokenize_view(fixed, inspection.view, inspection.positions))
     allowlisted = allowed_tokens(tokens, config.allowlist)
     words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
-    fragments = flag(fixed, tokens, words, spam, allowlisted, config)
+    fragments = flag(fixed, tokens, words, spam, allowlisted, config, units)
     hygiene = [
         f
         for f in (

@@ -92,7 +92,8 @@ def _cta_re() -> regex.Pattern[str]:
     """The calls to action of ``data/cta_terms.tsv`` as one pattern (whole words where the
     script has spaces, substrings in Chinese, Japanese and Thai)."""
     path = resources.files("texthygiene").joinpath("data").joinpath("cta_terms.tsv")
-    spaced, unspaced = [], []
+    spaced: list[str] = []
+    unspaced: list[str] = []
     lines = path.read_text("utf-8").splitlines()
     for number, line in enumerate(lines[1:], 2):
         if not line or line.startswith("#"):

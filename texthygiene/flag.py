@@ -459,9 +459,9 @@ def _cue_clauses(
                 last = j = max(j, cue_last[n])
                 n += 1
             elif is_language_word(token):
-                if tokens[j - 1].kind == "space" and token.text[:1].isupper():
-                    if not token.text.isupper():
-                        break
+                capital = token.text[:1].isupper() and not token.text.isupper()
+                if capital and tokens[j - 1].kind == "space":
+                    break
                 last = j
             j += 1
         clause.last = last

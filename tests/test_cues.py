@@ -60,8 +60,8 @@ def _flagged(text: str) -> list[tuple[str, tuple[str, ...]]]:
         ),
         # glued onto a host sentence, cut before the host's next sentence
         (
-            HOST + "Call 09066368753 ASAP Then we walked home.",
-            "Call 09066368753 ASAP",
+            HOST + "Call 09066368753 for £5 credit Then we walked home.",
+            "Call 09066368753 for £5 credit",
             "phone_number",
         ),
         # appended to a paragraph without a full stop of its own

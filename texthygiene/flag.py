@@ -85,6 +85,7 @@ SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikel
 # Spam cues (cues.py): each kind found in a run adds CUE, all together at most CUE_MAX, so
 # cues alone (PRIOR + CUE_MAX < 0) never flag a sentence; with a position they can.
 CUE, CUE_MAX = 1.5, 3.0
+CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 
 
 @dataclass
@@ -465,7 +466,12 @@ def _cue_clauses(
                 last = j
             j += 1
         clause.last = last
-        if any(is_language_word(tokens[i]) for i in range(clause.first, clause.last + 1)):
+        # One cue is ordinary prose's too (a share of 71%, a shop's number): two kinds of cue
+        # make a clause worth scoring.
+        kinds = cue_kinds(cues, tokens[clause.first].start, tokens[clause.last].end)
+        if len(kinds) >= CUE_CLAUSE_KINDS and any(
+            is_language_word(tokens[i]) for i in range(clause.first, clause.last + 1)
+        ):
             stops.update(range(clause.first, clause.last + 1))
             clauses.append(clause)
     return clauses

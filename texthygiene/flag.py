@@ -35,6 +35,7 @@ from .chardata import (
     language_name,
 )
 from .config import Config
+from .cues import Cue, cue_kinds, find_cues
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -82,6 +83,10 @@ LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
+# Spam cues (cues.py): each kind found in a run adds CUE, all together at most CUE_MAX, so
+# cues alone (PRIOR + CUE_MAX < 0) never flag a sentence; with a position they can.
+CUE, CUE_MAX = 1.5, 3.0
+CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 
 
 @dataclass
@@ -144,7 +149,8 @@ def flag(
         if token.kind == "word" and i not in allowlisted:
             label = labels[i]
             foreign[i] = label != host if label is not None else token.group != words.host_script
-    if not spam and not any(foreign):
+    cues = find_cues(text)
+    if not spam and not any(foreign) and not cues:
         return ()
 
     lines = _lines(text, tokens, foreign, units)
@@ -208,6 +214,9 @@ def flag(
             stops.update(range(clause.first, clause.last + 1))
             candidates.append(clause)
     candidates = [c for c in candidates if id(c) not in dropped]
+    if words.host_script not in UNSPACED_SCRIPTS:
+        # Sentences touch in unspaced scripts: "glued" says nothing there about a clause.
+        candidates += _cue_clauses(tokens, cues, owner, stops)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
     findings: list[Finding] = []
@@ -220,7 +229,7 @@ def flag(
         cand.terms = sorted({m.term for m in matched})
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
-        _score(text, tokens, cand, lines_by_token[cand.first], words, config)
+        _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
         if score >= config.threshold:
@@ -444,6 +453,49 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _cue_clauses(
+    tokens: Sequence[Token], cues: tuple[Cue, ...], owner: _Owners, stops: set[int]
+) -> list[Candidate]:
+    """A clause around the cues that no run holds: from the last sentence break to the next,
+    over the sentence's cues, cut short before a capitalised word after a cue (the host's
+    next sentence, where a pasted phrase has no full stop of its own to end on)."""
+    starts = [t.start for t in tokens]
+    cue_last = [bisect_left(starts, cue.end) - 1 for cue in cues]
+    clauses = []
+    n = 0
+    while n < len(cues):
+        first = bisect_right(starts, cues[n].start) - 1
+        last = cue_last[n]
+        n += 1
+        if first < 0 or first in owner or first in stops:
+            continue
+        clause = _clause(tokens, TermMatch(first, last, "", ""), stops)
+        j, last = last + 1, max(clause.last, last)
+        while j < len(tokens) and tokens[j].kind != "newline" and j not in stops:
+            token = tokens[j]
+            if token.kind == "other" and token.text in SENTENCE_END:
+                break
+            if n < len(cues) and token.start >= cues[n].start:  # the sentence's next cue
+                last = j = max(j, cue_last[n])
+                n += 1
+            elif is_language_word(token):
+                capital = token.text[:1].isupper() and not token.text.isupper()
+                if capital and tokens[j - 1].kind == "space":
+                    break
+                last = j
+            j += 1
+        clause.last = last
+        # One cue is ordinary prose's too (a share of 71%, a shop's number): two kinds of cue
+        # make a clause worth scoring.
+        kinds = cue_kinds(cues, tokens[clause.first].start, tokens[clause.last].end)
+        if len(kinds) >= CUE_CLAUSE_KINDS and any(
+            is_language_word(tokens[i]) for i in range(clause.first, clause.last + 1)
+        ):
+            stops.update(range(clause.first, clause.last + 1))
+            clauses.append(clause)
+    return clauses
+
+
 def _unseen(token: Token) -> bool:
     """Characters a reader does not see: hidden ones, and the legitimate direction marks."""
     return token.kind == "hidden" or (token.kind == "other" and token.text in DIRECTION_MARKS)
@@ -564,6 +616,7 @@ def _score(
     line: _Line,
     words: WordLanguages,
     config: Config,
+    cues: tuple[Cue, ...] = (),
 ) -> None:
     terms = cand.score_terms
     start, end = tokens[cand.first].start, tokens[cand.last].end
@@ -629,6 +682,7 @@ def _score(
     # on its words' evidence (they are known abroad and unlikely at home).
     unit = line.unit
     units = _unit_count(tokens, cand)
+    found = cue_kinds(cues, start, end)
 
     if cand.kind == "foreign_fragment":
         different_script = any(
@@ -663,15 +717,23 @@ def _score(
     else:
         different_script = False
 
-    if glued_before or glued_after:
+    # A clause found by its cues alone is glued only where it follows a full stop: a host
+    # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
+    cue_clause = cand.kind == "spam_fragment" and not cand.terms
+    if glued_before or (glued_after and not cue_clause):
         terms["glued_to_sentence"] = GLUED
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
-        # (chrome, a sign-off, a heading) it needs spam terms to reach the threshold. A unit
-        # is no line pasted between paragraphs: its neighbours are units too.
-        if unit and not cand.terms and not different_script:
+        # (chrome, a sign-off, a heading) it needs spam terms or cues to reach the threshold.
+        # A unit is no line pasted between paragraphs: its neighbours are units too.
+        if unit and not cand.terms and not found and not different_script:
             terms["structure_unit"] = 0.0
-        elif different_script or cand.terms or (cand.kind == "foreign_fragment" and cand.llr > 0):
+        elif (
+            different_script
+            or cand.terms
+            or found
+            or (cand.kind == "foreign_fragment" and cand.llr > 0)
+        ):
             terms["own_line"] = OWN_LINE_SCRIPT
     elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
         terms["structure_unit"] = 0.0
@@ -739,6 +801,10 @@ def _score(
         terms["language_named"] = NAMED_NEARBY
     if cand.terms:
         terms["spam_terms"] = SPAM_FIRST + min(SPAM_MORE_MAX, SPAM_MORE * (len(cand.terms) - 1))
+    budget = CUE_MAX
+    for kind in found:
+        terms[kind] = min(CUE, budget)
+        budget -= terms[kind]
 
     if own_line:
         cand.position = "own_line"

@@ -1,0 +1,87 @@
+"""Spam cues (issue 16 item 6): each cue kind is found where spam writes it and not in the
+ordinary prose beside it; a cue strengthens a run in an injection's position and never
+flags a host sentence by itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import texthygiene
+from texthygiene.cues import CUE_KINDS, find_cues
+from texthygiene.results import REASON_CODES
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "spam_cues.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
+HOST = (
+    "We visited the old harbour on Sunday. The weather was lovely and the fish market "
+    "was busy with families."
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:30] for c in CASES])
+def test_cues_found(case: dict[str, object]) -> None:
+    text = str(case["text"])
+    cues = find_cues(text)
+    assert [f"{c.kind}:{c.text}" for c in cues] == case["cues"]
+    for cue in cues:
+        assert text[cue.start : cue.end] == cue.text
+
+
+def test_every_kind_has_a_positive_and_is_a_reason_code() -> None:
+    found = {str(cue).split(":")[0] for case in CASES for cue in case["cues"]}  # type: ignore[attr-defined]
+    assert found == set(CUE_KINDS)
+    assert set(CUE_KINDS) <= set(REASON_CODES)
+
+
+def test_offsets_inside_a_span() -> None:
+    text = "Hi there. Call 09061701461 now. Bye 0612345678"
+    cues = find_cues(text, 10, 31)
+    assert [(c.kind, c.start, c.text) for c in cues] == [("phone_number", 15, "09061701461")]
+
+
+def _flagged(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.reasons) for f in texthygiene.scan(text).findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue"),
+    [
+        # same-language spam on a line of its own: found only through its cues
+        (
+            HOST + "\n\nCall 09061701461 now to claim your £1500 prize\n\nWe go again.",
+            "Call 09061701461 now to claim your £1500 prize",
+            "phone_number",
+        ),
+        # glued onto a host sentence, cut before the host's next sentence
+        (
+            HOST + "Call 09066368753 for £5 credit Then we walked home.",
+            "Call 09066368753 for £5 credit",
+            "phone_number",
+        ),
+        # appended to a paragraph without a full stop of its own
+        (HOST + " Only £1.50/week call 09066368753", "Only £1.50/week call 09066368753", "price"),
+    ],
+)
+def test_cues_make_same_language_spam_findable(text: str, fragment: str, cue: str) -> None:
+    flagged = _flagged(text)
+    assert [f for f, _ in flagged] == [fragment]
+    assert cue in flagged[0][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HOST + " Tickets cost $15 at the door, call +31 20 123 4567 to book.",
+        HOST + "\n\nOpening hours: Mon-Fri, phone 030 1234567\n\nWe go again.",
+        HOST + " The shop gives 20% off and sells bread for €2.50 a loaf. We bought two.",
+        HOST + "\n\nSee www.harbourmarket.nl for the dates\n\nWe go again.",
+    ],
+)
+def test_a_cue_alone_does_not_flag_a_host_sentence(text: str) -> None:
+    assert _flagged(text) == []

@@ -1,0 +1,146 @@
+"""Language-independent spam cues: prices, percentages, phone numbers, messenger handles,
+links, calls to action, emoji runs, styled letters and ALL-CAPS offers.
+
+Each cue is evidence, never a verdict: a shop's opening hours have a phone number, an event
+post a ticket price. ``flag`` adds a cue's weight to a run that already sits where injected
+text sits (a line of its own, glued onto a sentence, a paragraph's unpunctuated end); a
+host-language sentence inside a paragraph gains nothing from them.
+
+>>> [(c.kind, c.text) for c in find_cues("Call 09061701461 now! Only £1.50/week, 50% off")]
+[('phone_number', '09061701461'), ('price', '£1.50'), ('percentage', '50%')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+#: Cue kinds, each also the reason code it adds to a finding.
+CUE_KINDS = (
+    "price",
+    "percentage",
+    "phone_number",
+    "messenger",
+    "url_in_run",
+    "call_to_action",
+    "emoji_run",
+    "styled_letters",
+    "all_caps",
+)
+
+_CURRENCY_SIGNS = "€$£₽¥₹₺₩₫฿₴₦₱"
+# Codes and the short forms spam writes after an amount (Indonesian rb/jt "ribu/juta").
+_CURRENCY_AFTER = (
+    r"usd|eur|gbp|idr|rub|руб(?:\.|лей|ля)?|р\.|грн|rb|jt|rs\.?|tl|vnđ|vnd|đ|"
+    r"تومان|ریال|元|块|円|만원|원"
+)
+_AMOUNT = r"\d[\d.,\u00a0\u202f ]*\d|\d"
+_PRICE_RE = regex.compile(
+    rf"(?:[{_CURRENCY_SIGNS}]|\b(?:rp\.?|usd|eur|idr|rs\.?)) ?(?:{_AMOUNT})"
+    rf"|(?:{_AMOUNT}) ?(?:[{_CURRENCY_SIGNS}]|(?:{_CURRENCY_AFTER})(?!\w))",
+    regex.IGNORECASE,
+)
+_PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)? ?[%٪]|[%٪]\d+|\d+ ?درصد")
+# Eight to fifteen digits with at most single separators between them, or a + in front.
+_PHONE_RE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()/]?\d){7,14}(?![\w])")
+_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?")
+_YEARS_RE = regex.compile(r"(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)\d\d")
+_MESSENGER_RE = regex.compile(
+    r"\b(?:whats ?app|telegram|viber|wechat|weixin|line id|kakao ?talk|ватсап|вотсап|"
+    r"телеграм\w*|واتساپ|واتس ?اب|تلگرام|تليجرام)\b"
+    r"|\bwa(?: ?:| ?\+?\d)|\b(?:t\.me|wa\.me|line\.me)/\w+|微信|加v|v信|薇信",
+    regex.IGNORECASE,
+)
+_TLDS = (
+    "com|net|org|info|biz|io|co|me|tv|cc|vip|bet|win|top|xyz|club|site|online|shop|store|"
+    "live|pro|app|link|click|ly|gg|ru|id|su|ir|cn|in|uk|de|nl|fr|es|it|pl|br|tr|vn"
+)
+_URL_RE = regex.compile(
+    rf"(?<!\]\()(?:https?://|www\.)[^\s<>\"]+|(?<![\w@./])[\w-]{{2,}}(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
+    regex.IGNORECASE,
+)
+_EMOJI_RE = regex.compile(r"(?:\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*){2,}")
+# Mathematical alphanumerics, fullwidth and enclosed letters: fonts that dodge word filters.
+_STYLED_RE = regex.compile(r"[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]+")
+# Two or more capitalised words (offers shout), or a capitalised name with a number glued on
+# (the site names of gambling spam).
+_CAPS_WORD = r"\p{Lu}{2,}"
+_ALL_CAPS_RE = regex.compile(
+    rf"(?<!\w){_CAPS_WORD}(?:[ !]+{_CAPS_WORD})+(?!\w)|(?<!\w)\p{{Lu}}{{3,}}\d{{2,}}(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue found in a text: its kind (a reason code) and where it lies."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+
+
+@lru_cache(maxsize=1)
+def _cta_re() -> regex.Pattern[str]:
+    """The calls to action of ``data/cta_terms.tsv`` as one pattern (whole words where the
+    script has spaces, substrings in Chinese, Japanese and Thai)."""
+    path = resources.files("texthygiene").joinpath("data").joinpath("cta_terms.tsv")
+    spaced: list[str] = []
+    unspaced: list[str] = []
+    lines = path.read_text("utf-8").splitlines()
+    for number, line in enumerate(lines[1:], 2):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or fields[1] != unicodedata.normalize("NFC", fields[1]).casefold():
+            raise ValueError(f"cta_terms.tsv line {number}: expected language<TAB>casefolded term")
+        language, term = fields
+        (unspaced if language in ("zh", "ja", "th") else spaced).append(term)
+    words = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(spaced, key=len)[::-1])
+    pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
+    return regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
+
+
+def _phone(match: regex.Match[str]) -> bool:
+    text = match.group()
+    if _YEARS_RE.fullmatch(text):
+        return False
+    # 1.500.000 is an amount; a phone number is grouped otherwise, or starts with + or 0.
+    return text[:1] in "+0" or not _THOUSANDS_RE.fullmatch(text)
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, ...]:
+    """Every cue in ``text[start:end]``, in text order (offsets are into ``text``)."""
+    end = len(text) if end is None else end
+    span = text[start:end]
+    found: list[Cue] = []
+
+    def add(kind: str, pattern: regex.Pattern[str], keep: object = None) -> None:
+        for m in pattern.finditer(span):
+            if keep is None or keep(m):  # type: ignore[operator]
+                found.append(Cue(kind, start + m.start(), start + m.end(), m.group()))
+
+    add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
+    add("percentage", _PERCENT_RE)
+    add("phone_number", _PHONE_RE, _phone)
+    add("messenger", _MESSENGER_RE)
+    add("url_in_run", _URL_RE)
+    add("call_to_action", _cta_re())
+    add("emoji_run", _EMOJI_RE)
+    add("styled_letters", _STYLED_RE)
+    add("all_caps", _ALL_CAPS_RE)
+    found.sort(key=lambda c: (c.start, c.end, c.kind))
+    return tuple(found)
+
+
+def cue_kinds(cues: tuple[Cue, ...], start: int, end: int) -> list[str]:
+    """The kinds of the cues that lie inside ``[start, end)``, each once, in CUE_KINDS order."""
+    inside = {c.kind for c in cues if c.start >= start and c.end <= end}
+    return [kind for kind in CUE_KINDS if kind in inside]

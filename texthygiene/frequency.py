@@ -158,8 +158,9 @@ class ZipfMatrix:
 
     def _rows_of(self, words: Sequence[str]) -> list[int]:
         rows = self._rows
-        new = [w for w in dict.fromkeys(words) if w not in rows]
-        if new:
+        found = [rows.get(w, -1) for w in words]
+        if -1 in found:
+            new = [w for w in dict.fromkeys(words) if w not in rows]
             if len(rows) + len(new) > len(self._zipf):
                 rows.clear()
                 self._words = []
@@ -170,7 +171,8 @@ class ZipfMatrix:
             self._hashes[len(self._words) : len(self._words) + len(new)] = _hashes(new)
             rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
             self._words.extend(new)
-        return [rows[w] for w in words]
+            found = [rows[w] for w in words]
+        return found
 
 
 def _hashes(words: Sequence[str]) -> np.ndarray:

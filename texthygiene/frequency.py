@@ -8,7 +8,8 @@ bring its tokenizers, and looking a word up needs none of them.
 
 A language's list is read on first use and kept as a sorted array of the words' hashes
 with their Zipf values, about 0.4 MB a language instead of ~5 MB as a dict. The hash is
-Python's own string hash (SipHash, 64 bits): the table and the look-ups are hashed in the
+Python's own hash of the word's UTF-8 bytes (SipHash, 64 bits; bytes, as the list's words
+are read undecoded): the table and the look-ups are hashed in the
 same process, so a look-up is exact unless two words collide in 64 bits (about one chance
 in 10^14 per look-up), and reading a list costs a few milliseconds instead of the tens a
 portable hash would (a list is read while a text waits on it).
@@ -85,11 +86,14 @@ class FrequencyLists:
 
     def search(self, words: Sequence[str], language: str) -> np.ndarray:
         """``zipf`` without remembering: one search of the language's table. [len(words)]"""
+        return self.search_hashes(_hashes(words), language)
+
+    def search_hashes(self, hashes: np.ndarray, language: str) -> np.ndarray:
+        """``search`` for words already hashed (``_hashes``). [len(hashes)] float32"""
         table = self._table(language)
-        if table is None or not words:
-            return np.zeros(len(words), dtype=np.float32)
+        if table is None or not len(hashes):
+            return np.zeros(len(hashes), dtype=np.float32)
         keys, values = table
-        hashes = np.fromiter((hash(w.casefold()) for w in words), np.int64, len(words))
         at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
         return np.where(keys[at] == hashes, values[at], np.float32(0.0))
 
@@ -127,6 +131,7 @@ class ZipfMatrix:
         self._rows: dict[str, int] = {}
         self._words: list[str] = []
         self._zipf = np.full((0, len(languages)), np.nan, dtype=np.float32)
+        self._hashes = np.zeros(0, dtype=np.int64)  # each row's word, as the tables hash it
         self._guard = threading.Lock()
 
     def lookup(self, words: Sequence[str], columns: np.ndarray) -> np.ndarray:
@@ -137,28 +142,46 @@ class ZipfMatrix:
             zipf: np.ndarray = self._zipf[at, columns]
             missing = np.isnan(zipf)
             if missing.any():
+                # The missing cells grouped by language: one table search per language.
                 rows = np.broadcast_to(at, columns.shape)[missing]
                 cols = columns[missing]
-                for col in np.unique(cols).tolist():
-                    need = np.unique(rows[cols == col])
-                    words_needed = [self._words[r] for r in need.tolist()]
-                    self._zipf[need, col] = self._lists.search(words_needed, self._languages[col])
+                order = np.argsort(cols, kind="stable")
+                rows, cols = rows[order], cols[order]
+                bounds = np.flatnonzero(cols[1:] != cols[:-1]) + 1
+                for need, col in zip(
+                    np.split(rows, bounds), cols[np.r_[0, bounds]].tolist(), strict=True
+                ):
+                    found = self._lists.search_hashes(self._hashes[need], self._languages[col])
+                    self._zipf[need, col] = found  # a word twice in a text: the same value
                 zipf = self._zipf[at, columns]
             return zipf
 
     def _rows_of(self, words: Sequence[str]) -> list[int]:
         rows = self._rows
-        new = [w for w in dict.fromkeys(words) if w not in rows]
-        if new:
+        found = [rows.get(w, -1) for w in words]
+        if -1 in found:
+            new = [w for w in dict.fromkeys(words) if w not in rows]
             if len(rows) + len(new) > len(self._zipf):
                 rows.clear()
                 self._words = []
                 size = max(_MATRIX_WORDS, len(set(words)))
                 self._zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
+                self._hashes = np.zeros(size, dtype=np.int64)
                 new = [*dict.fromkeys(words)]
+            self._hashes[len(self._words) : len(self._words) + len(new)] = _hashes(new)
             rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
             self._words.extend(new)
-        return [rows[w] for w in words]
+            found = [rows[w] for w in words]
+        return found
+
+
+def _hashes(words: Sequence[str]) -> np.ndarray:
+    """Each word as the tables hash it: its case-folded UTF-8 bytes. [len(words)] int64"""
+    return np.fromiter(
+        (hash(w.casefold().encode("utf-8", "surrogatepass")) for w in words),
+        np.int64,
+        len(words),
+    )
 
 
 def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -168,9 +191,10 @@ def _read(path: Path) -> tuple[np.ndarray, np.ndarray]:
     10^(-i/100), i.e. Zipf 9 - i/100. A word in two buckets (two spellings folded alike)
     keeps the higher one.
     """
-    buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    # The words stay UTF-8 bytes: decoding them to str would cost a third of the reading.
+    buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=True)
     header, buckets = buckets[0], buckets[1:]
-    if not isinstance(header, dict) or header.get("format") != "cB":
+    if not isinstance(header, dict) or header.get(b"format") != b"cB":
         raise ValueError(f"{path}: not a wordfreq cB frequency list (header {header!r})")
     words = [word for bucket in buckets for word in bucket]
     zipf = np.repeat(

@@ -164,7 +164,9 @@ def test_a_record_the_core_refuses_is_an_error_and_passed_through(
 def test_a_record_over_max_chars_is_not_scanned_and_passed_through(
     files: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    records = [{"id": i, "text": POST + " Nummer." * (40 if i == 1 else 0) + SPAM} for i in range(3)]
+    records = [
+        {"id": i, "text": POST + " Nummer." * (40 if i == 1 else 0) + SPAM} for i in range(3)
+    ]
     original = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     (files / "n.jsonl").write_text(original, encoding="utf-8")
     cap = str(len(records[0]["text"]) + 1)  # the first and last fit, the middle one does not

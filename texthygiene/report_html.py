@@ -80,7 +80,7 @@ _SCRIPT = """(function () {
   "use strict";
   var form = document.getElementById("filters");
   var docs = Array.prototype.slice.call(document.querySelectorAll("article.doc"));
-  var notes = Array.prototype.slice.call(document.querySelectorAll("li.note"));
+  var notes = Array.prototype.slice.call(document.querySelectorAll("li.fn"));
   var status = document.getElementById("shown");
   var tally = document.getElementById("tally");
   var texts = null;
@@ -162,7 +162,7 @@ _SCRIPT = """(function () {
   function noteOf(el) {
     var mark = el.closest && el.closest("mark[aria-describedby]");
     if (mark) { return document.getElementById(mark.getAttribute("aria-describedby")); }
-    return el.closest ? el.closest("li.note") : null;
+    return el.closest ? el.closest("li.fn") : null;
   }
   function shownNotes() {
     var kinds = checked("kind"), langs = checked("lang");
@@ -191,7 +191,7 @@ _SCRIPT = """(function () {
         decide(list.filter(function (li) { return decided[keyOf(li)]; }), null);
       }
     } else if (button.dataset.d) {
-      var li = button.closest("li.note");
+      var li = button.closest("li.fn");
       decide(button.hasAttribute("data-all") ? groups[li.dataset.g] : [li], button.dataset.d);
     }
   });
@@ -243,19 +243,31 @@ _SCRIPT = """(function () {
       var mark = first[li.dataset.n];
       return mark ? mark.getBoundingClientRect().top - base : null;
     });
-    var heights = items.map(function (li) { return li.offsetHeight; });
-    var y = 0, gap = 6;
+    var heights = items.map(function (li) { return li.getBoundingClientRect().height; });
+    /* Each note at its highlight's height, or 6px below the note before it (the notes'
+       own bottom margins are off here: they would collapse into these). */
+    var bottom = 0;
     items.forEach(function (li, i) {
-      var want = tops[i] === null ? y : Math.max(y, tops[i]);
-      li.style.marginTop = (want - y) + "px";
-      y = want + heights[i] + gap;
+      var least = i ? bottom + 6 : 0;
+      var want = tops[i] === null ? least : Math.max(least, tops[i]);
+      li.style.marginTop = (want - bottom) + "px";
+      bottom = want + heights[i];
     });
   }
+  /* A highlight's focus opens its note (a note's own buttons never move what is clicked). */
+  document.addEventListener("focusin", function (event) {
+    var mark = event.target.closest && event.target.closest("mark[aria-describedby]");
+    var li = mark && noteOf(mark);
+    if (!li || li.classList.contains("open")) { return; }
+    li.classList.add("open");
+    align(docOf(li));
+  });
   var seen = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (entry.isIntersecting && !entry.target.aligned) {
         entry.target.aligned = true;
-        align(entry.target);
+        /* After the frame in which it came into view: its text is laid out by then. */
+        requestAnimationFrame(function () { align(entry.target); });
       }
     });
   }, {rootMargin: "400px 0px"});
@@ -300,7 +312,7 @@ mark.last::after { content: "[" attr(data-ref) "]"; font-size: .7em; vertical-al
 mark:focus { outline: 2px solid #1a1a1a; }
 .cp { font: .75em ui-monospace, monospace; border: 1px solid #888; border-radius: 2px;
   padding: 0 1px; margin: 0 1px; color: #333; background: #fff; }
-ol.notes { margin: 0; padding-left: 1.5rem; font-size: .9rem; }
+ol.notes { margin: 0; padding-left: 1.5rem; font-size: .85rem; }
 ol.notes li { margin: 0 0 6px; padding-left: .3rem; border-left: 6px solid #ddd;
   overflow-wrap: anywhere; }
 h2 small { font-weight: normal; color: #555; }
@@ -309,9 +321,9 @@ h2 small { font-weight: normal; color: #555; }
 details.summary-box > summary { cursor: pointer; font-weight: 600; }
 .dec, .js-only { display: none; }
 .js .dec { display: inline; } .js .js-only { display: inline-block; }
-.dec button, #filters button { font: inherit; font-size: .8rem; padding: 0 .4rem; margin: 0 .15rem;
+.dec button, #filters button { font: inherit; font-size: .75rem; padding: 0 .3rem; margin: 0 .1rem;
   border: 1px solid #999; border-radius: 3px; background: #f4f4f4; cursor: pointer; }
-li.note.dec-spam { background: #ffe1e1; } li.note.dec-ok { background: #e2f5e2; }
+li.fn.dec-spam { background: #ffe1e1; } li.fn.dec-ok { background: #e2f5e2; }
 li.dec-spam .dec button[data-d=spam], li.dec-ok .dec button[data-d=not_spam] {
   background: #333; color: #fff; }
 mark.dec-spam { text-decoration: line-through 2px #b00000; }
@@ -321,6 +333,12 @@ mark.dec-ok { background: transparent !important; outline: 2px dashed #2a8a2a; }
   body { padding: .5rem; }
   article.doc { grid-template-columns: minmax(0, 1fr); }
   ol.notes { margin-top: .75rem; }
+  #filters { position: static; } .keys { display: none; }
+}
+.more { display: block; }
+@media (min-width: 50rem) {
+  .js ol.notes li { margin-bottom: 0; }
+  .js ol.notes li:not(.open) .more { display: none; }
 }
 .frag { font-style: italic; }
 del.before { background: #ffd6d6; } ins.after { background: #c9f2c4; text-decoration: none; }
@@ -493,7 +511,7 @@ def _buttons(alike: int) -> str:
     own += '<button type="button" data-d="not_spam">not spam</button>'
     if alike > 1:
         own += (
-            f' · all {alike} alike: <button type="button" data-d="spam" data-all>spam</button>'
+            f' all {alike}: <button type="button" data-d="spam" data-all>spam</button>'
             '<button type="button" data-d="not_spam" data-all>not spam</button>'
         )
     return f'<span class="dec">{own}</span>'
@@ -527,13 +545,18 @@ def _note(
         )
     else:
         body = f'<span class="frag">“{_text_html(finding.text, show_hidden=True)}”</span>'
-    lines = [head + " " + _buttons(group[1]), body]
+    lines = [body]
     if finding.detail:
         lines.append(_plain(finding.detail))
     if finding.reasons:
         lines.append(f'<span class="reasons">reasons: {_plain(", ".join(finding.reasons))}</span>')
+    # Beside the text a note shows its first line; the rest opens with its highlight's focus.
+    lines = [
+        head + " " + _buttons(group[1]),
+        '<span class="more">' + "<br>".join(lines) + "</span>",
+    ]
     return (
-        f'<li id="{doc_key}-n{i}" class="note k-{_token(finding.kind)}" value="{i + 1}" '
+        f'<li id="{doc_key}-n{i}" class="fn k-{_token(finding.kind)}" value="{i + 1}" '
         f'data-n="{i}" data-id="{_plain(finding.id)}" data-k="{_token(finding.kind)}" '
         f'data-l="{_lang_token(finding.language)}" data-g="{group[0]}" '
         f'data-t="{_json_attr(finding.text)}">' + "<br>".join(lines) + "</li>"
@@ -612,7 +635,19 @@ def _document(position: int, listed: _Listed, groups: dict[tuple[str, str], list
 
 #: Meta the page shows in its own place (heading, links, the line below them) or not at all.
 _SHOWN_META = frozenset(
-    {"title", "link", "uri", "edit_link", "author", "date", "status", "post_type", "record_id"}
+    {
+        "title",
+        "link",
+        "uri",
+        "edit_link",
+        "author",
+        "date",
+        "status",
+        "post_type",
+        "record_id",
+        "post_id",
+        "comment_id",
+    }
 )
 
 

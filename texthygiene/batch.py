@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from .clean import remove
 from .config import Config
@@ -29,6 +29,18 @@ from .repair import repair
 from .results import Finding
 
 T = TypeVar("T")
+#: One document's work: its text, its markup, and (when decisions apply) its (source, id).
+Task = tuple[str, str] | tuple[str, str, tuple[str, str]]
+
+
+class Decider(Protocol):
+    """A moderator's decisions, as a run applies them (``decisions.Decisions``)."""
+
+    def select(
+        self, source: str, document: str, findings: Sequence[Finding], command: str
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The positions of the findings that stay, and the indexes of the entries used."""
+
 
 #: A batch closes at this many documents or this many characters, whichever comes first.
 BATCH_DOCS = 64
@@ -46,6 +58,7 @@ class Settings:
     config: Config = Config()  # noqa: RUF009  (an immutable NamedTuple: sharing it is safe)
     only: frozenset[str] | None = None  # finding kinds kept; None: all
     context: int = 24  # characters of context around a finding, for the table
+    decide: Decider | None = None  # a moderator's decisions on findings
 
 
 @dataclass(frozen=True)
@@ -58,10 +71,14 @@ class Outcome:
     new_text: str | None = None  # clean, repair: the rewritten document
     removed: tuple[Finding, ...] = ()  # clean: the findings deleted (look-alikes stay)
     error: str | None = None
+    decided: tuple[int, ...] = ()  # the decisions (their indexes) that matched a finding
 
 
-def analyse(settings: Settings, text: str, markup: str) -> Outcome:
-    """Run one command on one document (``markup`` "html": ``text`` is HTML source)."""
+def analyse(
+    settings: Settings, text: str, markup: str, document: tuple[str, str] | None = None
+) -> Outcome:
+    """Run one command on one document (``markup`` "html": ``text`` is HTML source);
+    ``document`` (source, id) is what decisions are matched on."""
     if settings.command == "repair":
         return Outcome(new_text=repair(text, config=settings.config))
     extracted = None
@@ -70,13 +87,18 @@ def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     else:
         report = scan(text, languages=settings.languages, config=settings.config)
     findings = tuple(f for f in report.findings if settings.only is None or f.kind in settings.only)
+    decided: tuple[int, ...] = ()
+    if settings.decide is not None and document is not None:
+        source, doc_id = document
+        kept, decided = settings.decide.select(source, doc_id, findings, settings.command)
+        findings = tuple(findings[i] for i in kept)
     width = settings.context
     contexts = tuple(
         (report.text[max(0, f.start - width) : f.start], report.text[f.end : f.end + width])
         for f in findings
     )
     if settings.command != "clean":
-        return Outcome(report.language, findings, contexts)
+        return Outcome(report.language, findings, contexts, decided=decided)
     if extracted is not None:
         # As clean_html does, but with the findings --only kept.
         new_text = splice(extracted.source, removals(extracted, findings))
@@ -84,14 +106,14 @@ def analyse(settings: Settings, text: str, markup: str) -> Outcome:
     else:
         new_text = remove(report.text, findings, report.edits)[0]
         gone = tuple(f for f in findings if f.kind in REMOVABLE)
-    return Outcome(report.language, findings, contexts, new_text, gone)
+    return Outcome(report.language, findings, contexts, new_text, gone, decided=decided)
 
 
-def _run_batch(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome]:
+def _run_batch(settings: Settings, tasks: list[Task]) -> list[Outcome]:
     outcomes = []
-    for text, markup in tasks:
+    for task in tasks:
         try:
-            outcomes.append(analyse(settings, text, markup))
+            outcomes.append(analyse(settings, *task))
         except ValueError as error:  # the core refuses this text (TextTooLarge: over the cap)
             outcomes.append(Outcome(error=f"not scanned: {type(error).__name__}: {error}"))
         except Exception as error:  # one document's failure must not lose the batch
@@ -100,10 +122,10 @@ def _run_batch(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome
 
 
 def _batches(
-    items: Iterable[T], task: Callable[[T], tuple[str, str] | None]
-) -> Iterator[tuple[list[T], list[tuple[str, str]]]]:
+    items: Iterable[T], task: Callable[[T], Task | None]
+) -> Iterator[tuple[list[T], list[Task]]]:
     held: list[T] = []
-    tasks: list[tuple[str, str]] = []
+    tasks: list[Task] = []
     size = 0
     for item in items:
         held.append(item)
@@ -120,7 +142,7 @@ def _batches(
 
 
 def _pair(
-    held: list[T], task: Callable[[T], tuple[str, str] | None], outcomes: list[Outcome]
+    held: list[T], task: Callable[[T], Task | None], outcomes: list[Outcome]
 ) -> Iterator[tuple[T, Outcome | None]]:
     results = iter(outcomes)
     for item in held:
@@ -130,14 +152,15 @@ def _pair(
 def run(
     settings: Settings,
     items: Iterable[T],
-    task: Callable[[T], tuple[str, str] | None],
+    task: Callable[[T], Task | None],
     jobs: int,
     lost: Callable[[list[T], str], None] | None = None,
 ) -> Iterator[tuple[T, Outcome | None]]:
     """Every item with its outcome (None for an item without work), in input order.
 
-    ``task`` gives an item's ``(text, markup)``, or None for an item that is only passed
-    along. ``jobs`` > 1 runs in that many processes, unless the input fits in one batch.
+    ``task`` gives an item's ``(text, markup)`` (and, for decisions, its ``(source, id)``),
+    or None for an item that is only passed along. ``jobs`` > 1 runs in that many
+    processes, unless the input fits in one batch.
     ``lost`` hears of every batch whose worker died (its items, and why), before that
     batch's items come out, scanned again one by one.
     """
@@ -150,7 +173,7 @@ def run(
         return
     pool = _Pool(settings, jobs)
     try:
-        pending: deque[tuple[list[T], list[tuple[str, str]], Future[list[Outcome]]]] = deque()
+        pending: deque[tuple[list[T], list[Task], Future[list[Outcome]]]] = deque()
         for held, tasks in batches:
             pending.append((held, tasks, pool.submit(tasks)))
             if len(pending) >= 2 * jobs:
@@ -172,7 +195,7 @@ class _Pool:
         self.pool = ProcessPoolExecutor(max_workers=jobs)
         self.current: set[Future[list[Outcome]]] = set()  # submitted to this pool
 
-    def submit(self, tasks: list[tuple[str, str]]) -> Future[list[Outcome]]:
+    def submit(self, tasks: list[Task]) -> Future[list[Outcome]]:
         try:
             future = self.pool.submit(_run_batch, self.settings, tasks)
         except BrokenProcessPool:  # a worker died since the last submit
@@ -183,7 +206,7 @@ class _Pool:
 
     def outcomes(
         self,
-        tasks: list[tuple[str, str]],
+        tasks: list[Task],
         future: Future[list[Outcome]],
         held: list[T],
         lost: Callable[[list[T], str], None] | None,
@@ -212,7 +235,7 @@ class _Pool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _one_by_one(settings: Settings, tasks: list[tuple[str, str]]) -> list[Outcome]:
+def _one_by_one(settings: Settings, tasks: list[Task]) -> list[Outcome]:
     """Scan a batch again, each document on its own in one worker process: a document that
     kills this worker too gets ``WORKER_DIED`` and the next one a fresh worker."""
     outcomes: list[Outcome] = []

@@ -23,7 +23,9 @@ from typing import BinaryIO, TextIO
 from tqdm import tqdm
 
 from . import __version__
-from .batch import Outcome, Settings, run
+from .batch import Outcome, Settings, Task, run
+from .decisions import Decisions, DecisionsError
+from .decisions import load as load_decisions
 from .formats import (
     Input,
     Item,
@@ -180,6 +182,8 @@ class _Run:
     errors: int = 0
     baseline: set[tuple[str, str, str]] = field(default_factory=set)
     seen: list[dict[str, str]] = field(default_factory=list)
+    decided: set[int] = field(default_factory=set)  # decisions that matched a finding
+    decided_documents: set[str] = field(default_factory=set)  # documents they name, seen
 
     def error(self, where: str, message: str, *, record: bool = True) -> None:
         """A record error is a warning under --keep-going; an error that loses the rest of
@@ -225,7 +229,16 @@ def _settings(args: argparse.Namespace, resolved: Resolved) -> Settings:
     if args.command == "repair":
         return Settings("repair")
     only = frozenset(args.only) if args.only is not None else None
-    return Settings(args.command, args.languages or None, to_config(resolved), only)
+    decided_only = getattr(args, "decided_only", False)
+    decide = None
+    if args.decisions:
+        try:
+            decide = load_decisions(args.decisions, decided_only=decided_only)
+        except DecisionsError as error:
+            raise UsageError(f"--decisions {error}") from error
+    elif decided_only:
+        raise UsageError("--decided-only needs --decisions FILE")
+    return Settings(args.command, args.languages or None, to_config(resolved), only, decide=decide)
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -348,15 +361,24 @@ def _items(run_: _Run, options: ReadOptions) -> Iterator[tuple[_Input, Item]]:
                 stream.close()
 
 
-def _task(pair: tuple[_Input, Item]) -> tuple[str, str] | None:
+def _task(pair: tuple[_Input, Item]) -> Task | None:
     item = pair[1]
     return (item.text, item.markup) if isinstance(item, Record) else None
+
+
+def _decided_task(pair: tuple[_Input, Item]) -> Task | None:
+    item = pair[1]
+    return (item.text, item.markup, (item.source, item.id)) if isinstance(item, Record) else None
 
 
 def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Outcome | None]]:
     """Items with outcomes, in input order, with errors reported as they are reached."""
     args = run_.args
-    options = ReadOptions(args.text_field, args.id_field, args.comments)
+    options = ReadOptions(
+        args.text_field, args.id_field, args.comments, tuple(getattr(args, "meta_field", ()))
+    )
+    decisions = settings.decide if isinstance(settings.decide, Decisions) else None
+    named = decisions.documents if decisions is not None else frozenset()
     show = not args.quiet and sys.stderr.isatty()
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
     previous: _Input | None = None
@@ -372,9 +394,8 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
         file=sys.stderr,
     ) as bar:
         lost = functools.partial(_lost, run_)
-        for (current, item), outcome in run(
-            settings, _items(run_, options), _task, args.jobs, lost
-        ):
+        task = _task if decisions is None else _decided_task
+        for (current, item), outcome in run(settings, _items(run_, options), task, args.jobs, lost):
             if current is not previous:
                 if previous is not None:
                     run_.summary(previous)
@@ -393,6 +414,10 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
                     bar.update(1)
                 run_.documents += 1
                 current.documents += 1
+                if item.id in named:
+                    run_.decided_documents.add(item.id)
+                if outcome is not None:
+                    run_.decided.update(outcome.decided)
                 if outcome is not None and outcome.error is not None:
                     kept = "; written unchanged" if args.command != "scan" else ""
                     where = f"{item.source}: {item.location or item.id}"
@@ -661,6 +686,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _scan(run_, settings)
         else:
             _rewrite(run_, settings)
+        if isinstance(settings.decide, Decisions) and not args.quiet:
+            for warning in settings.decide.unmatched(run_.decided, run_.decided_documents):
+                print(f"texthygiene: warning: {escape(warning)}", file=sys.stderr)
     except (UsageError, SettingsError) as error:
         print(f"texthygiene: {error}", file=sys.stderr)
         return 2

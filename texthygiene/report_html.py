@@ -17,6 +17,7 @@ import base64
 import hashlib
 import heapq
 import html
+import json
 import re
 import unicodedata
 from bisect import bisect_right
@@ -79,8 +80,11 @@ _SCRIPT = """(function () {
   "use strict";
   var form = document.getElementById("filters");
   var docs = Array.prototype.slice.call(document.querySelectorAll("article.doc"));
+  var notes = Array.prototype.slice.call(document.querySelectorAll("li.fn"));
   var status = document.getElementById("shown");
+  var tally = document.getElementById("tally");
   var texts = null;
+  document.body.classList.add("js");
   function checked(name) {
     var set = new Set();
     form.querySelectorAll("input[name=" + name + "]:checked").forEach(function (box) {
@@ -109,6 +113,168 @@ _SCRIPT = """(function () {
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply();
+
+  /* Decisions: kept per report in localStorage, exported as texthygiene-decisions.json. */
+  var storeKey = "texthygiene-decisions:" + document.body.dataset.report;
+  var decided = {};
+  try { decided = JSON.parse(localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { }
+  var groups = {};
+  notes.forEach(function (li) { (groups[li.dataset.g] = groups[li.dataset.g] || []).push(li); });
+  function docOf(el) { return el.closest("article.doc"); }
+  function keyOf(li) { return docOf(li).dataset.doc + "\\t" + li.dataset.id; }
+  function show(li, decision) {
+    var doc = docOf(li);
+    var pieces = doc.querySelectorAll("mark[data-f='" + li.dataset.n + "']");
+    [li].concat(Array.prototype.slice.call(pieces)).forEach(function (el) {
+      el.classList.toggle("dec-spam", decision === "spam");
+      el.classList.toggle("dec-ok", decision === "not_spam");
+    });
+  }
+  function count() {
+    var n = {spam: 0, not_spam: 0};
+    Object.keys(decided).forEach(function (key) { n[decided[key].decision] += 1; });
+    tally.textContent = n.spam + " marked spam, " + n.not_spam + " not spam";
+  }
+  function decide(list, decision) {
+    var same = list.every(function (li) {
+      var entry = decided[keyOf(li)];
+      return entry && entry.decision === decision;
+    });
+    if (same) { decision = null; }  /* marking again what is marked clears it */
+    list.forEach(function (li) {
+      var key = keyOf(li);
+      if (decision) {
+        decided[key] = {finding_id: li.dataset.id, document: JSON.parse(docOf(li).dataset.doc),
+          text: JSON.parse(li.dataset.t), decision: decision};
+      } else {
+        delete decided[key];
+      }
+      show(li, decision);
+    });
+    try { localStorage.setItem(storeKey, JSON.stringify(decided)); } catch (e) { }
+    count();
+  }
+  notes.forEach(function (li) {
+    var entry = decided[keyOf(li)];
+    if (entry) { show(li, entry.decision); }
+  });
+  count();
+  function noteOf(el) {
+    var mark = el.closest && el.closest("mark[aria-describedby]");
+    if (mark) { return document.getElementById(mark.getAttribute("aria-describedby")); }
+    return el.closest ? el.closest("li.fn") : null;
+  }
+  function shownNotes() {
+    var kinds = checked("kind"), langs = checked("lang");
+    var query = form.elements.q.value.trim().toLowerCase();
+    return notes.filter(function (li) {
+      return !docOf(li).hidden && kinds.has(li.dataset.k) && langs.has(li.dataset.l) &&
+        (!query || JSON.parse(li.dataset.t).toLowerCase().indexOf(query) >= 0);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+    if (button.id === "export") {
+      var entries = Object.keys(decided).sort().map(function (key) { return decided[key]; });
+      var body = JSON.stringify({schema_version: 1, decisions: entries}, null, 1);
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([body + "\\n"], {type: "application/json"}));
+      link.download = "texthygiene-decisions.json";
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    } else if (button.dataset.bulk !== undefined) {
+      var list = shownNotes();
+      if (button.dataset.bulk) {
+        decide(list, button.dataset.bulk);
+      } else {
+        decide(list.filter(function (li) { return decided[keyOf(li)]; }), null);
+      }
+    } else if (button.dataset.d) {
+      var li = button.closest("li.fn");
+      decide(button.hasAttribute("data-all") ? groups[li.dataset.g] : [li], button.dataset.d);
+    }
+  });
+  function move(step) {
+    var all = Array.prototype.slice.call(document.querySelectorAll("mark.last")).filter(
+      function (mark) { return !docOf(mark).hidden; });
+    var note = noteOf(document.activeElement);
+    var at = -1;
+    all.forEach(function (mark, i) {
+      if (note && mark.getAttribute("aria-describedby") === note.id) { at = i; }
+    });
+    var next = all[Math.min(all.length - 1, Math.max(0, at + step))];
+    if (next) { next.focus(); next.scrollIntoView({block: "center"}); }
+  }
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey ||
+        (target.closest && target.closest("input, textarea, select"))) { return; }
+    var key = event.key.toLowerCase();
+    if (key === "j" || key === "k") { move(key === "j" ? 1 : -1); event.preventDefault(); return; }
+    var decision = {s: "spam", n: "not_spam", u: ""}[key];
+    var li = noteOf(target);
+    if (decision === undefined || !li) { return; }
+    var list = event.shiftKey ? groups[li.dataset.g] : [li];
+    if (decision) {
+      decide(list, decision);
+    } else {
+      decide(list.filter(function (one) { return decided[keyOf(one)]; }), null);
+    }
+    event.preventDefault();
+  });
+
+  /* Notes beside their highlights: each note moves down to its highlight's line. */
+  var wide = window.matchMedia("(min-width: 50rem)");
+  function align(doc) {
+    var list = doc.querySelector("ol.notes");
+    if (!list) { return; }
+    var items = Array.prototype.slice.call(list.children);
+    if (!wide.matches) {
+      items.forEach(function (li) { li.style.marginTop = ""; });
+      return;
+    }
+    var first = {};
+    doc.querySelectorAll("mark[data-f]").forEach(function (mark) {
+      if (!(mark.dataset.f in first)) { first[mark.dataset.f] = mark; }
+    });
+    var base = list.getBoundingClientRect().top;
+    var tops = items.map(function (li) {
+      var mark = first[li.dataset.n];
+      return mark ? mark.getBoundingClientRect().top - base : null;
+    });
+    var heights = items.map(function (li) { return li.getBoundingClientRect().height; });
+    /* Each note at its highlight's height, or 6px below the note before it (the notes'
+       own bottom margins are off here: they would collapse into these). */
+    var bottom = 0;
+    items.forEach(function (li, i) {
+      var least = i ? bottom + 6 : 0;
+      var want = tops[i] === null ? least : Math.max(least, tops[i]);
+      li.style.marginTop = (want - bottom) + "px";
+      bottom = want + heights[i];
+    });
+  }
+  /* A highlight's focus opens its note (a note's own buttons never move what is clicked). */
+  document.addEventListener("focusin", function (event) {
+    var mark = event.target.closest && event.target.closest("mark[aria-describedby]");
+    var li = mark && noteOf(mark);
+    if (!li || li.classList.contains("open")) { return; }
+    li.classList.add("open");
+    align(docOf(li));
+  });
+  var seen = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting && !entry.target.aligned) {
+        entry.target.aligned = true;
+        /* After the frame in which it came into view: its text is laid out by then. */
+        requestAnimationFrame(function () { align(entry.target); });
+      }
+    });
+  }, {rootMargin: "400px 0px"});
+  docs.forEach(function (doc) { seen.observe(doc); });
+  window.addEventListener("resize", function () {
+    docs.forEach(function (doc) { doc.aligned = false; seen.unobserve(doc); seen.observe(doc); });
+  });
 })();
 """
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
@@ -127,6 +293,7 @@ table { border-collapse: collapse; margin: .25rem 0 .75rem; }
 th, td { text-align: left; padding: .1rem .75rem .1rem 0; vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .summary { display: flex; flex-wrap: wrap; gap: 0 3rem; }
+.keys { color: #555; font-size: .85rem; margin: .25rem 0 0; }
 .note { background: #fff6d6; border-left: 4px solid #e0b000; padding: .4rem .75rem; }
 #filters { background: #fff; border: 1px solid #ccc; padding: .5rem .75rem; margin: 1rem 0;
   position: sticky; top: 0; z-index: 1; }
@@ -145,9 +312,34 @@ mark.last::after { content: "[" attr(data-ref) "]"; font-size: .7em; vertical-al
 mark:focus { outline: 2px solid #1a1a1a; }
 .cp { font: .75em ui-monospace, monospace; border: 1px solid #888; border-radius: 2px;
   padding: 0 1px; margin: 0 1px; color: #333; background: #fff; }
-ol.notes { margin: 0; padding-left: 1.5rem; font-size: .9rem; }
-ol.notes li { margin-bottom: .5rem; padding-left: .3rem; border-left: 6px solid #ddd;
+ol.notes { margin: 0; padding-left: 1.5rem; font-size: .85rem; }
+ol.notes li { margin: 0 0 6px; padding-left: .3rem; border-left: 6px solid #ddd;
   overflow-wrap: anywhere; }
+h2 small { font-weight: normal; color: #555; }
+.links { margin: .1rem 0 0; overflow-wrap: anywhere; }
+.links a { margin-right: 1rem; }
+details.summary-box > summary { cursor: pointer; font-weight: 600; }
+.dec, .js-only { display: none; }
+.js .dec { display: inline; } .js .js-only { display: inline-block; }
+.dec button, #filters button { font: inherit; font-size: .75rem; padding: 0 .3rem; margin: 0 .1rem;
+  border: 1px solid #999; border-radius: 3px; background: #f4f4f4; cursor: pointer; }
+li.fn.dec-spam { background: #ffe1e1; } li.fn.dec-ok { background: #e2f5e2; }
+li.dec-spam .dec button[data-d=spam], li.dec-ok .dec button[data-d=not_spam] {
+  background: #333; color: #fff; }
+mark.dec-spam { text-decoration: line-through 2px #b00000; }
+mark.dec-ok { background: transparent !important; outline: 2px dashed #2a8a2a; }
+#tally { margin-left: .5rem; color: #333; }
+@media (max-width: 50rem) {
+  body { padding: .5rem; }
+  article.doc { grid-template-columns: minmax(0, 1fr); }
+  ol.notes { margin-top: .75rem; }
+  #filters { position: static; } .keys { display: none; }
+}
+.more { display: block; }
+@media (min-width: 50rem) {
+  .js ol.notes li { margin-bottom: 0; }
+  .js ol.notes li:not(.open) .more { display: none; }
+}
 .frag { font-style: italic; }
 del.before { background: #ffd6d6; } ins.after { background: #c9f2c4; text-decoration: none; }
 .reasons { color: #555; font-size: .85em; }
@@ -156,11 +348,14 @@ footer { color: #666; font-size: .85rem; margin-top: 2rem; }
 
 
 class ReportDocument(NamedTuple):
-    """One scanned document: an id (unique in the report), where it came from, its report."""
+    """One scanned document: an id (unique in the report), where it came from, its report,
+    and what its source says about it (``meta``: title, link, author, date, status,
+    edit_link and any other field, as ``formats.Record.meta``)."""
 
     id: str
     source: str
     report: Report
+    meta: tuple[tuple[str, str | int], ...] = ()
 
 
 class _Listed(NamedTuple):
@@ -305,7 +500,36 @@ def _mojibake_before(report: Report) -> dict[int, str]:
     return before
 
 
-def _note(finding: Finding, i: int, doc_key: str, text: str, before: str | None) -> str:
+def _json_attr(text: str) -> str:
+    """Text for a data attribute the script reads back whole: a JSON string, ASCII only (a
+    lone surrogate or a control character survives), then escaped for the attribute."""
+    return html.escape(json.dumps(text), quote=True)
+
+
+def _group_key(finding: Finding) -> tuple[str, str]:
+    """Findings alike: the same kind and the same text, casefolded, whitespace collapsed."""
+    return finding.kind, " ".join(finding.text.casefold().split())
+
+
+def _buttons(alike: int) -> str:
+    own = '<button type="button" data-d="spam">spam</button>'
+    own += '<button type="button" data-d="not_spam">not spam</button>'
+    if alike > 1:
+        own += (
+            f' all {alike}: <button type="button" data-d="spam" data-all>spam</button>'
+            '<button type="button" data-d="not_spam" data-all>not spam</button>'
+        )
+    return f'<span class="dec">{own}</span>'
+
+
+def _note(
+    finding: Finding,
+    i: int,
+    doc_key: str,
+    text: str,
+    before: str | None,
+    group: tuple[int, int] = (0, 1),
+) -> str:
     language = (
         f"{_plain(language_name(finding.language))} ({_plain(finding.language)})"
         if finding.language
@@ -326,15 +550,21 @@ def _note(finding: Finding, i: int, doc_key: str, text: str, before: str | None)
         )
     else:
         body = f'<span class="frag">“{_text_html(finding.text, show_hidden=True)}”</span>'
-    lines = [head, body]
+    lines = [body]
     if finding.detail:
         lines.append(_plain(finding.detail))
     if finding.reasons:
         lines.append(f'<span class="reasons">reasons: {_plain(", ".join(finding.reasons))}</span>')
+    # Beside the text a note shows its first line; the rest opens with its highlight's focus.
+    lines = [
+        head + " " + _buttons(group[1]),
+        '<span class="more">' + "<br>".join(lines) + "</span>",
+    ]
     return (
-        f'<li id="{doc_key}-n{i}" class="k-{_token(finding.kind)}" value="{i + 1}">'
-        + "<br>".join(lines)
-        + "</li>"
+        f'<li id="{doc_key}-n{i}" class="fn k-{_token(finding.kind)}" value="{i + 1}" '
+        f'data-n="{i}" data-id="{_plain(finding.id)}" data-k="{_token(finding.kind)}" '
+        f'data-l="{_lang_token(finding.language)}" data-g="{group[0]}" '
+        f'data-t="{_json_attr(finding.text)}">' + "<br>".join(lines) + "</li>"
     )
 
 
@@ -343,47 +573,107 @@ def _pairs(report: Report) -> list[str]:
     return sorted(pairs) or ["clean"]  # no language: the language filter leaves it alone
 
 
-def _document(position: int, listed: _Listed) -> str:
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+\Z", re.I)
+
+
+def _link(url: object, label: str) -> str:
+    """A link to an http(s) address from the source; anything else is shown, not linked."""
+    if not isinstance(url, str) or not url:
+        return ""
+    if not _SAFE_URL.match(url):
+        return f"<span>{_plain(url)}</span>"
+    return f'<a href="{html.escape(url, quote=True)}" rel="noreferrer">{label}</a>'
+
+
+def _document(position: int, listed: _Listed, groups: dict[tuple[str, str], list[int]]) -> str:
     doc_key = f"d{position}"
     report = listed.doc.report
     findings = report.findings
-    meta = [f"source {_plain(listed.doc.source)}"]
-    meta.append(f"language {_plain(language_name(report.language))}")
-    meta.append(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}")
+    meta = dict(listed.doc.meta)
+    title = str(meta.get("title") or "")
+    about = [f"source {_plain(listed.doc.source)}"]
+    if title:
+        about.insert(0, f"document {_plain(listed.doc.id)}")
+    if meta.get("author"):
+        about.append(f"by {_plain(str(meta['author']))}")
+    for key in ("date", "status", "post_type"):
+        if meta.get(key):
+            about.append(_plain(str(meta[key])))
+    about.extend(
+        f"{_plain(key)} {_plain(str(value))}"
+        for key, value in listed.doc.meta
+        if key not in _SHOWN_META and value != ""
+    )
+    about.append(f"language {_plain(language_name(report.language))}")
+    about.append(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}")
     if findings:
-        meta.append(f"highest score {listed.score:.2f}")
+        about.append(f"highest score {listed.score:.2f}")
     if report.encoding:
-        meta.append(f"decoded as {_plain(report.encoding)}")
+        about.append(f"decoded as {_plain(report.encoding)}")
     if report.repairs:
         steps = ", ".join(f"{s.action} {s.parameter}" for s in report.repairs)
-        meta.append(f"encoding repaired ({_plain(steps)})")
+        about.append(f"encoding repaired ({_plain(steps)})")
+    link = meta.get("link") or meta.get("uri")
+    links = [
+        _link(link, _plain(str(link))),
+        _link(meta.get("edit_link"), "edit in WordPress"),
+    ]
+    links_html = " ".join(part for part in links if part)
     before = _mojibake_before(report)
     notes = "".join(
-        _note(f, i, doc_key, report.text, before.get(i)) for i, f in enumerate(findings)
+        _note(f, i, doc_key, report.text, before.get(i), _group(groups, f))
+        for i, f in enumerate(findings)
     )
     lang = f' lang="{_plain(report.language)}"' if report.language else ""
+    heading = _plain(title) if title else _plain(listed.doc.id)
     return (
         f'<article class="doc" id="{doc_key}" data-f="{" ".join(_pairs(report))}" '
-        f'aria-labelledby="{doc_key}-h">'
-        f'<header><h2 id="{doc_key}-h">{position}. {_plain(listed.doc.id)}</h2>'
-        f'<p class="meta">{" · ".join(meta)}</p></header>'
+        f'data-doc="{_json_attr(listed.doc.id)}" aria-labelledby="{doc_key}-h">'
+        f'<header><h2 id="{doc_key}-h">{position}. {heading}</h2>'
+        + (f'<p class="links">{links_html}</p>' if links_html else "")
+        + f'<p class="meta">{" · ".join(about)}</p></header>'
         f'<pre class="text"{lang}>{highlight(report.text, findings, doc_key)}</pre>'
         + (f'<ol class="notes">{notes}</ol>' if notes else '<p class="notes">no findings</p>')
         + "</article>"
     )
 
 
+#: Meta the page shows in its own place (heading, links, the line below them) or not at all.
+_SHOWN_META = frozenset(
+    {
+        "title",
+        "link",
+        "uri",
+        "edit_link",
+        "author",
+        "date",
+        "status",
+        "post_type",
+        "record_id",
+        "post_id",
+        "comment_id",
+    }
+)
+
+
+def _group(groups: dict[tuple[str, str], list[int]], finding: Finding) -> tuple[int, int]:
+    """A finding's group of alike findings on the page: its number and its size."""
+    number_size = groups[_group_key(finding)]
+    return number_size[0], number_size[1]
+
+
 def _check(item: object, index: int) -> ReportDocument:
     if (
         isinstance(item, tuple)
-        and len(item) == 3
+        and len(item) in (3, 4)
         and isinstance(item[0], str)
         and isinstance(item[1], str)
         and isinstance(item[2], Report)
+        and (len(item) == 3 or isinstance(item[3], tuple))
     ):
         return ReportDocument(*item)
     raise TypeError(
-        f"documents[{index}]: expected (id: str, source: str, Report), got {item!r:.200}"
+        f"documents[{index}]: expected (id: str, source: str, Report[, meta]), got {item!r:.200}"
     )
 
 
@@ -435,7 +725,13 @@ class ReviewPage:
         # The worst documents so far, as a min-heap on (score, finding count, -input order).
         self._heap: list[tuple[tuple[float, int, int], _Listed]] = []
 
-    def add(self, doc_id: str, source: str, report: Report) -> None:
+    def add(
+        self,
+        doc_id: str,
+        source: str,
+        report: Report,
+        meta: tuple[tuple[str, str | int], ...] = (),
+    ) -> None:
         """Count one document, and keep it if it is among the worst so far."""
         index = self.scanned
         self.scanned += 1
@@ -453,7 +749,7 @@ class ReviewPage:
         score = max((f.score for f in findings), default=-1.0)
         entry = (
             (score, len(findings), -index),
-            _Listed(ReportDocument(doc_id, source, report), score),
+            _Listed(ReportDocument(doc_id, source, report, meta), score),
         )
         limit = self.max_documents
         if limit is None or len(self._heap) < limit:
@@ -504,11 +800,8 @@ class HtmlReporter:
         source = record.source
         if record.location and record.location != record.id:
             source += f" ({record.location})"
-        uri = dict(record.meta).get("uri")
-        if uri:
-            source += f" <{uri}>"
         report = Report(text, outcome.language, (), outcome.findings, repairs, record.text)
-        self.page.add(record.id, source, report)
+        self.page.add(record.id, source, report, record.meta)
 
     def close(self) -> None:
         self.out.write(self.page.html())
@@ -556,6 +849,17 @@ def _page(page: ReviewPage) -> str:
         page.max_documents,
     )
     listed = page.listed()
+    groups: dict[tuple[str, str], list[int]] = {}
+    for item in listed:
+        for f in item.doc.report.findings:
+            group = groups.setdefault(_group_key(f), [len(groups), 0])
+            group[1] += 1
+    # Decisions are stored in the browser per report: per listed document and finding.
+    report_key = hashlib.sha256(
+        "\n".join(
+            f"{item.doc.id}\t{' '.join(f.id for f in item.doc.report.findings)}" for item in listed
+        ).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:16]
     candidates = flagged + (scanned - flagged if list_clean else 0)
     left_out = candidates - len(listed)
 
@@ -606,8 +910,13 @@ def _page(page: ReviewPage) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         "<title>texthygiene review report</title>",
-        f"<style>{style}</style></head><body>",
+        f"<style>{style}</style></head>",
+        f'<body data-report="{report_key}">',
         "<header><h1>texthygiene review report</h1>",
+        '<details class="summary-box" id="summary">',
+        f"<summary>{scanned:,} document{'' if scanned == 1 else 's'} scanned, "
+        f"{flagged:,} with findings, {len(listed):,} listed worst first "
+        f"(threshold {threshold:g}) — summary</summary>",
         '<div class="summary">',
         '<section aria-labelledby="s-docs"><h2 id="s-docs">Documents</h2><table>',
         f'<tr><th>scanned</th><td class="n" id="n-scanned">{scanned:,}</td></tr>',
@@ -631,15 +940,27 @@ def _page(page: ReviewPage) -> str:
         _count_rows(lang_findings, lang_docs, lang_label),
         "</table></section></div>",
         f"<p>Legend: {legend}</p>",
+        "</details>",
         left_note,
         "</header><main>",
         '<form id="filters" hidden aria-label="filter the listed documents">',
         f"<fieldset><legend>kind</legend>{_checkboxes('kind', filter_kinds)}</fieldset>",
         f"<fieldset><legend>language</legend>{_checkboxes('lang', filter_langs)}</fieldset>",
         '<label>search <input type="search" name="q" autocomplete="off"></label> ',
-        '<output id="shown" aria-live="polite"></output></form>',
+        '<output id="shown" aria-live="polite"></output><br>',
+        "mark the findings shown "
+        '<button type="button" data-bulk="spam">spam</button>'
+        '<button type="button" data-bulk="not_spam">not spam</button>'
+        '<button type="button" data-bulk="">unmark</button> '
+        '<button type="button" id="export">Export decisions</button>'
+        '<output id="tally" aria-live="polite"></output>',
+        '<p class="keys">Keys on a highlight or note: <kbd>s</kbd> spam, <kbd>n</kbd> not spam, '
+        "<kbd>u</kbd> unmark (with <kbd>Shift</kbd>: every finding alike), <kbd>j</kbd>/"
+        "<kbd>k</kbd> next/previous finding. Marks are kept in this browser for this report; "
+        "<code>texthygiene scan|clean --decisions texthygiene-decisions.json</code> "
+        "applies the exported file.</p></form>",
     ]
-    parts.extend(_document(position, item) for position, item in enumerate(listed, 1))
+    parts.extend(_document(position, item, groups) for position, item in enumerate(listed, 1))
     parts += [
         "</main><footer>Offsets are code points of the scanned text (after encoding repair; for "
         "HTML input, the text the page shows). Hover a highlight, or ",

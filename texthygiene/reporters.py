@@ -51,6 +51,34 @@ def document(record: Record, outcome: Outcome) -> dict[str, Any]:
     }
 
 
+#: Meta a report line shows elsewhere (title, link) or that names no more than the record.
+_UNSHOWN = frozenset({"title", "link", "uri", "record_id", "offset", "post_id", "comment_id"})
+
+
+def about_line(meta: Sequence[tuple[str, str | int]]) -> str:
+    """What else the source says about a document, on one line: author, date, status, type,
+    any ``--meta-field``, and the edit link last.
+
+    >>> about_line((("title", "T"), ("author", "anja"), ("date", "2024-03-16"), ("lang", "nl"),
+    ...             ("edit_link", "https://x.example/wp-admin/post.php?post=1&action=edit")))
+    'by anja · 2024-03-16 · lang nl · edit https://x.example/wp-admin/post.php?post=1&action=edit'
+    """
+    parts = []
+    for key, value in meta:
+        if key in _UNSHOWN or key == "edit_link" or value in ("", None):
+            continue
+        if key == "author":
+            parts.append(f"by {value}")
+        elif key in ("date", "status", "post_type"):
+            parts.append(str(value))
+        else:
+            parts.append(f"{key} {value}")
+    edit = dict(meta).get("edit_link")
+    if edit:
+        parts.append(f"edit {edit}")
+    return " · ".join(parts)
+
+
 class Reporter(Protocol):
     def add(self, record: Record, outcome: Outcome) -> None: ...
 
@@ -69,12 +97,18 @@ class TableReporter:
         if not outcome.findings and not self.verbose:
             return
         name = record.id if record.id == record.source else f"{record.source} {record.id}"
-        uri = str(dict(record.meta).get("uri") or "")
+        meta = dict(record.meta)
+        title = str(meta.get("title") or "")
+        link = str(meta.get("link") or meta.get("uri") or "")
         count = len(outcome.findings)
         self.out.write(
-            f"{escape(name)}{f' <{escape(uri)}>' if uri else ''}: "
+            f"{escape(name)}{f' “{escape(title)}”' if title else ''}"
+            f"{f' <{escape(link)}>' if link else ''}: "
             f"language {outcome.language or '-'}, {count} finding{'' if count == 1 else 's'}\n"
         )
+        about = about_line(record.meta)
+        if about:
+            self.out.write(f"    {escape(about)}\n")
         for f, (before, after) in zip(outcome.findings, outcome.contexts, strict=True):
             self.out.write(
                 f"  {f.start}-{f.end}  {f.kind}  {f.language or '-'}  {f.score:.2f}  "

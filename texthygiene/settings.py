@@ -139,6 +139,21 @@ def _kinds(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
+#: Names a report gives its own fields: a ``--meta-field`` may not take one.
+RESERVED_FIELDS = ("schema_version", "source", "id", "location", "language", "findings")
+
+
+def _meta_fields(value: object) -> tuple[str, ...]:
+    fields = _strings('field names (["author", "url"])', value)
+    taken = [name for name in fields if name in RESERVED_FIELDS]
+    if taken:
+        raise ValueError(
+            f"{', '.join(map(repr, taken))} is a report's own field "
+            f"(reserved: {', '.join(RESERVED_FIELDS)})"
+        )
+    return tuple(dict.fromkeys(fields))
+
+
 @dataclass(frozen=True)
 class Key:
     """One setting: a configuration key and the long option of the same name.
@@ -348,6 +363,17 @@ KEYS: tuple[Key, ...] = (
         metavar="NAME",
     ),
     Key(
+        "meta-field",
+        _meta_fields,
+        (),
+        _FLAG,
+        "JSONL key or CSV column copied into every report of its document (author, URL, "
+        "title); repeatable",
+        "none",
+        metavar="NAME",
+        repeat=True,
+    ),
+    Key(
         "comments",
         _bool,
         False,
@@ -416,6 +442,25 @@ KEYS: tuple[Key, ...] = (
         "none",
         metavar="FILE",
         path=True,
+    ),
+    Key(
+        "decisions",
+        _text,
+        None,
+        _FLAG,
+        "a moderator's decisions (texthygiene-decisions.json from the review page): scan "
+        "leaves out findings marked not spam, clean removes none of them",
+        "none",
+        metavar="FILE",
+        path=True,
+    ),
+    Key(
+        "decided-only",
+        _bool,
+        False,
+        ("clean",),
+        "with --decisions: remove only the findings marked spam",
+        parse=None,
     ),
     Key(
         "max-documents",

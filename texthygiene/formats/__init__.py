@@ -42,9 +42,10 @@ class Record:
     """One document from an input: its text and where it came from.
 
     ``markup`` is ``"html"`` when ``text`` is HTML source (offsets then refer to it), else
-    ``"text"``. ``meta`` holds what a format adds to every report (a WARC record's URI,
-    record id and byte offset). ``slot`` tells the writer which part of ``raw`` the text
-    came from.
+    ``"text"``. ``meta`` holds what a format adds to every report so that a person knows
+    the document: a WARC record's URI, record id, byte offset and date; a WordPress post's
+    title, permalink, id, author, date, status and edit link; the JSONL or CSV fields named
+    with ``--meta-field``. ``slot`` tells the writer which part of ``raw`` the text came from.
     """
 
     source: str
@@ -83,6 +84,7 @@ class ReadOptions:
     text_field: str = "text"
     id_field: str | None = None
     comments: bool = False
+    meta_fields: tuple[str, ...] = ()  # JSONL keys or CSV columns copied into ``meta``
 
 
 Item = Record | RecordError | Verbatim

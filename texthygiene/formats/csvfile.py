@@ -102,6 +102,15 @@ def read_csv(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
             yield Verbatim(raw)
         return
     yield Verbatim(first)
+    absent = [name for name in options.meta_fields if name not in header]
+    if absent:  # a typo in --meta-field is named once; the rows are read all the same
+        yield RecordError(
+            source,
+            "line 1",
+            f"no column {', '.join(map(repr, absent))} for --meta-field; the columns are: "
+            + ", ".join(repr(name) for name in header[:50]),
+        )
+    meta_columns = [(name, header.index(name)) for name in options.meta_fields if name in header]
     column = header.index(options.text_field)
     id_column = header.index(options.id_field) if options.id_field in header else None
     lines = _Lines(raw_lines)
@@ -134,6 +143,7 @@ def read_csv(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
                 doc_id,
                 where,
                 row[column],
+                meta=tuple((name, row[i]) for name, i in meta_columns),
                 raw=raw,
                 slot=(row, column, dialect, _ending(raw)),
             )

@@ -112,9 +112,22 @@ def read_jsonl(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[
         doc_id = where
         if options.id_field is not None and obj.get(options.id_field) is not None:
             doc_id = str(obj[options.id_field])
-        yield Record(source, doc_id, where, text, raw=raw, slot=value_span(line, field))
+        meta = tuple((name, _meta_value(obj[name])) for name in options.meta_fields if name in obj)
+        yield Record(source, doc_id, where, text, meta=meta, raw=raw, slot=value_span(line, field))
     if missing:
         yield _missing_field(source, field, missing, keys)
+
+
+def _meta_value(value: object) -> str | int:
+    """A ``--meta-field`` value as reports carry it: strings and whole numbers as they are,
+    anything else (a list, an object, null) as its JSON text.
+
+    >>> _meta_value("Ria"), _meta_value(12), _meta_value(["a", 1]), _meta_value(True)
+    ('Ria', 12, '["a", 1]', 'true')
+    """
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return dumps(value)
 
 
 def _missing_field(source: str, field: str, lines: list[int], keys: dict[str, None]) -> RecordError:

@@ -1,9 +1,9 @@
 """WARC and WARC.gz web archives (warcio): HTML and plain-text responses are scanned.
 
 An archive is never rewritten: ``clean`` writes a JSONL of the cleaned records, each with its
-target URI and WARC record id. Reports carry the URI, the record id and the record's byte
-offset in the archive (``meta``). Payloads are decoded with the charset the HTTP header or the
-HTML declares, else as ``texthygiene.decode`` decides.
+target URI and WARC record id. Reports carry the URI, the record id, the record's byte
+offset in the archive and its date (``meta``). Payloads are decoded with the charset the
+HTTP header or the HTML declares, else as ``texthygiene.decode`` decides.
 """
 
 from __future__ import annotations
@@ -162,9 +162,11 @@ def _record(
     offset = records.get_record_offset()  # only after the read: it skips to the end
     if record.format == "arc":  # ARC has no record ids (warcio would make up random ones)
         uri, record_id = record.rec_headers.get_header("uri") or "", ""
+        date = record.rec_headers.get_header("archive-date") or ""
     else:
         uri = record.rec_headers.get_header("WARC-Target-URI") or ""
         record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+        date = record.rec_headers.get_header("WARC-Date") or ""
     markup = "html" if mime in _HTML_TYPES else "text"
     return Record(
         source,
@@ -172,7 +174,7 @@ def _record(
         f"record {number} (offset {offset})",
         decode_document(payload, markup, content_type)[0],
         markup=markup,
-        meta=(("uri", uri), ("record_id", record_id), ("offset", offset)),
+        meta=(("uri", uri), ("record_id", record_id), ("offset", offset), ("date", date)),
     )
 
 

@@ -1,5 +1,9 @@
 """WordPress export (WXR): every item's title, content and excerpt (and comments on request).
 
+Every record carries what the export knows about its post (``meta``): title, permalink, post
+id, author, date, status, type and an edit link on the site (comments: the comment's own
+edit link), so that a report names a post the way its editors know it.
+
 The file is parsed as a stream by expat with defusedxml's guards at their strictest (a WXR
 file has no DOCTYPE, so any DTD is refused: no entity declarations, no billion laughs, no
 external entities or DTDs fetched), and every field's byte span in
@@ -21,6 +25,33 @@ from . import Item, ReadOptions, Record, RecordError, SpliceWriter, Verbatim
 
 _CHUNK = 1 << 16
 _SEP = " "  # expat's namespace separator: "uri localname"
+
+#: Item elements whose text becomes ``meta``, by (namespace kind, local name): "" no
+#: namespace, "dc" Dublin Core, "wp" WordPress's export namespace.
+_ITEM_META = {
+    ("", "link"): "link",
+    ("", "pubDate"): "pubdate",
+    ("dc", "creator"): "author",
+    ("wp", "post_id"): "post_id",
+    ("wp", "post_date"): "date",
+    ("wp", "status"): "status",
+    ("wp", "post_type"): "post_type",
+    ("wp", "comment_id"): "comment_id",
+}
+#: Channel elements that give the site's address (the edit links are made on it).
+_CHANNEL_META = {
+    ("", "link"): "link",
+    ("wp", "base_site_url"): "site",
+    ("wp", "base_blog_url"): "blog",
+}
+
+
+def _namespace(uri: str) -> str:
+    if not uri:
+        return ""
+    if "wordpress.org/export/" in uri:
+        return "wp"
+    return "dc" if uri.rstrip("/").endswith("purl.org/dc/elements/1.1") else "?"
 
 
 def _forbid_dtd(name: str, sysid: str | None, pubid: str | None, internal: bool) -> NoReturn:
@@ -98,12 +129,15 @@ class _Parser:
         self.in_item = False
         self.in_comment = False
         self.current: _Field | None = None
-        self.capture: str | None = None  # post_id or comment_id being read
+        self.capture: str | None = None  # the meta key (or channel key) being read
         self.captured: list[str] = []
-        self.post_id = ""
+        self.channel: dict[str, str] = {}  # the site's addresses
+        self.item: dict[str, str] = {}  # the current item's meta
+        self.title = ""
         self.comment_id = ""
         self.fields: list[_Done] = []
-        self.finished: list[tuple[str, list[_Done]]] = []  # (item name, fields)
+        # (item name, its meta, its fields)
+        self.finished: list[tuple[str, tuple[tuple[str, str | int], ...], list[_Done]]] = []
 
     def _xml_decl(self, version: str, encoding: str | None, standalone: int) -> None:
         self.encoding = encoding or "utf-8"
@@ -112,15 +146,21 @@ class _Parser:
         uri, _, local = name.rpartition(_SEP)
         if not uri and local == "item":
             self.in_item, self.items = True, self.items + 1
-            self.post_id, self.fields = "", []
+            self.item, self.title, self.fields = {}, "", []
             return
+        space = _namespace(uri)
         if not self.in_item:
+            key = _CHANNEL_META.get((space, local))
+            if key is not None and key not in self.channel:  # not an <image>'s <link>
+                self.capture, self.captured = "channel " + key, []
             return
-        is_wp = "wordpress.org/export/" in uri
+        is_wp = space == "wp"
         if is_wp and local == "comment":
             self.in_comment, self.comment_id = True, ""
-        elif is_wp and local in ("post_id", "comment_id"):
-            self.capture, self.captured = local, []
+        elif (is_wp and local == "comment_id") or (
+            not self.in_comment and (space, local) in _ITEM_META
+        ):
+            self.capture, self.captured = _ITEM_META[space, local], []
         elif self.current is None:
             kind = _field_name(name, self.in_comment, self.comments)
             if kind is not None:
@@ -150,18 +190,22 @@ class _Parser:
 
     def _end(self, name: str) -> None:
         uri, _, local = name.rpartition(_SEP)
-        if self.capture is not None and local == self.capture:
-            value = "".join(self.captured).strip()
-            if self.capture == "post_id":
-                self.post_id = value
-            else:
-                self.comment_id = value
+        if self.capture is not None:
+            value, key = "".join(self.captured).strip(), self.capture
             self.capture = None
+            if key.startswith("channel "):
+                self.channel[key[8:]] = value
+            elif key == "comment_id":
+                self.comment_id = value
+            elif value:
+                self.item[key] = value
             return
         current = self.current
         if current is not None and _field_name(name, self.in_comment, self.comments):
             self.current = None
             text = "".join(current.parts)
+            if current.name == "title":
+                self.title = text.strip()
             if current.start >= 0 and text.strip():
                 # Text outside CDATA (even whitespace around a section) means the field is
                 # rewritten escaped; a field that is exactly one CDATA section stays one.
@@ -177,8 +221,28 @@ class _Parser:
             self.in_comment = False
         elif not uri and local == "item":
             self.in_item = False
-            name_ = f"post {self.post_id}" if self.post_id else f"item {self.items}"
-            self.finished.append((name_, self.fields))
+            post_id = self.item.get("post_id", "")
+            name_ = f"post {post_id}" if post_id else f"item {self.items}"
+            self.finished.append((name_, self._meta(), self.fields))
+
+    def _meta(self) -> tuple[tuple[str, str | int], ...]:
+        """The current item's meta, in the order a report shows it."""
+        item = self.item
+        post_id = item.get("post_id", "")
+        meta: list[tuple[str, str | int]] = [("title", self.title)] if self.title else []
+        if item.get("link"):
+            meta.append(("link", item["link"]))
+        if post_id:
+            meta.append(("post_id", int(post_id) if post_id.isdigit() else post_id))
+        for key in ("author", "date", "status", "post_type"):
+            if key == "date" and "date" not in item and "pubdate" in item:
+                meta.append(("date", item["pubdate"]))
+            elif key in item:
+                meta.append((key, item[key]))
+        site = _site(self.channel)
+        if site and post_id.isdigit():
+            meta.append(("edit_link", f"{site}/wp-admin/post.php?post={post_id}&action=edit"))
+        return tuple(meta)
 
 
 def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
@@ -204,7 +268,7 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
             where = f"line {state.parser.CurrentLineNumber}"
         if not base and not head:
             head = bytes(buffer[:4])
-        for item, fields in state.finished:
+        for item, meta, fields in state.finished:
             for done in fields:
                 yield Verbatim(bytes(buffer[: done.start - base]))
                 raw = bytes(buffer[done.start - base : done.end - base])
@@ -217,6 +281,9 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
                     f"line {done.line}",
                     done.text,
                     markup="text" if done.name == "title" else "html",
+                    meta=_comment_meta(meta, done.comment_id, state.channel)
+                    if done.name == "comment"
+                    else meta,
                     raw=raw,
                     slot=(done.cdata, _codec(state.encoding, head)),
                 )
@@ -227,6 +294,36 @@ def read_wxr(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[It
         if not chunk:
             yield Verbatim(bytes(buffer))
             return
+
+
+def _site(channel: dict[str, str]) -> str:
+    """The site address an edit link is made on: the blog's own URL (``base_site_url`` is
+    the network's on a multisite, and a single site gives both the same), else the site's,
+    else the channel link; only an http(s) address.
+
+    >>> _site({"site": "https://wordpress.com/", "blog": "https://tuin.wordpress.com"})
+    'https://tuin.wordpress.com'
+    >>> _site({"link": "javascript:alert(1)"})
+    ''
+    """
+    for key in ("blog", "site", "link"):
+        value = channel.get(key, "").rstrip("/")
+        if value.lower().startswith(("https://", "http://")):
+            return value
+    return ""
+
+
+def _comment_meta(
+    meta: tuple[tuple[str, str | int], ...], comment_id: str, channel: dict[str, str]
+) -> tuple[tuple[str, str | int], ...]:
+    """A comment's meta: its post's title, link and id, and the comment's own edit link (the
+    post's author and status are not the comment's)."""
+    kept = tuple((k, v) for k, v in meta if k in ("title", "link", "post_id"))
+    site = _site(channel)
+    if not comment_id.isdigit():
+        return kept
+    edit = (("edit_link", f"{site}/wp-admin/comment.php?action=editcomment&c={comment_id}"),)
+    return kept + (("comment_id", int(comment_id)),) + (edit if site else ())
 
 
 def _codec(declared: str, head: bytes) -> str:

@@ -35,6 +35,7 @@ from .chardata import (
     language_name,
 )
 from .config import Config
+from .document import DocumentView
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -81,6 +82,10 @@ LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
+#: Evidence a run has of its own, beside its language: in a multilingual document (see
+#: document.py) a foreign run without any is expected, and its language does not count.
+OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence"})
+LANGUAGE_TERMS = ("script_mismatch", "language_mismatch")
 
 
 @dataclass
@@ -118,8 +123,11 @@ def flag(
     spam: Sequence[TermMatch],
     allowlisted: frozenset[int],
     config: Config,
+    view: DocumentView | None = None,
 ) -> tuple[Finding, ...]:
-    """Score every candidate run and return the findings at or above the threshold."""
+    """Score every candidate run and return the findings at or above the threshold
+    (``view``: the document's languages; in a multilingual one, language alone is no
+    evidence)."""
     host = words.host
     if host is None:
         return ()
@@ -207,11 +215,24 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config)
+        if view is not None and view.multilingual:
+            _expected_language(cand)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host))
     return _without_overlaps(findings)
+
+
+def _expected_language(cand: Candidate) -> None:
+    """In a multilingual document another language is expected: a foreign run without
+    evidence of its own has its language evidence cancelled (the reason says so)."""
+    terms = cand.score_terms
+    if cand.kind != "foreign_fragment" or OWN_EVIDENCE.intersection(terms):
+        return
+    language = sum(terms.get(name, 0.0) for name in LANGUAGE_TERMS)
+    if language > 0:
+        terms["multilingual_document"] = -language
 
 
 def _lines(tokens: Sequence[Token], foreign: list[bool]) -> list[_Line]:

@@ -8,6 +8,7 @@ from .chardata import LANGUAGE_NAMES
 from .clean import remove
 from .config import Config, TextTooLarge, check_size
 from .decode import decode
+from .document import document_view
 from .flag import flag
 from .hygiene import inspect, nbsp_glue_findings
 from .identify import identify_words
@@ -83,7 +84,8 @@ def scan(
     words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
-    fragments = flag(fixed, tokens, words, spam, allowlisted, config)
+    view = document_view(tokens, words)
+    fragments = flag(fixed, tokens, words, spam, allowlisted, config, view)
     hygiene = [
         f
         for f in (
@@ -111,6 +113,8 @@ def scan(
         original=text,
         encoding=encoding,
         edits=edits,
+        languages=view.languages,
+        multilingual=view.multilingual,
     )
 
 

@@ -86,6 +86,14 @@ SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikel
 #: document.py) a foreign run without any is expected, and its language does not count.
 OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence"})
 LANGUAGE_TERMS = ("script_mismatch", "language_mismatch")
+LATIN_HEADING_MAX = 3  # words: a Latin heading this short in a non-Latin host is a title
+# Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
+# identifiers, command options, comments, indentation, a key before a value): Latin text
+# there is code, not a phrase of another language.
+_CODE_RE = regex.compile(
+    r"[=<>{}`\\|]|\]\(|\w_\w|\w/\w|\s#\s|\s--?\w|^(?:\s{2}|\s*(?://|/\*|[#%]\s|[a-z]\w*:\s))",
+    regex.MULTILINE,
+)
 
 
 @dataclass
@@ -630,8 +638,20 @@ def _score(
         )
         if different_script and words.host_script != "Latin":
             # Latin is everybody's second script (names, titles, chrome, English quotes):
-            # in a non-Latin host it needs language evidence like a same-script run.
-            different_script = tokens[cand.first].group != "Latin"
+            # inside a non-Latin host's sentence it needs language evidence like a
+            # same-script run; a phrase standing apart (a line of its own, between two
+            # sentences, at a paragraph's end) is as foreign as any other script's.
+            apart = own_line or (at_start and (at_end or before_capital))
+            different_script = tokens[cand.first].group != "Latin" or (
+                apart
+                and units >= config.min_fragment_words
+                and not (line.heading and units <= LATIN_HEADING_MAX)
+                and not _title_case(tokens, cand)
+                and not _mostly_names(tokens, cand, next_tok)
+                and _CODE_RE.search(text, line.start, line.end) is None
+                # two lower-case words alone: a command (``git init``), not a phrase
+                and not (units <= 2 and text[start:end].islower())
+            )
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:

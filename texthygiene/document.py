@@ -14,15 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .chardata import SENTENCE_END
 from .identify import WordLanguages
 from .segment import Token
 
 #: The second language's share of the labelled words, at least; and its share outside its
 #: longest run, at least (fitted on the train split of the real-text corpus: lower shares
 #: let noisy word labels in injected documents read as a second language).
-SECOND_SHARE = 0.3
+SECOND_SHARE = 0.25
 SPREAD_SHARE = 0.1
+HOST_GAP = 2  # host words between two runs of the second language: fewer is label noise
 
 
 @dataclass(frozen=True)
@@ -53,26 +53,29 @@ def document_view(tokens: Sequence[Token], words: WordLanguages) -> DocumentView
     second = next((code for code, _ in ranked if code != words.host), None)
     if second is None or languages[second] < SECOND_SHARE:
         return DocumentView(languages, False)
-    runs = _runs(tokens, words.labels, second)
+    runs = _runs(tokens, words.labels, second, words.host)
     outside = counts[second] - max(runs)
     return DocumentView(languages, len(runs) >= 2 and outside / total >= SPREAD_SHARE)
 
 
-def _runs(tokens: Sequence[Token], labels: Sequence[str | None], language: str) -> list[int]:
-    """Word counts of the runs of ``language``: a word in another language, a sentence end
-    or a line break ends one (words without a label, names and numbers, do not)."""
+def _runs(
+    tokens: Sequence[Token], labels: Sequence[str | None], language: str, host: str | None
+) -> list[int]:
+    """Word counts of the runs of ``language``: a run ends where the host's words take over
+    (``HOST_GAP`` of them), so an injected run with a noisy word label or a full stop
+    inside it stays one run."""
     runs: list[int] = []
-    length = 0
+    length = gap = 0
     for i, token in enumerate(tokens):
-        ends = token.kind == "newline" or (token.kind == "other" and token.text in SENTENCE_END)
-        if token.kind == "word" and labels[i] is not None:
-            if labels[i] == language:
-                length += 1
-                continue
-            ends = True
-        if ends and length:
-            runs.append(length)
-            length = 0
+        label = labels[i] if token.kind == "word" else None
+        if label == language:
+            length += 1
+            gap = 0
+        elif label == host and length:
+            gap += 1
+            if gap >= HOST_GAP:
+                runs.append(length)
+                length = gap = 0
     if length:
         runs.append(length)
     return runs

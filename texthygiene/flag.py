@@ -642,15 +642,18 @@ def _score(
             # same-script run; a phrase standing apart (a line of its own, between two
             # sentences, at a paragraph's end) is as foreign as any other script's.
             apart = own_line or (at_start and (at_end or before_capital))
-            different_script = tokens[cand.first].group != "Latin" or (
-                apart
-                and units >= config.min_fragment_words
-                and not (line.heading and units <= LATIN_HEADING_MAX)
-                and not _title_case(tokens, cand)
-                and not _mostly_names(tokens, cand, next_tok)
-                and _CODE_RE.search(text, line.start, line.end) is None
-                # two lower-case words alone: a command (``git init``), not a phrase
-                and not (units <= 2 and text[start:end].islower())
+            different_script = (
+                tokens[cand.first].group != "Latin"
+                or (
+                    apart
+                    and units >= config.min_fragment_words
+                    and not (line.heading and units <= LATIN_HEADING_MAX)
+                    and not _title_case(tokens, cand)
+                    and not _mostly_names(tokens, cand, next_tok)
+                    and _CODE_RE.search(text, line.start, line.end) is None
+                    # two lower-case words alone: a command (``git init``), not a phrase
+                    and not (units <= 2 and text[start:end].islower())
+                )
             )
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)

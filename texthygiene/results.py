@@ -76,7 +76,7 @@ REASON_CODES: dict[str, str] = {
     "parenthetical": "the run is in parentheses (a name's original script)",
     "translated": "a translation beside it, after a slash, a dash, = or |",
     "language_named": "the text around the run names its language",
-    "multilingual_document": "a second language runs through the text: language alone is no evidence",
+    "multilingual_document": "a second language runs through the text; language is no evidence",
     # invisible_char and bidi_control
     "splits_word": "an invisible character inside a word",
     "invisible": "an invisible character outside a word",

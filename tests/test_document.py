@@ -106,6 +106,7 @@ HEBREW = "שלום לכולם, היום הלכנו לים עם הילדים וה
 HEBREW_AFTER = "בערב חזרנו הביתה ואכלנו ארוחת ערב טעימה עם כל המשפחה."
 GREEK = "Χθες πήγαμε στην αγορά με τη μητέρα μου και αγοράσαμε φρούτα."
 GREEK_AFTER = "Μετά πήγαμε για καφέ στην πλατεία."
+RUSSIAN = "Сегодня делюсь рецептом сырников, которые у нас в семье готовят каждое воскресенье."
 CHINESE = "我们今天讨论如何安装这个主题。"
 CHINESE_AFTER = "然后重新启动服务器就可以了。"
 
@@ -144,6 +145,12 @@ def test_latin_run_apart_in_a_non_latin_host_is_a_script_mismatch(text: str, fra
         # a short heading, names
         f"{HEBREW}\n\nNew York Times\n\n{HEBREW_AFTER}",
         f"{HEBREW}\n\nNext steps\n\n{HEBREW_AFTER}",
+        f"{RUSSIAN}\n\nSmall steps every day\n\n{RUSSIAN}",
+        # site chrome: labels and the items of a menu
+        f"{RUSSIAN}\n\nShare this:\nLike this:\nRelated posts",
+        # a comment of several sentences (prose someone wrote, not a pasted phrase)
+        f"{GREEK} {GREEK_AFTER}\n\n{GREEK} {GREEK_AFTER}\n\nClaire\nWe have been coming here every summer since 2009, and it is "
+        "always our first stop. Congratulations on thirty years!",
         f"{GREEK} Maria Callas. {GREEK_AFTER}",
         # code: a command with options, configuration, a two-word command
         f"{CHINESE}\n\ngit submodule update --remote --merge\n\n{CHINESE_AFTER}",

@@ -86,7 +86,7 @@ SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikel
 #: document.py) a foreign run without any is expected, and its language does not count.
 OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence"})
 LANGUAGE_TERMS = ("script_mismatch", "language_mismatch")
-LATIN_HEADING_MAX = 3  # words: a Latin heading this short in a non-Latin host is a title
+LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
 # there is code, not a phrase of another language.
@@ -94,6 +94,8 @@ _CODE_RE = regex.compile(
     r"[=<>{}`\\|]|\]\(|\w_\w|\w/\w|\s#\s|\s--?\w|^(?:\s{2}|\s*(?://|/\*|[#%]\s|[a-z]\w*:\s))",
     regex.MULTILINE,
 )
+# A sentence ends inside the run and another starts: prose, not a pasted phrase.
+_SENTENCE_INSIDE_RE = regex.compile(r"[.!?…](?:\s|$)+\p{Lu}")
 
 
 @dataclass
@@ -642,18 +644,10 @@ def _score(
             # same-script run; a phrase standing apart (a line of its own, between two
             # sentences, at a paragraph's end) is as foreign as any other script's.
             apart = own_line or (at_start and (at_end or before_capital))
-            different_script = (
-                tokens[cand.first].group != "Latin"
-                or (
-                    apart
-                    and units >= config.min_fragment_words
-                    and not (line.heading and units <= LATIN_HEADING_MAX)
-                    and not _title_case(tokens, cand)
-                    and not _mostly_names(tokens, cand, next_tok)
-                    and _CODE_RE.search(text, line.start, line.end) is None
-                    # two lower-case words alone: a command (``git init``), not a phrase
-                    and not (units <= 2 and text[start:end].islower())
-                )
+            different_script = tokens[cand.first].group != "Latin" or (
+                apart
+                and units >= config.min_fragment_words
+                and _latin_apart(text, tokens, cand, line, units, next_tok)
             )
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
@@ -760,6 +754,40 @@ def _score(
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _latin_apart(
+    text: str,
+    tokens: Sequence[Token],
+    cand: Candidate,
+    line: _Line,
+    units: int,
+    next_tok: Token | None,
+) -> bool:
+    """A Latin run standing apart in a non-Latin host is a phrase in another script unless
+    it is one of Latin's everyday uses there: a short heading, a title or names, code, a
+    two-word command, a label, an item of a list or menu (a short line next to it), or
+    prose of several sentences (a comment, a quotation)."""
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    line_text = text[line.start : line.end]
+    return not (
+        (line.heading and units <= LATIN_HEADING_MAX)
+        or _title_case(tokens, cand)
+        or _mostly_names(tokens, cand, next_tok)
+        or _CODE_RE.search(line_text) is not None
+        or (units <= 2 and text[start:end].islower())  # ``git init``
+        or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
+        or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
+        # the lines right before and after it (a blank line ends a list)
+        or _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
+        or _short_line(text[line.end + 1 :].partition("\n")[0])
+    )
+
+
+def _short_line(line: str) -> bool:
+    """A line of a list or menu: a few words, no punctuation at its end."""
+    words = line.split()
+    return 0 < len(words) <= HEADING_MAX_WORDS and line.rstrip()[-1:] not in SENTENCE_FINAL
 
 
 def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:

@@ -149,8 +149,9 @@ def test_latin_run_apart_in_a_non_latin_host_is_a_script_mismatch(text: str, fra
         # site chrome: labels and the items of a menu
         f"{RUSSIAN}\n\nShare this:\nLike this:\nRelated posts",
         # a comment of several sentences (prose someone wrote, not a pasted phrase)
-        f"{GREEK} {GREEK_AFTER}\n\n{GREEK} {GREEK_AFTER}\n\nClaire\nWe have been coming here every summer since 2009, and it is "
-        "always our first stop. Congratulations on thirty years!",
+        f"{GREEK} {GREEK_AFTER}\n\n{GREEK} {GREEK_AFTER}\n\nClaire\nWe have been coming here "
+        "every summer since 2009, and it is always our first stop. Congratulations on thirty "
+        "years!",
         f"{GREEK} Maria Callas. {GREEK_AFTER}",
         # code: a command with options, configuration, a two-word command
         f"{CHINESE}\n\ngit submodule update --remote --merge\n\n{CHINESE_AFTER}",

@@ -203,7 +203,7 @@ def test_moderator_source_offsets() -> None:
         finding.source_start,
         finding.source_end,
     )
-    assert texthygiene.scan("Gewone tekst.").to_dict()["schema_version"] == "1.1"
+    assert texthygiene.scan("Gewone tekst.").to_dict()["schema_version"] == "1.2"
 
 
 def test_hidden_segments_marked_and_tiling() -> None:

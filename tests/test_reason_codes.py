@@ -18,6 +18,11 @@ HOST = (
     "Wij hebben dit jaar veel groenten gezaaid in de moestuin. "
     "De tomaten groeiden goed en de bonen ook. "
 )
+# Indonesian with English sentences through it (a code-switched post): multilingual.
+CODE_SWITCHED = (
+    "Tadi pagi aku ke pasar sama ibu. I really love the fresh fruit there. Terus kita beli "
+    "sayur dan ikan di pasar. The fish was so cheap and good. Besok mau ke sana lagi sama adik."
+)
 HIDDEN = "<p>Een mooie dag in de tuin vandaag.</p><div {}>Buy cheap replica watches online</div>"
 
 # code -> (scan or scan_html, an input that makes a finding carry that code)
@@ -44,6 +49,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "parenthetical": ("text", HOST + "De stad Moskou (Москва) is groot."),
     "translated": ("text", HOST + "\n\nΚαλό ταξίδι! / Goede reis!"),
     "language_named": ("text", "Σιγά σιγά\n\nThat is what she said, in Greek. It means slowly."),
+    "multilingual_document": ("text", CODE_SWITCHED),
     "splits_word": ("text", "Online ca\u200bsino"),
     "invisible": ("text", "Hallo \u200b wereld"),
     "tag_character": ("text", "Hallo\U000e0041 wereld"),

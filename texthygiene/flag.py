@@ -35,7 +35,8 @@ from .chardata import (
     language_name,
 )
 from .config import Config
-from .cues import Cue, cue_kinds, find_cues
+from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
+from .document import DocumentView
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -87,6 +88,20 @@ SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikel
 # cues alone (PRIOR + CUE_MAX < 0) never flag a sentence; with a position they can.
 CUE, CUE_MAX = 1.5, 3.0
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
+#: Evidence a run has of its own, beside its language: in a multilingual document (see
+#: document.py) a foreign run without any is expected, and its language does not count.
+OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence", *CUE_KINDS})
+LANGUAGE_TERMS = ("script_mismatch", "language_mismatch")
+LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
+# Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
+# identifiers, command options, comments, indentation, a key before a value): Latin text
+# there is code, not a phrase of another language.
+_CODE_RE = regex.compile(
+    r"[=<>{}`\\|]|\]\(|\w_\w|\w/\w|\s#\s|\s--?\w|^(?:\s{2}|\s*(?://|/\*|[#%]\s|[a-z]\w*:\s))",
+    regex.MULTILINE,
+)
+# A sentence ends inside the run and another starts: prose, not a pasted phrase.
+_SENTENCE_INSIDE_RE = regex.compile(r"[.!?…](?:\s|$)+\p{Lu}")
 
 
 @dataclass
@@ -136,9 +151,11 @@ def flag(
     allowlisted: frozenset[int],
     config: Config,
     units: Sequence[tuple[int, int]] = (),
+    view: DocumentView | None = None,
 ) -> tuple[Finding, ...]:
     """Score every candidate run and return the findings at or above the threshold.
-    ``units`` are text spans of structural elements (``structure.unit_lines``)."""
+    ``units`` are text spans of structural elements (``structure.unit_lines``); ``view`` is
+    the document's languages: in a multilingual one, language alone is no evidence."""
     host = words.host
     if host is None:
         return ()
@@ -230,11 +247,24 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
+        if view is not None and view.multilingual:
+            _expected_language(cand)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host))
     return _without_overlaps(findings)
+
+
+def _expected_language(cand: Candidate) -> None:
+    """In a multilingual document another language is expected: a foreign run without
+    evidence of its own has its language evidence cancelled (the reason says so)."""
+    terms = cand.score_terms
+    if cand.kind != "foreign_fragment" or OWN_EVIDENCE.intersection(terms):
+        return
+    language = sum(terms.get(name, 0.0) for name in LANGUAGE_TERMS)
+    if language > 0:
+        terms["multilingual_document"] = -language
 
 
 def _lines(
@@ -692,8 +722,15 @@ def _score(
         )
         if different_script and words.host_script != "Latin":
             # Latin is everybody's second script (names, titles, chrome, English quotes):
-            # in a non-Latin host it needs language evidence like a same-script run.
-            different_script = tokens[cand.first].group != "Latin"
+            # inside a non-Latin host's sentence it needs language evidence like a
+            # same-script run; a phrase standing apart (a line of its own, between two
+            # sentences, at a paragraph's end) is as foreign as any other script's.
+            apart = own_line or (at_start and (at_end or before_capital))
+            different_script = tokens[cand.first].group != "Latin" or (
+                apart
+                and units >= config.min_fragment_words
+                and _latin_apart(text, tokens, cand, line, units, next_tok)
+            )
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
@@ -816,6 +853,40 @@ def _score(
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _latin_apart(
+    text: str,
+    tokens: Sequence[Token],
+    cand: Candidate,
+    line: _Line,
+    units: int,
+    next_tok: Token | None,
+) -> bool:
+    """A Latin run standing apart in a non-Latin host is a phrase in another script unless
+    it is one of Latin's everyday uses there: a short heading, a title or names, code, a
+    two-word command, a label, an item of a list or menu (a short line next to it), or
+    prose of several sentences (a comment, a quotation)."""
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    line_text = text[line.start : line.end]
+    return not (
+        (line.heading and units <= LATIN_HEADING_MAX)
+        or _title_case(tokens, cand)
+        or _mostly_names(tokens, cand, next_tok)
+        or _CODE_RE.search(line_text) is not None
+        or (units <= 2 and text[start:end].islower())  # ``git init``
+        or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
+        or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
+        # the lines right before and after it (a blank line ends a list)
+        or _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
+        or _short_line(text[line.end + 1 :].partition("\n")[0])
+    )
+
+
+def _short_line(line: str) -> bool:
+    """A line of a list or menu: a few words, no punctuation at its end."""
+    words = line.split()
+    return 0 < len(words) <= HEADING_MAX_WORDS and line.rstrip()[-1:] not in SENTENCE_FINAL
 
 
 def _ends_sentence(tokens: Sequence[Token], i: int, floor: int) -> bool:

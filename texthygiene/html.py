@@ -254,6 +254,8 @@ def scan_extracted(
         steps,
         original=source,
         encoding=encoding,
+        languages=core.languages,
+        multilingual=core.multilingual,
     )
     return report, ex
 

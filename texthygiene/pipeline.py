@@ -8,6 +8,7 @@ from .chardata import LANGUAGE_NAMES
 from .clean import remove
 from .config import Config, TextTooLarge, check_size
 from .decode import decode
+from .document import document_view
 from .flag import flag
 from .hygiene import inspect, nbsp_glue_findings
 from .identify import identify_words
@@ -96,7 +97,8 @@ def scan_units(
     words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
-    fragments = flag(fixed, tokens, words, spam, allowlisted, config, units)
+    view = document_view(tokens, words)
+    fragments = flag(fixed, tokens, words, spam, allowlisted, config, units, view)
     hygiene = [
         f
         for f in (
@@ -124,6 +126,8 @@ def scan_units(
         original=text,
         encoding=encoding,
         edits=edits,
+        languages=view.languages,
+        multilingual=view.multilingual,
     )
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-SCHEMA_VERSION = "1.1"  # 1.1: source offsets and hidden segments (HTML input)
+# 1.1: source offsets and hidden segments (HTML input); 1.2: languages and multilingual
+SCHEMA_VERSION = "1.2"
 
 
 _ASTRAL_RE = regex.compile(r"[\U00010000-\U0010FFFF]")
@@ -85,6 +86,7 @@ REASON_CODES: dict[str, str] = {
     "parenthetical": "the run is in parentheses (a name's original script)",
     "translated": "a translation beside it, after a slash, a dash, = or |",
     "language_named": "the text around the run names its language",
+    "multilingual_document": "a second language runs through the text; language is no evidence",
     # invisible_char and bidi_control
     "splits_word": "an invisible character inside a word",
     "invisible": "an invisible character outside a word",
@@ -237,6 +239,10 @@ class Report:
     original: str | None = field(default=None, repr=False)
     encoding: str | None = None  # the codec bytes input was decoded with
     edits: tuple[Edit, ...] = ()  # substitutions clean makes (only those the config asks for)
+    # Share of the words per language, largest first; multilingual: a second language runs
+    # through the text (then a foreign run needs evidence beside its language to be flagged).
+    languages: dict[str, float] = field(default_factory=dict)
+    multilingual: bool = False
 
     def to_dict(self, *, utf16: bool = False) -> dict[str, Any]:
         """A JSON-serialisable dict; ``utf16=True`` adds ``*_utf16`` offsets (for HTML input,
@@ -259,6 +265,8 @@ class Report:
         return {
             "schema_version": SCHEMA_VERSION,
             "language": self.language,
+            "languages": {code: round(share, 4) for code, share in self.languages.items()},
+            "multilingual": self.multilingual,
             "encoding": self.encoding,
             "text": self.text,
             "repairs": [r.to_dict() for r in self.repairs],

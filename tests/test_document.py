@@ -1,0 +1,164 @@
+"""The document-level view (issue 16 item 3) and script-aware positions (item 5)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import texthygiene
+from texthygiene.results import SCHEMA_VERSION
+
+FRAGMENTS = ("foreign_fragment", "spam_fragment")
+
+# Code-switched posts: a second language comes back after the host's words, throughout.
+INDONESIAN_ENGLISH = (
+    "Tadi pagi aku ke pasar sama ibu. I really love the fresh fruit there. Terus kita beli "
+    "sayur dan ikan di pasar. The fish was so cheap and good. Besok mau ke sana lagi sama adik."
+)
+SPANISH_ENGLISH = (
+    "Ayer fuimos a la playa con mis primos. It was honestly the best day of the summer. "
+    "Comimos paella y nadamos toda la tarde. Then we watched the sunset from the rocks. "
+    "Mañana volvemos otra vez."
+)
+# Monolingual posts with one injected run, however long.
+GERMAN_WITH_SPAM = (
+    "Wir waren gestern im Kino und der Film war wirklich sehr gut. Danach sind wir noch "
+    "zusammen essen gegangen, und die Pizza war lecker und nicht zu teuer. Am Sonntag fahren "
+    "wir wieder zu meinen Eltern aufs Land, wo wir den ganzen Tag im Garten arbeiten. "
+    "Free bitcoin giveaway, send your coins now and we double every coin you send tonight. "
+    "Meine Mutter kocht dann immer etwas Schönes für alle."
+)
+
+
+def _fragments(report: texthygiene.Report) -> list[str]:
+    return [f.text for f in report.findings if f.kind in FRAGMENTS]
+
+
+@pytest.mark.parametrize("text", [INDONESIAN_ENGLISH, SPANISH_ENGLISH])
+def test_code_switched_post_is_multilingual_and_not_flagged(text: str) -> None:
+    report = texthygiene.scan(text)
+    assert report.multilingual
+    assert len(report.languages) >= 2
+    assert _fragments(report) == []
+
+
+def test_language_evidence_is_cancelled_in_a_multilingual_document() -> None:
+    everything = texthygiene.scan(INDONESIAN_ENGLISH, config=texthygiene.Config(threshold=0.0))
+    english = [f for f in everything.findings if f.text == "The fish was so cheap and good"]
+    assert english
+    assert "multilingual_document" in english[0].reasons
+    assert english[0].score < 0.5
+
+
+def test_evidence_of_its_own_is_still_flagged_in_a_multilingual_document() -> None:
+    report = texthygiene.scan(INDONESIAN_ENGLISH + "где взять деньги быстро")
+    assert report.multilingual
+    assert _fragments(report) == ["где взять деньги быстро"]
+    assert "glued_to_sentence" in report.findings[0].reasons
+
+
+def test_one_long_injected_run_leaves_a_post_monolingual() -> None:
+    report = texthygiene.scan(GERMAN_WITH_SPAM)
+    assert report.language == "de"
+    assert not report.multilingual
+    assert _fragments(report) == [
+        "Free bitcoin giveaway, send your coins now and we double every coin you send tonight"
+    ]
+
+
+def test_languages_are_shares_in_a_deterministic_order() -> None:
+    report = texthygiene.scan(INDONESIAN_ENGLISH)
+    shares = list(report.languages.values())
+    assert report.languages == texthygiene.scan(INDONESIAN_ENGLISH).languages
+    assert list(report.languages)[:2] == ["id", "en"]
+    assert shares == sorted(shares, reverse=True)
+    assert sum(shares) == pytest.approx(1.0)
+
+
+def test_monolingual_text_has_one_language() -> None:
+    report = texthygiene.scan("Ik ga morgen naar de markt in het dorp om groenten te kopen.")
+    assert report.languages == {"nl": 1.0}
+    assert not report.multilingual
+
+
+def test_empty_text_has_no_languages() -> None:
+    report = texthygiene.scan("")
+    assert (report.languages, report.multilingual) == ({}, False)
+
+
+def test_to_dict_carries_the_document_view() -> None:
+    data = json.loads(json.dumps(texthygiene.scan(INDONESIAN_ENGLISH).to_dict()))
+    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["multilingual"] is True
+    assert list(data["languages"])[:2] == ["id", "en"]
+    assert all(isinstance(share, float) for share in data["languages"].values())
+
+
+def test_scan_html_carries_the_document_view() -> None:
+    report = texthygiene.scan_html(f"<p>{INDONESIAN_ENGLISH}</p>")
+    assert report.multilingual
+    assert list(report.languages)[:2] == ["id", "en"]
+
+
+# Item 5: Latin text standing apart in a non-Latin host is a different-script run.
+HEBREW = "שלום לכולם, היום הלכנו לים עם הילדים והיה נהדר. המים היו חמים והשמש זרחה כל היום."
+HEBREW_AFTER = "בערב חזרנו הביתה ואכלנו ארוחת ערב טעימה עם כל המשפחה."
+GREEK = "Χθες πήγαμε στην αγορά με τη μητέρα μου και αγοράσαμε φρούτα."
+GREEK_AFTER = "Μετά πήγαμε για καφέ στην πλατεία."
+RUSSIAN = "Сегодня делюсь рецептом сырников, которые у нас в семье готовят каждое воскресенье."
+CHINESE = "我们今天讨论如何安装这个主题。"
+CHINESE_AFTER = "然后重新启动服务器就可以了。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            f"{HEBREW}\n\nSend 1 BTC and receive 2 BTC back instantly, limited giveaway\n\n"
+            f"{HEBREW_AFTER}",
+            "Send 1 BTC and receive 2 BTC back instantly, limited giveaway",
+        ),
+        (
+            f"{GREEK} Buy now and get free shipping today. {GREEK_AFTER}",
+            "Buy now and get free shipping today",
+        ),
+        (
+            f"{GREEK}\n\nJetzt günstig kaufen und sparen\n\n{GREEK_AFTER}",
+            "Jetzt günstig kaufen und sparen",
+        ),
+    ],
+)
+def test_latin_run_apart_in_a_non_latin_host_is_a_script_mismatch(text: str, fragment: str) -> None:
+    report = texthygiene.scan(text)
+    findings = [f for f in report.findings if f.kind in FRAGMENTS]
+    assert [f.text for f in findings] == [fragment]
+    assert "script_mismatch" in findings[0].reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title and a brand inside a sentence
+        "Χθες είδαμε την ταινία The Lord of the Rings στον κινηματογράφο με φίλους.",
+        "Η εταιρεία Apple Computer ανακοίνωσε νέο προϊόν σήμερα το πρωί.",
+        # a short heading, names
+        f"{HEBREW}\n\nNew York Times\n\n{HEBREW_AFTER}",
+        f"{HEBREW}\n\nNext steps\n\n{HEBREW_AFTER}",
+        f"{RUSSIAN}\n\nSmall steps every day\n\n{RUSSIAN}",
+        # site chrome: labels and the items of a menu
+        f"{RUSSIAN}\n\nShare this:\nLike this:\nRelated posts",
+        # a comment of several sentences (prose someone wrote, not a pasted phrase)
+        f"{GREEK} {GREEK_AFTER}\n\n{GREEK} {GREEK_AFTER}\n\nClaire\nWe have been coming here "
+        "every summer since 2009, and it is always our first stop. Congratulations on thirty "
+        "years!",
+        f"{GREEK} Maria Callas. {GREEK_AFTER}",
+        # code: a command with options, configuration, a two-word command
+        f"{CHINESE}\n\ngit submodule update --remote --merge\n\n{CHINESE_AFTER}",
+        f'{CHINESE}\n\ntitle = "My awesome website"\n\n{CHINESE_AFTER}',
+        f"{CHINESE}\n\ngit init\n\n{CHINESE_AFTER}",
+        f"{CHINESE}\n\n  description: a generally awesome human being\n\n{CHINESE_AFTER}",
+    ],
+)
+def test_latin_exceptions_in_a_non_latin_host_stay_clean(text: str) -> None:
+    assert _fragments(texthygiene.scan(text)) == []

@@ -1,0 +1,81 @@
+"""The document-level view: which languages a text is written in, and whether it is
+monolingual (one host; a run in another language is an anomaly) or multilingual (a second
+language spread through it, as in code-switched comments, chats and transcripts; a run in
+that language is expected).
+
+"Spread" is what tells a code-switched post from an injected one: an injection is one alien
+run, however long, so the second language must come back after the host's words, and it
+must hold a fair share of the text, more of it than its longest run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .identify import WordLanguages
+from .segment import Token
+
+#: The second language's share of the labelled words, at least; and its share outside its
+#: longest run, at least (fitted on the train split of the real-text corpus: lower shares
+#: let noisy word labels in injected documents read as a second language).
+SECOND_SHARE = 0.25
+SPREAD_SHARE = 0.1
+HOST_GAP = 2  # host words between two runs of the second language: fewer is label noise
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """The languages of a text's words, and whether a second language is spread through it."""
+
+    languages: dict[str, float] = field(default_factory=dict)  # code -> share, largest first
+    multilingual: bool = False
+
+
+def document_view(tokens: Sequence[Token], words: WordLanguages) -> DocumentView:
+    """Share of the labelled words per language, and whether the text is multilingual.
+
+    >>> from texthygiene.identify import identify_words
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("Ik ga morgen naar de markt in het dorp.")
+    >>> view = document_view(tokens, identify_words(tokens, frozenset(), frozenset()))
+    >>> view.languages, view.multilingual
+    ({'nl': 1.0}, False)
+    """
+    labels = [words.labels[i] for i, t in enumerate(tokens) if t.kind == "word"]
+    counts = Counter(label for label in labels if label is not None)
+    total = sum(counts.values())
+    if not total:
+        return DocumentView()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    languages = {code: count / total for code, count in ranked}
+    second = next((code for code, _ in ranked if code != words.host), None)
+    if second is None or languages[second] < SECOND_SHARE:
+        return DocumentView(languages, False)
+    runs = _runs(tokens, words.labels, second, words.host)
+    outside = counts[second] - max(runs)
+    return DocumentView(languages, len(runs) >= 2 and outside / total >= SPREAD_SHARE)
+
+
+def _runs(
+    tokens: Sequence[Token], labels: Sequence[str | None], language: str, host: str | None
+) -> list[int]:
+    """Word counts of the runs of ``language``: a run ends where the host's words take over
+    (``HOST_GAP`` of them), so an injected run with a noisy word label or a full stop
+    inside it stays one run."""
+    runs: list[int] = []
+    length = gap = 0
+    for i, token in enumerate(tokens):
+        label = labels[i] if token.kind == "word" else None
+        if label == language:
+            length += 1
+            gap = 0
+        elif label == host and length:
+            gap += 1
+            if gap >= HOST_GAP:
+                runs.append(length)
+                length = gap = 0
+    if length:
+        runs.append(length)
+    return runs

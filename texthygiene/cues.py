@@ -64,7 +64,7 @@ _MESSENGER_CONTACT_RE = regex.compile(
 _MESSENGER_RE = regex.compile(
     r"\bwa(?: ?:| ?\+?\d)|\b(?:t\.me|wa\.me|line\.me)/\w+|加v|v信|薇信", regex.IGNORECASE
 )
-INVITATION_REACH = 40  # characters between a messenger's name and a call to action
+CONTACT_REACH = 40  # characters from a messenger's name to a call to action, number or link
 _TLDS = (
     "com|net|org|info|biz|io|co|me|tv|cc|vip|bet|win|top|xyz|club|site|online|shop|store|"
     "live|pro|app|link|click|ly|gg|ru|id|su|ir|cn|in|uk|de|nl|fr|es|it|pl|br|tr|vn"
@@ -141,14 +141,13 @@ def _phone(match: regex.Match[str]) -> bool:
     return text[:1] in "+0" or not _THOUSANDS_RE.fullmatch(text)
 
 
-def _reachable(match: regex.Match[str], span: str, offset: int, invitations: list[Cue]) -> bool:
-    """A messenger's name with a contact after it, or a call to action close by."""
+def _reachable(match: regex.Match[str], span: str, offset: int, contacts: list[Cue]) -> bool:
+    """A messenger's name with a handle or number after it, or a call to action, a phone
+    number or a link close by ("stuur een WhatsApp naar 0612345678")."""
     if _MESSENGER_CONTACT_RE.match(span, match.end()):
         return True
     start, end = offset + match.start(), offset + match.end()
-    return any(
-        c.start - INVITATION_REACH <= end and start <= c.end + INVITATION_REACH for c in invitations
-    )
+    return any(c.start - CONTACT_REACH <= end and start <= c.end + CONTACT_REACH for c in contacts)
 
 
 def _offer(match: regex.Match[str]) -> bool:
@@ -174,9 +173,9 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     add("phone_number", _PHONE_RE, _phone)
     add("url_in_run", _URL_RE)
     add("call_to_action", _cta_re())
-    invitations = [c for c in found if c.kind == "call_to_action"]
+    contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
     add("messenger", _MESSENGER_RE)
-    add("messenger", _MESSENGER_NAME_RE, lambda m: _reachable(m, span, start, invitations))
+    add("messenger", _MESSENGER_NAME_RE, lambda m: _reachable(m, span, start, contacts))
     add("emoji_run", _EMOJI_RE)
     add("styled_letters", _STYLED_RE)
     add("all_caps", _ALL_CAPS_RE, _offer)

@@ -72,17 +72,12 @@ REASON_CODES: dict[str, str] = {
     "price": "a price or currency amount in the run (€15, Rp 50.000, 1jt, 500 руб.)",
     "percentage": "a percentage in the run (50%, %50, ۶۰ درصد)",
     "phone_number": "a phone number in the run",
-    "messenger": (
-        "a messenger with a way to reach it: a handle, number, link or invitation "
-        "(WhatsApp +62…, WA:, t.me/…, Telegram: @…, 加微信)"
-    ),
+    "messenger": "a messenger handle or invitation (WhatsApp, WA:, t.me/…, Telegram, 微信)",
     "url_in_run": "a URL or domain name in the run",
     "call_to_action": "a call to action (buy now, click here, daftar sekarang, закажите, 立即购买)",
     "emoji_run": "two or more emoji in a row",
     "styled_letters": "letters in a look-alike font (mathematical, fullwidth or circled)",
-    "all_caps": (
-        "an ALL-CAPS offer (capitalised words with an offer word or styled letters, or NAME88)"
-    ),
+    "all_caps": "an ALL-CAPS offer (two capitalised words in a row, or NAME88)",
     # foreign_fragment and spam_fragment: evidence against
     "inside_sentence": "the run sits inside a host sentence (an idiom, a loanword)",
     "complete_sentence": "a capitalised run with its own full stop (a quote, a sign-off)",

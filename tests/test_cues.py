@@ -85,3 +85,18 @@ def test_cues_make_same_language_spam_findable(text: str, fragment: str, cue: st
 )
 def test_a_cue_alone_does_not_flag_a_host_sentence(text: str) -> None:
     assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # band names in capitals glued onto a Japanese sentence: names, not a shouted offer
+        "彼は若い頃から日本のロックを聴いて育った。特に好きだったバンドはBOØWY、JUDY AND MARYなど"
+        "である。その後、彼は自分のバンドを結成した。",
+        # a comment widget's sign-in line: a messenger named, with no handle, number or link
+        "Коментари\n\nНајавете се за да коментирате.\n\nНајава со Telegram QR-код\n\n"
+        "Нема коментари.",
+    ],
+)
+def test_names_are_no_cue(text: str) -> None:
+    assert _flagged(text) == []

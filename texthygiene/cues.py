@@ -49,12 +49,22 @@ _PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)? ?[%٪]|[%٪]\d+|\d+ ?درصد")
 _PHONE_RE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()/]?\d){7,14}(?![\w])")
 _THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?")
 _YEARS_RE = regex.compile(r"(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)\d\d")
-_MESSENGER_RE = regex.compile(
+# A messenger's name is everyday talk ("scan the Telegram QR code", "微信公众号"); spam gives
+# a way to reach it: a handle, a number or a link after the name, or an invitation around it.
+_MESSENGER_NAME_RE = regex.compile(
     r"\b(?:whats ?app|telegram|viber|wechat|weixin|line id|kakao ?talk|ватсап|вотсап|"
-    r"телеграм\w*|واتساپ|واتس ?اب|تلگرام|تليجرام)\b"
-    r"|\bwa(?: ?:| ?\+?\d)|\b(?:t\.me|wa\.me|line\.me)/\w+|微信|加v|v信|薇信",
+    r"телеграм\w*|واتساپ|واتس ?اب|تلگرام|تليجرام)\b|微信",
     regex.IGNORECASE,
 )
+_MESSENGER_CONTACT_RE = regex.compile(
+    r"[ \t]*(?:(?:id|no|nr|号|號)\.?)?[ \t]*(?:[:：][ \t]*)?"
+    r"(?:@\w{3,}|\+?\d[\d \-]{4,}\d|(?<=[:：][ \t]*)[a-z][\w.\-]{3,})",
+    regex.IGNORECASE,
+)
+_MESSENGER_RE = regex.compile(
+    r"\bwa(?: ?:| ?\+?\d)|\b(?:t\.me|wa\.me|line\.me)/\w+|加v|v信|薇信", regex.IGNORECASE
+)
+CONTACT_REACH = 40  # characters from a messenger's name to a call to action, number or link
 _TLDS = (
     "com|net|org|info|biz|io|co|me|tv|cc|vip|bet|win|top|xyz|club|site|online|shop|store|"
     "live|pro|app|link|click|ly|gg|ru|id|su|ir|cn|in|uk|de|nl|fr|es|it|pl|br|tr|vn"
@@ -71,6 +81,21 @@ _STYLED_RE = regex.compile(r"[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a\u2
 _CAPS_WORD = r"\p{Lu}{2,}"
 _ALL_CAPS_RE = regex.compile(
     rf"(?<!\w){_CAPS_WORD}(?:[ !]+{_CAPS_WORD})+(?!\w)|(?<!\w)\p{{Lu}}{{3,}}\d{{2,}}(?!\w)"
+)
+# Capitalised words alone are names as often as offers (a band, a company, an agency); a
+# shouted offer has an offer word in it, or the styled letters that dodge word filters.
+_OFFER_WORDS = frozenset(
+    " ".join(
+        (
+            "free now off sale deal deals offer offers discount bonus promo jackpot win wins",
+            "winner maxwin cash prize money bet vip hot urgent buy order click claim call cheap",
+            "limited loan loans casino slot slots",
+            "gratis gacor toto togel daftar diskon",  # id
+            "скидка скидки акция бесплатно бонус казино знижка безкоштовно",  # ru, uk
+            "gratuit gratuito oferta descuento promoção kostenlos rabatt angebot",  # fr es pt de
+            "sconto offerta korting promocja darmowe ücretsiz bedava indirim",  # it nl pl tr
+        )
+    ).split()
 )
 
 
@@ -116,6 +141,22 @@ def _phone(match: regex.Match[str]) -> bool:
     return text[:1] in "+0" or not _THOUSANDS_RE.fullmatch(text)
 
 
+def _reachable(match: regex.Match[str], span: str, offset: int, contacts: list[Cue]) -> bool:
+    """A messenger's name with a handle or number after it, or a call to action, a phone
+    number or a link close by ("stuur een WhatsApp naar 0612345678")."""
+    if _MESSENGER_CONTACT_RE.match(span, match.end()):
+        return True
+    start, end = offset + match.start(), offset + match.end()
+    return any(c.start - CONTACT_REACH <= end and start <= c.end + CONTACT_REACH for c in contacts)
+
+
+def _offer(match: regex.Match[str]) -> bool:
+    text = match.group()
+    if any(c.isdigit() for c in text) or _STYLED_RE.search(text):
+        return True
+    return any(word.casefold() in _OFFER_WORDS for word in regex.split(r"[ !]+", text))
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, ...]:
     """Every cue in ``text[start:end]``, in text order (offsets are into ``text``)."""
     end = len(text) if end is None else end
@@ -130,12 +171,14 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
     add("percentage", _PERCENT_RE)
     add("phone_number", _PHONE_RE, _phone)
-    add("messenger", _MESSENGER_RE)
     add("url_in_run", _URL_RE)
     add("call_to_action", _cta_re())
+    contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
+    add("messenger", _MESSENGER_RE)
+    add("messenger", _MESSENGER_NAME_RE, lambda m: _reachable(m, span, start, contacts))
     add("emoji_run", _EMOJI_RE)
     add("styled_letters", _STYLED_RE)
-    add("all_caps", _ALL_CAPS_RE)
+    add("all_caps", _ALL_CAPS_RE, _offer)
     found.sort(key=lambda c: (c.start, c.end, c.kind))
     return tuple(found)
 

@@ -393,3 +393,37 @@ def test_layout_notes_beside_highlights_and_screenshots(browser: Any, tmp_path: 
         else:  # one column: the notes follow the text
             assert all(note > mark for note, mark, _, _ in offsets)
         page.close()
+
+
+# A post written in two languages throughout, and one with a single pasted English line.
+BILINGUAL = (
+    "Ayer fuimos al mercado con mi hermana. That was honestly the best day of the whole summer.\n"
+    "Compramos frutas y verduras frescas para la semana. We also found a lovely little bakery.\n"
+    "Después comimos en un restaurante pequeño. The paella there was amazing and cheap too.\n"
+)
+PASTED = (
+    "Ayer fuimos al mercado con mi hermana y compramos frutas y verduras frescas.\n\n"
+    "Buy cheap replica watches online with free shipping today\n\n"
+    "Después comimos en un restaurante pequeño cerca de la plaza mayor.\n"
+)
+
+
+def test_a_multilingual_post_is_one_line_not_a_finding_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bilingual.txt").write_text(BILINGUAL, encoding="utf-8")
+    Path("pasted.txt").write_text(PASTED, encoding="utf-8")
+    assert main(["scan", "--isolated", "bilingual.txt", "pasted.txt"]) == 1
+    table = capsys.readouterr().out
+    (bilingual,) = [line for line in table.splitlines() if line.startswith("bilingual.txt")]
+    assert bilingual.endswith(", written in English and Spanish, 0 findings")
+    (pasted,) = [line for line in table.splitlines() if line.startswith("pasted.txt")]
+    assert "written in" not in pasted
+    assert "replica watches" in table  # the pasted line is still a finding
+    assert main(["scan", "--isolated", "--format", "html", "-o", "r.html", "bilingual.txt"]) == 0
+    assert "written in English and Spanish" in Path("r.html").read_text(encoding="utf-8")
+    assert main(["scan", "--isolated", "--format", "jsonl", "bilingual.txt"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["multilingual"] is True
+    assert set(doc["languages"]) >= {"en", "es"}

@@ -72,6 +72,8 @@ class Outcome:
     removed: tuple[Finding, ...] = ()  # clean: the findings deleted (look-alikes stay)
     error: str | None = None
     decided: tuple[int, ...] = ()  # the decisions (their indexes) that matched a finding
+    languages: tuple[tuple[str, float], ...] = ()  # share of the words, largest first
+    multilingual: bool = False  # a second language runs through the document
 
 
 def analyse(
@@ -97,8 +99,16 @@ def analyse(
         (report.text[max(0, f.start - width) : f.start], report.text[f.end : f.end + width])
         for f in findings
     )
+    languages, multilingual = tuple(report.languages.items()), report.multilingual
     if settings.command != "clean":
-        return Outcome(report.language, findings, contexts, decided=decided)
+        return Outcome(
+            report.language,
+            findings,
+            contexts,
+            decided=decided,
+            languages=languages,
+            multilingual=multilingual,
+        )
     if extracted is not None:
         # As clean_html does, but with the findings --only kept.
         new_text = splice(extracted.source, removals(extracted, findings))
@@ -106,7 +116,16 @@ def analyse(
     else:
         new_text = remove(report.text, findings, report.edits)[0]
         gone = tuple(f for f in findings if f.kind in REMOVABLE)
-    return Outcome(report.language, findings, contexts, new_text, gone, decided=decided)
+    return Outcome(
+        report.language,
+        findings,
+        contexts,
+        new_text,
+        gone,
+        decided=decided,
+        languages=languages,
+        multilingual=multilingual,
+    )
 
 
 def _run_batch(settings: Settings, tasks: list[Task]) -> list[Outcome]:

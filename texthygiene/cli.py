@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO, TextIO
 
 from tqdm import tqdm
@@ -505,10 +505,10 @@ def _scan(run_: _Run, settings: Settings) -> None:
                 for i, f in enumerate(outcome.findings)
                 if _baseline_key(item, f.id) not in run_.baseline
             ]
-            outcome = Outcome(
-                outcome.language,
-                tuple(outcome.findings[i] for i in keep),
-                tuple(outcome.contexts[i] for i in keep),
+            outcome = replace(
+                outcome,
+                findings=tuple(outcome.findings[i] for i in keep),
+                contexts=tuple(outcome.contexts[i] for i in keep),
             )
             if args.write_baseline:  # only then: kept for the whole run, it grows with it
                 run_.seen.extend(

@@ -479,6 +479,24 @@ title="x · no language · score 1.00">&lt;</mark>b'
     return "".join(out)
 
 
+#: A language a multilingual document is "written in" holds at least this share of its words.
+WRITTEN_IN_SHARE = 0.1
+
+
+def written_in(languages: Iterable[tuple[str, float]]) -> str:
+    """What a multilingual document is written in: one line instead of a finding per run.
+
+    >>> written_in([("el", 0.6), ("en", 0.38), ("fr", 0.02)])
+    'written in Greek and English'
+    """
+    names = [language_name(code) for code, share in languages if share >= WRITTEN_IN_SHARE]
+    if not names:
+        return "written in several languages"
+    return "written in " + (
+        " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    )
+
+
 def _mojibake_before(report: Report) -> dict[int, str]:
     """For each mojibake finding (by index), the original text it was repaired from: its
     source span where it has one (HTML), else the region repair changed around it."""
@@ -605,6 +623,8 @@ def _document(position: int, listed: _Listed, groups: dict[tuple[str, str], list
         if key not in _SHOWN_META and value != ""
     )
     about.append(f"language {_plain(language_name(report.language))}")
+    if report.multilingual:
+        about.append(_plain(written_in(report.languages.items())))
     about.append(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}")
     if findings:
         about.append(f"highest score {listed.score:.2f}")
@@ -744,8 +764,8 @@ class ReviewPage:
             self.kind_docs.update(kinds.keys())
             self.lang_findings.update(langs)
             self.lang_docs.update(langs.keys())
-        elif not self.list_clean:
-            return
+        elif not self.list_clean and not report.multilingual:
+            return  # a multilingual one is listed for its one line: what it is written in
         score = max((f.score for f in findings), default=-1.0)
         entry = (
             (score, len(findings), -index),
@@ -793,14 +813,24 @@ class HtmlReporter:
         repairs: tuple[RepairStep, ...] = ()
         # The batch outcome carries no text. The text the offsets refer to is cheap and
         # deterministic to redo: the text an HTML body shows, or the input after repair.
-        if record.markup == "html" and (outcome.findings or self.page.list_clean):
+        shown = outcome.findings or outcome.multilingual or self.page.list_clean
+        if record.markup == "html" and shown:
             text = extract(record.text).text
-        elif outcome.findings or self.page.list_clean:
+        elif shown:
             text, repairs = repair_and_explain(record.text)
         source = record.source
         if record.location and record.location != record.id:
             source += f" ({record.location})"
-        report = Report(text, outcome.language, (), outcome.findings, repairs, record.text)
+        report = Report(
+            text,
+            outcome.language,
+            (),
+            outcome.findings,
+            repairs,
+            record.text,
+            languages=dict(outcome.languages),
+            multilingual=outcome.multilingual,
+        )
         self.page.add(record.id, source, report, record.meta)
 
     def close(self) -> None:
@@ -824,7 +854,7 @@ def render_report(
     listed worst first (highest finding score, then most findings, then input order), at
     most ``max_documents`` of them (None: all), and the page says how many were left out.
     Documents without findings are only counted unless ``list_clean``, which lists them after
-    the flagged ones. ``threshold``, ``inputs`` and ``version`` are shown as given.
+    the flagged ones, or they are multilingual (one line says what they are written in). ``threshold``, ``inputs`` and ``version`` are shown as given.
     """
     page = ReviewPage(
         threshold=threshold,

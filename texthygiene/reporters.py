@@ -22,7 +22,7 @@ from .batch import Outcome
 from .formats import Record
 from .formats.jsonl import dumps
 from .repair import repair_and_explain, to_original
-from .report_html import HtmlReporter
+from .report_html import HtmlReporter, written_in
 from .results import FINDING_KINDS, SCHEMA_VERSION, Finding
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -47,6 +47,8 @@ def document(record: Record, outcome: Outcome) -> dict[str, Any]:
         "location": record.location,
         **dict(record.meta),
         "language": outcome.language,
+        "languages": {code: round(share, 4) for code, share in outcome.languages},
+        "multilingual": outcome.multilingual,
         "findings": [f.to_dict() for f in outcome.findings],
     }
 
@@ -94,7 +96,7 @@ class TableReporter:
         self.verbose = verbose
 
     def add(self, record: Record, outcome: Outcome) -> None:
-        if not outcome.findings and not self.verbose:
+        if not outcome.findings and not outcome.multilingual and not self.verbose:
             return
         name = record.id if record.id == record.source else f"{record.source} {record.id}"
         meta = dict(record.meta)
@@ -104,7 +106,9 @@ class TableReporter:
         self.out.write(
             f"{escape(name)}{f' “{escape(title)}”' if title else ''}"
             f"{f' <{escape(link)}>' if link else ''}: "
-            f"language {outcome.language or '-'}, {count} finding{'' if count == 1 else 's'}\n"
+            f"language {outcome.language or '-'}"
+            f"{f', {written_in(outcome.languages)}' if outcome.multilingual else ''}"
+            f", {count} finding{'' if count == 1 else 's'}\n"
         )
         about = about_line(record.meta)
         if about:

@@ -225,6 +225,9 @@ class LanguageModel(CachedEvidence):
                 )
         rarest[~np.isfinite(rarest)] = _SMOOTHING
         absent = rarest * _ABSENT_FRACTION
+        #: Per gram length and profile, the log-probability of a gram the profile lacks:
+        #: a table cell above it is a gram the profile knows (see ``known_share``).
+        self._absent_log = np.log(absent).astype(np.float32)
         self._index = index
         # The last row, all zeros, pads gram lists to a common length (``profile_vectors``).
         self._log = np.zeros((len(index) + 1, len(columns)), dtype=np.float32)
@@ -290,6 +293,38 @@ class LanguageModel(CachedEvidence):
                 index[m, : len(grams[n])] = grams[n]
             vectors[members] = self._log[index].sum(axis=1)
         return vectors
+
+    def known_grams(self, words: Sequence[str], language: str) -> tuple[int, int, int, int]:
+        """How much of ``words`` ``language``'s profiles know: (letters, letters none of its
+        profiles keeps, padded trigrams, trigrams one of its profiles keeps).
+
+        A profile keeps every letter a language writes at least once in 10 000 and its
+        frequent trigrams, so letters it lacks, or a low share of known trigrams, say the
+        text is in some other language the profiles do not cover.
+        """
+        profiles = [p for p, code in enumerate(self.profiles) if code == language]
+        letters = foreign = trigrams = known = 0
+        get = self._index.get
+        for word in words:
+            norm = word.lower().translate(_NORMALISED)
+            for ch in norm:
+                if ch.isalpha():
+                    letters += 1
+                    row = get(ch)
+                    if row is None or not self._kept(row, 1, profiles):
+                        foreign += 1
+            padded = f" {norm} "
+            for i in range(len(padded) - 2):
+                trigrams += 1
+                row = get(padded[i : i + 3])
+                if row is not None and self._kept(row, 3, profiles):
+                    known += 1
+        return letters, foreign, trigrams, known
+
+    def _kept(self, row: int, length: int, profiles: Sequence[int]) -> bool:
+        # A kept gram scores above the value a pruned one gets (see ``_absent_log``).
+        cells = self._log[row, profiles]
+        return bool((cells > self._absent_log[length, profiles] + 1e-4).any())
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best profile's mean log-probability

@@ -117,7 +117,6 @@ for _group in _CLOSE_GROUPS:
     for _code in _group:
         CLOSE_LANGUAGES[_code] = CLOSE_LANGUAGES.get(_code, frozenset()) | (_group - {_code})
 
-
 #: How a language is named in the hosts' own languages (en nl de fr es it pt pl sv), as
 #: word beginnings: a post that names the language next to a run in it is discussing it
 #: ("Σιγά σιγά … that is what she said, in Greek"), which spam never bothers to do.

@@ -68,3 +68,18 @@ def test_an_unknown_code_is_rejected_with_what_was_expected() -> None:
 )  # fmt: skip
 def test_language_names_come_from_langcodes_keeping_ours(code: str, name: str) -> None:
     assert language_name(code) == name
+
+
+GLUED_ARMENIAN = (
+    "Een mooie dag in het park met de kinderen en de hond.Այսօր մենք գնացինք այգի և շատ ուրախ էինք։"
+)
+
+
+def test_a_run_in_a_script_of_its_own_is_flagged_in_that_language() -> None:
+    (finding,) = texthygiene.scan(GLUED_ARMENIAN).findings
+    assert finding.language == "hy"
+    assert finding.detail.startswith("Armenian text")
+
+
+def test_an_expected_script_language_is_not_flagged() -> None:
+    assert texthygiene.scan(GLUED_ARMENIAN, languages=["nl", "hy"]).findings == ()

@@ -102,6 +102,9 @@ LANGUAGES: tuple[str, ...] = (
     "mk", "ml", "mr", "ms", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
     "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh",
 )  # fmt: skip
+#: Scripts only one language we name writes: text in one is in that language, whatever
+#: the profiles (which have none of these scripts) say.
+SCRIPT_LANGUAGES = {"Armenian": "hy", "Georgian": "ka"}
 #: Where CLDR's English name (through ``langcodes``) differs from the name we have always
 #: reported, ours: reports and findings' details stay as they were.
 _NAME_OVERRIDES = {"bn": "Bengali", "nb": "Norwegian", "tl": "Tagalog"}

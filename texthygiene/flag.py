@@ -30,6 +30,7 @@ from .chardata import (
     LANGUAGE_NAME_STEMS,
     OPENING_QUOTES,
     PROTECTED_KINDS,
+    SCRIPT_LANGUAGES,
     SENTENCE_END,
     SENTENCE_FINAL,
     UNSPACED_SCRIPTS,
@@ -997,8 +998,14 @@ def _finding(
 ) -> Finding:
     start, end = tokens[cand.first].start, tokens[cand.last].end
     fragment = text[start:end]
+    # A run in a script of its own language is in that language (the profiles lack it).
+    scripts = {
+        tokens[i].script for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"
+    }
+    by_script = SCRIPT_LANGUAGES.get(scripts.pop()) if len(scripts) == 1 else None
+    run_language = by_script or cand.language
     what = (
-        f"{language_name(cand.language)} text"
+        f"{language_name(run_language)} text"
         if cand.kind == "foreign_fragment"
         else f"{language_name(host)} spam text"
     )
@@ -1012,7 +1019,7 @@ def _finding(
     unlisted = [name for name in reasons if name not in REASON_CODES]
     if unlisted:  # the codes are an interface: a new one is documented before it is emitted
         raise ValueError(f"reason codes missing from results.REASON_CODES: {unlisted}")
-    language = cand.language if cand.kind == "foreign_fragment" else host
+    language = run_language if cand.kind == "foreign_fragment" else host
     return Finding(
         kind=cand.kind,
         start=start,

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .chardata import SCRIPT_LANGUAGES
 from .frequency import LIST_FLOOR, lists
 from .identify import LanguageModel, WordLanguages, detector
 from .segment import Token
@@ -24,8 +25,6 @@ from .segment import Token
 #: more frequent in its list than in the list of the profile language that reads like it:
 #: Malay reads as Indonesian to the profiles; kerana, sahaja, daripada are Malay's own.
 LIST_LANGUAGES = {"id": "ms"}
-#: Scripts only one language we know writes: the text is in it whatever the profiles say.
-SCRIPT_LANGUAGES = {"Armenian": "hy", "Georgian": "ka"}
 #: Script groups the profiles cover; a text in any other has no language we can name.
 PROFILE_SCRIPTS = frozenset(
     {

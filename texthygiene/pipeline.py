@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .chardata import is_language_code
+from .chardata import SCRIPT_LANGUAGES, is_language_code
 from .clean import remove
 from .config import Config, TextTooLarge, check_size
 from .decode import decode
@@ -16,7 +16,7 @@ from .lexicon import allowed_tokens, spam_matcher
 from .naming import reported_language
 from .repair import mojibake_findings, repair_and_explain
 from .results import Report
-from .segment import build_segments, tokenize_view
+from .segment import Token, build_segments, tokenize_view
 from .structure import markup_as_code
 
 _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
@@ -46,6 +46,15 @@ def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]
             )
         codes.add(code)
     return frozenset(codes)
+
+
+def expected_by_script(tokens: Sequence[Token], expected: frozenset[str]) -> frozenset[int]:
+    """Words in the script of an expected language the identifier tells by its script alone
+    (Armenian for ``hy``): text in an expected language is never flagged as foreign."""
+    scripts = {script for script, code in SCRIPT_LANGUAGES.items() if code in expected}
+    if not scripts:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(tokens) if t.kind == "word" and t.script in scripts)
 
 
 def _check_text(text: object, config: Config) -> tuple[str, str | None]:
@@ -98,7 +107,7 @@ def scan_units(
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
     inspection = inspect(fixed)
     tokens = markup_as_code(fixed, tokenize_view(fixed, inspection.view, inspection.positions))
-    allowlisted = allowed_tokens(tokens, config.allowlist)
+    allowlisted = allowed_tokens(tokens, config.allowlist) | expected_by_script(tokens, expected)
     words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)

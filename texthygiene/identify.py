@@ -325,28 +325,30 @@ class LanguageModel(CachedEvidence):
         text is in some other language the profiles do not cover.
         """
         profiles = [p for p, code in enumerate(self.profiles) if code == language]
-        letters = foreign = trigrams = known = 0
+        letters = trigrams = 0
+        letter_rows: list[int] = []
+        trigram_rows: list[int] = []
         get = self._index.get
         for word in words:
             norm = word.lower().translate(_NORMALISED)
             for ch in norm:
                 if ch.isalpha():
                     letters += 1
-                    row = get(ch)
-                    if row is None or not self._kept(row, 1, profiles):
-                        foreign += 1
+                    letter_rows.append(get(ch, -1))
             padded = f" {norm} "
-            for i in range(len(padded) - 2):
-                trigrams += 1
-                row = get(padded[i : i + 3])
-                if row is not None and self._kept(row, 3, profiles):
-                    known += 1
-        return letters, foreign, trigrams, known
+            trigrams += max(0, len(padded) - 2)
+            trigram_rows.extend(get(padded[i : i + 3], -1) for i in range(len(padded) - 2))
+        kept_letters = self._kept(letter_rows, 1, profiles)
+        return letters, letters - kept_letters, trigrams, self._kept(trigram_rows, 3, profiles)
 
-    def _kept(self, row: int, length: int, profiles: Sequence[int]) -> bool:
+    def _kept(self, rows: list[int], length: int, profiles: Sequence[int]) -> int:
+        """How many of ``rows`` (-1: a gram no profile has) one of ``profiles`` keeps."""
+        found = np.array([row for row in rows if row >= 0], dtype=np.intp)
+        if not len(found):
+            return 0
         # A kept gram scores above the value a pruned one gets (see ``_absent_log``).
-        cells = self._log[row, profiles]
-        return bool((cells > self._absent_log[length, profiles] + 1e-4).any())
+        cells = self._log[found[:, None], np.array(profiles, dtype=np.intp)[None, :]]
+        return int((cells > self._absent_log[length, profiles] + 1e-4).any(axis=1).sum())
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best profile's mean log-probability

@@ -43,6 +43,9 @@ _ALPHABETIC = SHARED_SCRIPTS | {"Greek", "Arabic", "Hebrew"}
 #: in another language (a foreign name in a sentence stays under it), and at least this many.
 FOREIGN_LETTERS = 0.05
 FOREIGN_LETTERS_MIN = 2
+#: Words of the host's script the checks read (the first ones): a text's language shows in
+#: its first few sentences, and a long text costs no more than a short one.
+SAMPLE_WORDS = 300
 #: Words a text needs before its word coverage is judged (a word pair's two words may both
 #: be rare, however genuine).
 COVERAGE_MIN_WORDS = 4
@@ -72,7 +75,7 @@ def reported_language(
         t.text
         for t in tokens
         if t.kind == "word" and t.group == script and not any(c.isdigit() for c in t.text)
-    ]
+    ][:SAMPLE_WORDS]
     letters, foreign, trigrams, known = lm.known_grams(texts, host)
     if script in _ALPHABETIC and foreign >= max(FOREIGN_LETTERS_MIN, FOREIGN_LETTERS * letters):
         return None

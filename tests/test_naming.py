@@ -19,11 +19,6 @@ NOT_NAMED = [
     ("eu", "Gaur goizean mendira joan gara eta eguraldi ederra egin du."),
     ("mn", "Өнөөдөр бид хотын төвд очиж найзуудтайгаа уулзсан."),
 ]
-# Malay reads as Indonesian to the profiles; its words are Malay's by the frequency lists.
-BY_LIST = [
-    ("ms", "Kerajaan akan mengumumkan keputusan itu kerana rakyat mahu tahu sahaja."),
-    ("id", "Pemerintah akan mengumumkan keputusan itu karena rakyat ingin tahu saja."),
-]
 BY_SCRIPT = [
     ("hy", "Այսօր մենք գնացինք այգի և շատ ուրախ էինք։"),
     ("ka", "დღეს ჩვენ პარკში წავედით და ძალიან გავერთეთ."),
@@ -41,13 +36,8 @@ def test_a_script_of_its_own_names_its_language(language: str, text: str) -> Non
     assert texthygiene.scan(text).language == language
 
 
-@pytest.mark.parametrize(("language", "text"), BY_LIST, ids=[c[0] for c in BY_LIST])
-def test_malay_is_told_from_indonesian_by_the_frequency_lists(language: str, text: str) -> None:
-    assert texthygiene.scan(text).language == language
-
-
 def test_languages_lists_the_profiles_and_the_script_languages() -> None:
-    assert set(texthygiene.LANGUAGES) == {*model().languages, "hy", "ka", "ms"}
+    assert set(texthygiene.LANGUAGES) == {*model().languages, "hy", "ka"}
 
 
 @pytest.mark.parametrize("code", ["sr", "sh", "hy", "ka", "is", "yo", "nn"])

@@ -94,12 +94,11 @@ OPENING_QUOTES = frozenset("“„‟\"'‘‚«‹「『")
 CLOSING_QUOTES = frozenset("”\"'’»›」』")
 
 #: The languages the identifier names (ISO 639-1 as we report them): langdetect's profiles,
-#: the languages named by a script of their own, and Malay, by its frequency list (see
-#: ``naming``).
+#: and the languages named by a script of their own (see ``naming``).
 LANGUAGES: tuple[str, ...] = (
     "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa", "fi",
     "fr", "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "ka", "kn", "ko", "lt", "lv",
-    "mk", "ml", "mr", "ms", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
+    "mk", "ml", "mr", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
     "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh",
 )  # fmt: skip
 #: Scripts only one language we name writes: text in one is in that language, whatever

@@ -14,17 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from .chardata import SCRIPT_LANGUAGES
-from .frequency import LIST_FLOOR, lists
+from .frequency import lists
 from .identify import LanguageModel, WordLanguages, detector
 from .segment import Token
 
-#: Languages with a frequency list and no profile, each named where the text's words are
-#: more frequent in its list than in the list of the profile language that reads like it:
-#: Malay reads as Indonesian to the profiles; kerana, sahaja, daripada are Malay's own.
-LIST_LANGUAGES = {"id": "ms"}
 #: Script groups the profiles cover; a text in any other has no language we can name.
 PROFILE_SCRIPTS = frozenset(
     {
@@ -86,17 +80,4 @@ def reported_language(
                 return None
         elif known < TRIGRAM_COVERAGE * trigrams:
             return None
-    neighbour = LIST_LANGUAGES.get(host)
-    if (
-        neighbour is not None
-        and len(texts) >= COVERAGE_MIN_WORDS  # a word pair is too few words to tell by
-        and _frequency_nats(texts, neighbour) > _frequency_nats(texts, host)
-    ):
-        return neighbour
     return host
-
-
-def _frequency_nats(texts: Sequence[str], language: str) -> float:
-    """How much a language's frequency list says the words are its own: Zipf units above
-    the lists' floor, summed."""
-    return float(np.maximum(lists().zipf(texts, language) - LIST_FLOOR, 0.0).sum())

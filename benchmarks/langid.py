@@ -20,7 +20,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from texthygiene.chardata import LANGUAGE_NAMES
+import texthygiene
+from texthygiene.chardata import LANGUAGES
 from texthygiene.identify import DETECTORS, detector
 from texthygiene.segment import is_language_word, tokenize
 
@@ -32,9 +33,23 @@ _ALIASES = {"no": "nb", "iw": "he", "zh-cn": "zh", "zh-tw": "zh", "zh-hant": "zh
 
 
 def languages() -> list[str]:
-    """Languages in both lingua's test data and langdetect's profiles."""
-    present = {p.stem for p in (LINGUA / "sentences").glob("*.txt")}
-    return sorted(present & set(LANGUAGE_NAMES))
+    """Languages in both lingua's test data and ``texthygiene.LANGUAGES``."""
+    return sorted(_present() & set(LANGUAGES))
+
+
+def unnamed_languages() -> list[str]:
+    """Languages in lingua's test data that texthygiene does not name: a wrong code for
+    them is a wrong answer, None the honest one."""
+    return sorted(_present() - set(LANGUAGES))
+
+
+def _present() -> set[str]:
+    return {p.stem for p in (LINGUA / "sentences").glob("*.txt")}
+
+
+def texthygiene_scan(text: str) -> str:
+    """The language ``scan`` reports for the whole text (what a user sees)."""
+    return texthygiene.scan(text).language or ""
 
 
 def _code(raw: str | None) -> str:
@@ -107,6 +122,7 @@ def systems() -> tuple[dict[str, Callable[[str], str]], dict[str, str]]:
             unavailable[name] = str(error)
         else:
             out[name] = identify
+    out["texthygiene (scan)"] = texthygiene_scan
     for name, (module, identify) in _PEERS.items():
         try:
             __import__(module)
@@ -159,20 +175,29 @@ def main(argv: list[str] | None = None) -> int:
                 "chars_per_s": chars / seconds[name],
                 "per_language": {k: round(v, 3) for k, v in per_lang.items()},
             }
+    # Sentences of languages texthygiene does not name: the share given a wrong code (a
+    # peer that names the language right is not wrong).
+    unnamed = unnamed_languages()
+    foreign = [(lang, text) for lang in unnamed for text in _items("sentences", lang, args.limit)]
+    for name, identify in found.items():
+        wrong = sum(identify(text) not in ("", lang) for lang, text in foreign)
+        results[name]["unnamed_sentences_wrong_code"] = rate(wrong, len(foreign))
     base = results.get("langdetect (seeded)")
     print(f"{len(langs)} languages × {args.limit} items per kind\n")
     header = "".join(f"{k:>14}" for k in KINDS)
-    print(f"{'':<32}{header}{'sentences/s':>13}{'× langdetect':>14}")
+    print(f"{'':<32}{header}{'sentences/s':>13}{'× langdetect':>14}{'unnamed wrong':>15}")
     for name, r in results.items():
         speed = r["sentences"]["items_per_s"]
         ratio = speed / base["sentences"]["items_per_s"] if base else float("nan")
         r["sentences_speed_ratio_to_langdetect"] = ratio
         cells = "".join(f"{r[k]['accuracy']:>14.3f}" for k in KINDS)
-        print(f"{name:<32}{cells}{speed:>13,.0f}{ratio:>14.1f}")
+        wrong_share = r["unnamed_sentences_wrong_code"]["rate"]
+        print(f"{name:<32}{cells}{speed:>13,.0f}{ratio:>14.1f}{wrong_share:>15.3f}")
     path = write_result(
         "langid",
         {
             "languages": langs,
+            "unnamed_languages": unnamed,
             "limit": args.limit,
             "versions": peers.versions(),
             "unavailable": unavailable,

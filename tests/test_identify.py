@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,6 +41,8 @@ def _sequential(word: str) -> np.ndarray:
     for profile, code in enumerate(lm.profiles):
         column = lm.column[code]
         best[column] = max(best[column], total[profile])
+    if regex.search(r"\p{Han}", word) and not regex.search(r"\p{Hangul}", word):
+        best[lm.column["ko"]] = -np.inf  # Korean is written in Hangul
     return identify.saturate(best - best.max())
 
 

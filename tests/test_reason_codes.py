@@ -23,6 +23,8 @@ CODE_SWITCHED = (
     "Tadi pagi aku ke pasar sama ibu. I really love the fresh fruit there. Terus kita beli "
     "sayur dan ikan di pasar. The fish was so cheap and good. Besok mau ke sana lagi sama adik."
 )
+# Russian spam glued to a Ukrainian post: ы (наличными) is a letter Ukrainian never uses.
+UKRAINIAN = "Вчора ми гуляли в парку і бачили багато птахів. Було дуже гарно."
 HIDDEN = "<p>Een mooie dag in de tuin vandaag.</p><div {}>Buy cheap replica watches online</div>"
 
 # code -> (scan or scan_html, an input that makes a finding carry that code)
@@ -34,6 +36,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "own_line": ("text", HOST + "\n\nгде взять деньги быстро\n\nMorgen weer naar de tuin."),
     "lowercase_sentence_start": ("text", HOST + "Oogsten. situs slot gacor hari ini Wie?"),
     "spam_terms": ("text", HOST + "Speel nu in ons online casino met gratis spins."),
+    "close_language_letters": ("text", UKRAINIAN + "Кредит наличными без справок за 5 минут"),
     "price": ("text", HOST + "\n\nnu maar €1,50 per week bel 09066368753\n\nMorgen weer."),
     "percentage": ("text", HOST + "\n\nnu 50% korting bel 09066368753\n\nMorgen weer."),
     "phone_number": ("text", HOST + "\n\nnu maar €1,50 per week bel 09066368753\n\nMorgen weer."),

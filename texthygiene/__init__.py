@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from .chardata import LANGUAGES
 from .config import Config, TextTooLarge
 from .decode import Decoded, decode
 from .explain import WordEvidence, explain_words
@@ -19,6 +20,7 @@ from .results import SCHEMA_VERSION, Edit, Finding, RepairStep, Report, Segment
 
 __version__ = "0.1.0"
 __all__ = [
+    "LANGUAGES",
     "SCHEMA_VERSION",
     "Config",
     "Decoded",

@@ -93,20 +93,20 @@ CLAUSE_PUNCT = frozenset(",–—-/|•·«»“”„‟\"'‘’‚‹›()[]{
 OPENING_QUOTES = frozenset("“„‟\"'‘‚«‹「『")
 CLOSING_QUOTES = frozenset("”\"'’»›」』")
 
-#: English names for the languages langdetect's profiles cover (ISO 639-1 as we report them).
-LANGUAGE_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
-    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
-    "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
-    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ja": "Japanese", "kn": "Kannada",
-    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam",
-    "mr": "Marathi", "nb": "Norwegian", "ne": "Nepali", "nl": "Dutch", "pa": "Punjabi",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovenian", "so": "Somali", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili",
-    "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
-    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
-}  # fmt: skip
+#: The languages the identifier names (ISO 639-1 as we report them): langdetect's profiles,
+#: and the languages named by a script of their own (see ``naming``).
+LANGUAGES: tuple[str, ...] = (
+    "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa", "fi",
+    "fr", "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "ka", "kn", "ko", "lt", "lv",
+    "mk", "ml", "mr", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
+    "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh",
+)  # fmt: skip
+#: Scripts only one language we name writes: text in one is in that language, whatever
+#: the profiles (which have none of these scripts) say.
+SCRIPT_LANGUAGES = {"Armenian": "hy", "Georgian": "ka"}
+#: Where CLDR's English name (through ``langcodes``) differs from the name we have always
+#: reported, ours: reports and findings' details stay as they were.
+_NAME_OVERRIDES = {"bn": "Bengali", "nb": "Norwegian", "tl": "Tagalog"}
 
 #: Languages close enough that short runs of one read as the other; a switch between two
 #: of them needs much more evidence than a switch between unrelated languages.
@@ -119,7 +119,6 @@ CLOSE_LANGUAGES: dict[str, frozenset[str]] = {}
 for _group in _CLOSE_GROUPS:
     for _code in _group:
         CLOSE_LANGUAGES[_code] = CLOSE_LANGUAGES.get(_code, frozenset()) | (_group - {_code})
-
 
 #: How a language is named in the hosts' own languages (en nl de fr es it pt pl sv), as
 #: word beginnings: a post that names the language next to a run in it is discussing it
@@ -161,7 +160,39 @@ LANGUAGE_NAME_STEMS: dict[str, tuple[str, ...]] = {
 
 
 def language_name(code: str | None) -> str:
-    """English name of an ISO 639-1 code we report (the code itself when unknown)."""
+    """English name of a language code (``langcodes``' CLDR data; the code itself when it
+    names no language).
+
+    >>> language_name("uk"), language_name("hy"), language_name("nb"), language_name(None)
+    ('Ukrainian', 'Armenian', 'Norwegian', 'unidentified')
+    """
     if code is None:
         return "unidentified"
-    return LANGUAGE_NAMES.get(code, code)
+    return _name(code)
+
+
+@lru_cache(maxsize=512)
+def _name(code: str) -> str:
+    if code in _NAME_OVERRIDES:
+        return _NAME_OVERRIDES[code]
+    if not is_language_code(code):
+        return code
+    import langcodes  # on first use: its name data is not needed to scan text without findings
+
+    name: str = langcodes.Language.get(code).display_name()
+    return name
+
+
+@lru_cache(maxsize=512)
+def is_language_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 639-1 code (two letters the language subtag registry
+    holds, deprecated ones such as ``sh`` included).
+
+    >>> is_language_code("sr"), is_language_code("sh"), is_language_code("xx")
+    (True, True, False)
+    """
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return False
+    import langcodes
+
+    return bool(langcodes.tag_is_valid(code))

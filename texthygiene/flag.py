@@ -24,11 +24,13 @@ import numpy as np
 import regex
 
 from .chardata import (
+    CLOSE_LANGUAGES,
     CLOSING_QUOTES,
     DIRECTION_MARKS,
     LANGUAGE_NAME_STEMS,
     OPENING_QUOTES,
     PROTECTED_KINDS,
+    SCRIPT_LANGUAGES,
     SENTENCE_END,
     SENTENCE_FINAL,
     UNSPACED_SCRIPTS,
@@ -60,6 +62,9 @@ LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may b
 INSIDE_SENTENCE_SCRIPT = -2.0
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
+#: A close language's run names the letters that set it apart (its evidence is counted in
+#: ``language_mismatch``; this only says why the host did not absorb it).
+CLOSE_LETTERS = 0.1
 QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
 _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
@@ -742,7 +747,13 @@ def _score(
                 and not _known_abroad(tokens, cand, words.host, strict=unit)
             ):
                 terms["host_words"] = 0.0  # its words are the host's: no language evidence
+            elif _close_to_host(cand, words) and not words.close_letters.intersection(
+                range(cand.first, cand.last + 1)
+            ):
+                terms["host_words"] = 0.0  # a close language without its own letters
             else:
+                if _close_to_host(cand, words):
+                    terms["close_language_letters"] = CLOSE_LETTERS
                 llr = cand.llr
                 if llr > 0:
                     # A long run that only edges out the host word by word is a language
@@ -853,6 +864,11 @@ def _score(
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _close_to_host(cand: Candidate, words: WordLanguages) -> bool:
+    """Whether the run's language is one the host's words are often read as."""
+    return cand.language in CLOSE_LANGUAGES.get(words.host or "", ())
 
 
 def _latin_apart(
@@ -982,8 +998,14 @@ def _finding(
 ) -> Finding:
     start, end = tokens[cand.first].start, tokens[cand.last].end
     fragment = text[start:end]
+    # A run in a script of its own language is in that language (the profiles lack it).
+    scripts = {
+        tokens[i].script for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"
+    }
+    by_script = SCRIPT_LANGUAGES.get(scripts.pop()) if len(scripts) == 1 else None
+    run_language = by_script or cand.language
     what = (
-        f"{language_name(cand.language)} text"
+        f"{language_name(run_language)} text"
         if cand.kind == "foreign_fragment"
         else f"{language_name(host)} spam text"
     )
@@ -997,7 +1019,7 @@ def _finding(
     unlisted = [name for name in reasons if name not in REASON_CODES]
     if unlisted:  # the codes are an interface: a new one is documented before it is emitted
         raise ValueError(f"reason codes missing from results.REASON_CODES: {unlisted}")
-    language = cand.language if cand.kind == "foreign_fragment" else host
+    language = run_language if cand.kind == "foreign_fragment" else host
     return Finding(
         kind=cand.kind,
         start=start,

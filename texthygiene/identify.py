@@ -20,6 +20,7 @@ from importlib import resources
 from typing import NamedTuple, Protocol
 
 import numpy as np
+import regex
 from langdetect.utils.ngram import NGram
 
 from .chardata import (
@@ -52,6 +53,8 @@ _LOAD_ROWS = 8192
 _LONG_WORD_GRAMS = 4096
 #: Log-probability charged for an n-gram that no profile knows (rarer than any kept gram).
 _UNKNOWN_GRAM = -14.0
+_HAN = regex.compile(r"\p{Han}")
+_HANGUL = regex.compile(r"\p{Hangul}")
 
 
 class _Normalised(dict[int, str]):
@@ -186,6 +189,7 @@ class LanguageModel(CachedEvidence):
         self._more_profiles = [
             (self.column[code], p) for p, code in enumerate(self.profiles) if p >= len(codes)
         ]
+        self._korean = self.column.get("ko")
         index: dict[str, int] = {}
         # Loading stays lean: each profile's grams become arrays at once (no lists of
         # Python numbers across profiles) and the table is built a slice of rows at a time,
@@ -194,11 +198,15 @@ class LanguageModel(CachedEvidence):
         rows: list[np.ndarray] = []
         cols: list[np.ndarray] = []
         probs: list[np.ndarray] = []
+        alphabets: dict[str, set[str]] = {}
         for name in names:
             data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
             totals = data["n_words"]
             kept = [(g, count) for g, count in data["freq"].items() if 1 <= len(g) <= 3]
             del data
+            alphabets.setdefault(_RENAME.get(name, name), set()).update(
+                g for g, _ in kept if len(g) == 1 and g.isalpha()
+            )
             rows.append(np.array([index.setdefault(g, len(index)) for g, _ in kept], np.intp))
             probs.append(np.array([c / totals[len(g) - 1] for g, c in kept], np.float64))
             cols.append(np.full(len(kept), column[name], np.intp))
@@ -225,7 +233,15 @@ class LanguageModel(CachedEvidence):
                 )
         rarest[~np.isfinite(rarest)] = _SMOOTHING
         absent = rarest * _ABSENT_FRACTION
+        #: Per gram length and profile, the log-probability of a gram the profile lacks:
+        #: a table cell above it is a gram the profile knows (see ``known_share``).
+        self._absent_log = np.log(absent).astype(np.float32)
         self._index = index
+        #: Each language's letters: those one of its profiles keeps (at least one letter in
+        #: 10 000 of its text), normalised as langdetect normalises them.
+        self.alphabets: dict[str, frozenset[str]] = {
+            code: frozenset(letters) for code, letters in alphabets.items()
+        }
         # The last row, all zeros, pads gram lists to a common length (``profile_vectors``).
         self._log = np.zeros((len(index) + 1, len(columns)), dtype=np.float32)
         for lo, hi in slices:
@@ -261,6 +277,15 @@ class LanguageModel(CachedEvidence):
             merged = found[:, : len(self.languages)]
             for column, profile in self._more_profiles:
                 np.maximum(merged[:, column], found[:, profile], out=merged[:, column])
+            if self._korean is not None:
+                # Korean is written in Hangul; its profile knows Han characters from the
+                # hanja of its training text, so kanji alone (東京大学) could read as Korean.
+                han_only = [
+                    _HAN.search(word) is not None and _HANGUL.search(word) is None
+                    for word, g in zip(words, grams, strict=True)
+                    if g
+                ]
+                merged[np.array(han_only, dtype=bool), self._korean] = -np.inf
             merged -= merged.max(axis=1, keepdims=True)
             vectors[known] = saturate(merged)
         return vectors, known
@@ -290,6 +315,40 @@ class LanguageModel(CachedEvidence):
                 index[m, : len(grams[n])] = grams[n]
             vectors[members] = self._log[index].sum(axis=1)
         return vectors
+
+    def known_grams(self, words: Sequence[str], language: str) -> tuple[int, int, int, int]:
+        """How much of ``words`` ``language``'s profiles know: (letters, letters none of its
+        profiles keeps, padded trigrams, trigrams one of its profiles keeps).
+
+        A profile keeps every letter a language writes at least once in 10 000 and its
+        frequent trigrams, so letters it lacks, or a low share of known trigrams, say the
+        text is in some other language the profiles do not cover.
+        """
+        profiles = [p for p, code in enumerate(self.profiles) if code == language]
+        letters = trigrams = 0
+        letter_rows: list[int] = []
+        trigram_rows: list[int] = []
+        get = self._index.get
+        for word in words:
+            norm = word.lower().translate(_NORMALISED)
+            for ch in norm:
+                if ch.isalpha():
+                    letters += 1
+                    letter_rows.append(get(ch, -1))
+            padded = f" {norm} "
+            trigrams += max(0, len(padded) - 2)
+            trigram_rows.extend(get(padded[i : i + 3], -1) for i in range(len(padded) - 2))
+        kept_letters = self._kept(letter_rows, 1, profiles)
+        return letters, letters - kept_letters, trigrams, self._kept(trigram_rows, 3, profiles)
+
+    def _kept(self, rows: list[int], length: int, profiles: Sequence[int]) -> int:
+        """How many of ``rows`` (-1: a gram no profile has) one of ``profiles`` keeps."""
+        found = np.array([row for row in rows if row >= 0], dtype=np.intp)
+        if not len(found):
+            return 0
+        # A kept gram scores above the value a pruned one gets (see ``_absent_log``).
+        cells = self._log[found[:, None], np.array(profiles, dtype=np.intp)[None, :]]
+        return int((cells > self._absent_log[length, profiles] + 1e-4).any(axis=1).sum())
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best profile's mean log-probability
@@ -444,6 +503,9 @@ class WordLanguages(NamedTuple):
     weights: list[float]  # per token: how much its evidence counts
     evidence: Mapping[int, np.ndarray]  # per language word: evidence, host columns merged
     languages: tuple[str, ...]  # the language of each evidence column
+    #: Words of sentences judged apart from the host's close languages: each such sentence
+    #: has a letter only a close language writes (see ``_close_letters``).
+    close_letters: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -552,24 +614,65 @@ def identify_words(
             None, host_script, labels, confidences, weights, evidence, lm.languages
         )
     host = lm.languages[int(total.argmax())]
+    if host in CLOSE_LANGUAGES:
+        scripted = in_host_script if len(units) > 1 else np.ones(len(words), dtype=bool)
+        host = close_host(
+            lm,
+            total,
+            [t for t, keep in zip(texts, scripted, strict=True) if keep],
+            word_weights[scripted],
+            host,
+        )
     host_col = lm.column[host]
+    close = CLOSE_LANGUAGES.get(host, frozenset()) - allowed_languages
     at_home = sorted(
-        lm.column[code]
-        for code in {host} | CLOSE_LANGUAGES.get(host, frozenset()) | allowed_languages
-        if code in lm.column
+        lm.column[code] for code in {host} | close | allowed_languages if code in lm.column
     )
+    own_home = sorted(lm.column[code] for code in {host} | allowed_languages if code in lm.column)
     raw *= np.maximum(word_weights, 0.05)[:, None]
     emissions = raw
+    # A sentence with a letter only a close language writes (наличными next to Ukrainian)
+    # is judged on the host's own evidence (and the expected languages'), not on the close
+    # languages' too: elsewhere a word that reads as either is the host's.
+    marked = _close_letters(lm, texts, host, close)
+    strict = _sentences_with(tokens, words, marked) if marked.any() else None
+    own = emissions[strict][:, own_home].max(axis=1) if strict is not None else None
     emissions[:, host_col] = emissions[:, at_home].max(axis=1)
+    if strict is not None:
+        emissions[strict, host_col] = own
+        marked = strict
     # Where the host is every word's best language, staying in it is the optimal path:
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
     disputed = np.flatnonzero(~host_best)
     if len(disputed) and FREQUENCY_WEIGHT:
         # Only where the n-grams dispute the host can frequencies change a path.
-        home_codes = [lm.languages[c] for c in at_home]
         rows = emissions[disputed]
-        bonus = frequency_evidence([texts[n] for n in disputed], rows, host_col, home_codes, lm)
+        bonus = np.zeros_like(rows)
+        apart_codes = sorted(code for code in close if code in lm.column)
+        for home, members, skip in (
+            (at_home, ~marked[disputed], []),
+            (own_home, marked[disputed], apart_codes),
+        ):
+            if members.any():
+                bonus[members] = frequency_evidence(
+                    [texts[n] for n in disputed[members]],
+                    rows[members],
+                    host_col,
+                    [lm.languages[c] for c in home],
+                    lm,
+                    skip,
+                )
+        if marked[disputed].any():
+            # A sentence judged apart from its close languages weighs their frequencies too,
+            # whatever the n-grams' best others are.
+            members = np.flatnonzero(marked[disputed])
+            judged = [texts[n] for n in disputed[members]]
+            for code in apart_codes:
+                if lists().has(code):
+                    nats = np.maximum(lists().zipf(judged, code) - LIST_FLOOR, 0.0) * _LN10
+                    col = lm.column[code]
+                    bonus[members, col] = np.maximum(bonus[members, col], nats)
         scale = np.maximum(word_weights[disputed], 0.05)[:, None]
         rows += FREQUENCY_WEIGHT * scale * bonus
         rows -= rows.max(axis=1, keepdims=True)
@@ -604,7 +707,17 @@ def identify_words(
                 labels[i] = language
                 confidences[i] = confidence
             run_start = n
-    return WordLanguages(host, host_script, labels, confidences, weights, evidence, lm.languages)
+    apart = frozenset(words[n] for n in np.flatnonzero(marked)) if strict is not None else None
+    return WordLanguages(
+        host,
+        host_script,
+        labels,
+        confidences,
+        weights,
+        evidence,
+        lm.languages,
+        apart or frozenset(),
+    )
 
 
 def frequency_evidence(
@@ -613,6 +726,7 @@ def frequency_evidence(
     host_col: int,
     home: Sequence[str],
     lm: Identifier,
+    judged_apart: Sequence[str] = (),
 ) -> np.ndarray:
     """Each word's frequency evidence, in nats, to add to its n-gram evidence ``rows``.
 
@@ -621,12 +735,14 @@ def frequency_evidence(
     none and its n-grams decide). The host column takes the best of the host's languages
     (``home``: the host, its close languages, the expected ones); each word's
     ``FREQUENCY_CONTENDERS`` best other languages by n-grams take their own; languages not
-    looked up, or without a list, get none, as an unknown word does. [words, languages].
+    looked up, or without a list, get none, as an unknown word does. ``judged_apart``
+    languages are no contenders (their frequencies are weighed apart). [words, languages].
     """
     n, k, contenders = len(words), len(home), FREQUENCY_CONTENDERS
     home_cols = [lm.column[code] for code in home]
+    skipped = home_cols + [lm.column[code] for code in judged_apart]
     others = rows.copy()
-    others[:, home_cols] = -np.inf
+    others[:, skipped] = -np.inf
     # Each word's home languages, then its best others: one look-up for the whole text.
     columns = np.empty((n, k + contenders), dtype=np.intp)
     columns[:, :k] = home_cols
@@ -641,7 +757,7 @@ def frequency_evidence(
         others[everyone, best] = -np.inf
     if not np.isfinite(picked).all():
         others = rows.copy()
-        others[:, home_cols] = -np.inf
+        others[:, skipped] = -np.inf
         columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
     # max and the floor commute (both monotonic), so the host's best language is taken last.
     nats = np.maximum(lists().matrix(lm.languages).lookup(words, columns) - LIST_FLOOR, 0.0)
@@ -650,6 +766,85 @@ def frequency_evidence(
     bonus[:, host_col] = nats[:, :k].max(axis=1)
     bonus[everyone[:, None], columns[:, k:]] = nats[:, k:]
     return bonus
+
+
+def _close_letters(
+    lm: Identifier, texts: Sequence[str], host: str, close: frozenset[str]
+) -> np.ndarray:
+    """Which words have a letter that one of the ``close`` languages writes and the host
+    does not (by the profiles' alphabets): [len(texts)] bool."""
+    alphabets: dict[str, frozenset[str]] | None = getattr(lm, "alphabets", None)
+    if not close or alphabets is None or host not in alphabets:
+        return np.zeros(len(texts), dtype=bool)
+    theirs = _exclusive_letters(alphabets, host, close)
+    return np.fromiter(
+        (not theirs.isdisjoint(text.lower().translate(_NORMALISED)) for text in texts),
+        dtype=bool,
+        count=len(texts),
+    )
+
+
+def _sentences_with(
+    tokens: Sequence[Token], words: Sequence[int], marked: np.ndarray
+) -> np.ndarray:
+    """The words of every sentence (of a line, in one script) that has a ``marked`` word:
+    [len(words)] bool."""
+    out = np.zeros(len(words), dtype=bool)
+    start = 0
+    for n in range(1, len(words) + 1):
+        if n < len(words):
+            before, after = words[n - 1], words[n]
+            gap = tokens[before + 1 : after]
+            if tokens[after].group == tokens[before].group and not any(
+                t.kind == "newline" or (t.kind == "other" and t.text in SENTENCE_END) for t in gap
+            ):
+                continue
+        if marked[start:n].any():
+            out[start:n] = True
+        start = n
+    return out
+
+
+_EXCLUSIVE: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+
+def _exclusive_letters(
+    alphabets: dict[str, frozenset[str]], host: str, close: frozenset[str]
+) -> frozenset[str]:
+    """Letters the close languages write and the host does not (ы э ъ ё for Russian next
+    to Ukrainian, ى for Arabic next to Persian)."""
+    key = (host, close)
+    if key not in _EXCLUSIVE:
+        theirs = frozenset().union(*(alphabets.get(code, frozenset()) for code in close))
+        _EXCLUSIVE[key] = theirs - alphabets[host]
+    return _EXCLUSIVE[key]
+
+
+def close_host(
+    lm: Identifier, total: np.ndarray, texts: Sequence[str], weights: np.ndarray, host: str
+) -> str:
+    """The host among ``host`` and its close languages, with the words' frequencies added.
+
+    The n-gram profiles of close languages share most of their grams, and short, frequent
+    words decide between them (дуже is Ukrainian, очень Russian): each word adds its
+    frequency evidence (``ln 10`` nats per Zipf unit above the lists' floor) in every close
+    language with a list. A language without a list cannot be compared so, and keeps the
+    n-grams' answer.
+    """
+    freq = lists()
+    if not freq.has(host):
+        return host
+    group = [host, *sorted(c for c in CLOSE_LANGUAGES[host] if c in lm.column and freq.has(c))]
+    if len(group) == 1:
+        return host
+    scores = [
+        float(total[lm.column[code]])
+        + FREQUENCY_WEIGHT
+        * _LN10
+        * float((weights * np.maximum(freq.zipf(texts, code) - LIST_FLOOR, 0.0)).sum())
+        for code in group
+    ]
+    return group[int(np.argmax(scores))]
 
 
 #: Detector backends by name: the default, then optional ones (see ``backends``).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .chardata import LANGUAGE_NAMES
+from .chardata import SCRIPT_LANGUAGES, is_language_code
 from .clean import remove
 from .config import Config, TextTooLarge, check_size
 from .decode import decode
@@ -13,9 +13,10 @@ from .flag import flag
 from .hygiene import inspect, nbsp_glue_findings
 from .identify import identify_words
 from .lexicon import allowed_tokens, spam_matcher
+from .naming import reported_language
 from .repair import mojibake_findings, repair_and_explain
 from .results import Report
-from .segment import build_segments, tokenize_view
+from .segment import Token, build_segments, tokenize_view
 from .structure import markup_as_code
 
 _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
@@ -23,6 +24,9 @@ _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 
 def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]:
     """Validate expected-language codes (ISO 639-1; a comma-separated string is accepted).
+
+    Every ISO 639-1 code is accepted. One the identifier does not name (``LANGUAGES``) has
+    no effect on identification: text in it is not told apart from the languages it names.
 
     >>> sorted(normalise_languages("nl, EN"))
     ['en', 'nl']
@@ -36,11 +40,21 @@ def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]
         if not isinstance(raw, str):
             raise TypeError(f"languages: expected language codes (str), got {type(raw).__name__}")
         code = _ALIASES.get(raw.strip().lower(), raw.strip().lower())
-        if code not in LANGUAGE_NAMES:
-            known = ", ".join(sorted(LANGUAGE_NAMES))
-            raise ValueError(f"languages: unknown language code {raw!r} (known: {known})")
+        if not is_language_code(code):
+            raise ValueError(
+                f"languages: unknown language code {raw!r} (expected an ISO 639-1 code, e.g. nl)"
+            )
         codes.add(code)
     return frozenset(codes)
+
+
+def expected_by_script(tokens: Sequence[Token], expected: frozenset[str]) -> frozenset[int]:
+    """Words in the script of an expected language the identifier tells by its script alone
+    (Armenian for ``hy``): text in an expected language is never flagged as foreign."""
+    scripts = {script for script, code in SCRIPT_LANGUAGES.items() if code in expected}
+    if not scripts:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(tokens) if t.kind == "word" and t.script in scripts)
 
 
 def _check_text(text: object, config: Config) -> tuple[str, str | None]:
@@ -93,7 +107,7 @@ def scan_units(
     fixed, steps = repair_and_explain(text) if config.repair_encoding else (text, ())
     inspection = inspect(fixed)
     tokens = markup_as_code(fixed, tokenize_view(fixed, inspection.view, inspection.positions))
-    allowlisted = allowed_tokens(tokens, config.allowlist)
+    allowlisted = allowed_tokens(tokens, config.allowlist) | expected_by_script(tokens, expected)
     words = identify_words(tokens, expected, allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
@@ -119,7 +133,7 @@ def scan_units(
     )
     return Report(
         fixed,
-        words.host,
+        reported_language(tokens, words, config.detector),
         segments,
         findings,
         steps,

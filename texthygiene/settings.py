@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import cast
 
 from .batch import default_jobs
-from .chardata import LANGUAGE_NAMES
 from .config import Config
 from .formats import FORMATS
 from .identify import DETECTORS
@@ -123,8 +122,9 @@ def _languages(value: object) -> tuple[str, ...]:
         try:
             normalise_languages([code])
         except ValueError:
-            known = ", ".join(sorted(LANGUAGE_NAMES))
-            raise ValueError(f"unknown language code {code!r} (known: {known})") from None
+            raise ValueError(
+                f"unknown language code {code!r} (expected an ISO 639-1 code, e.g. nl)"
+            ) from None
     return tuple(sorted(normalise_languages(codes)))
 
 

@@ -1,0 +1,66 @@
+"""Close languages told apart (issue 15 item 2): a run in a language close to the host's is
+foreign only on letters the host never writes, and says so (``close_language_letters``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import texthygiene
+
+UKRAINIAN = (
+    "Вчора ми гуляли в парку і бачили багато птахів. Було дуже гарно, і діти довго "
+    "годували качок біля ставка. Потім ми пішли додому й пили чай з бабусею."
+)
+PERSIAN = "امروز با دوستانم به پارک رفتیم و خیلی خوش گذشت. هوا خیلی خوب بود و بچه‌ها بازی کردند."
+RUSSIAN = (
+    "Вчера мы гуляли в парке и видели много птиц. Было очень красиво, и дети долго "
+    "кормили уток у пруда."
+)
+
+# (host text, glued run, the run's language, a letter of it the host never writes)
+GLUED = [
+    pytest.param(UKRAINIAN, "Кредит наличными без справок за 5 минут", "ru", id="ru-in-uk"),
+    pytest.param(PERSIAN, "الرجاء زيارة الموقع للحصول على الجائزة المجانية", "ar", id="ar-in-fa"),
+]
+
+
+@pytest.mark.parametrize(("host", "run", "language"), GLUED)
+def test_a_close_language_glued_on_is_flagged_on_its_letters(
+    host: str, run: str, language: str
+) -> None:
+    report = texthygiene.scan(host + run)
+    (finding,) = report.findings
+    assert finding.language == language
+    assert finding.start == len(host)
+    assert "close_language_letters" in finding.reasons
+    assert "language_mismatch" in finding.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param(UKRAINIAN, "uk", id="uk"),
+        pytest.param(RUSSIAN, "ru", id="ru"),
+        pytest.param(PERSIAN, "fa", id="fa"),
+        # A Russian sentence quoted in a Ukrainian post is the post's own quotation.
+        pytest.param(
+            UKRAINIAN + " Сусід сказав: «Мы были там вчера, и всё было хорошо». Ми посміхнулися.",
+            "uk",
+            id="ru-quoted-in-uk",
+        ),
+        # Without a letter Ukrainian never writes, a Russian phrase is no evidence.
+        pytest.param(UKRAINIAN + "Кредит без справок за 5 минут", "uk", id="ru-no-letters"),
+    ],
+)
+def test_close_language_text_without_strong_evidence_stays_clean(text: str, language: str) -> None:
+    report = texthygiene.scan(text)
+    assert report.language == language
+    assert report.findings == ()
+
+
+def test_kanji_alone_in_japanese_text_is_never_korean() -> None:
+    text = "今日は友達と公園に行きました。天気がとても良かったです。東京大学"
+    report = texthygiene.scan(text)
+    assert report.language == "ja"
+    assert report.findings == ()
+    assert all(segment.language != "ko" for segment in report.segments)

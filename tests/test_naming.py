@@ -1,0 +1,75 @@
+"""The reported language is the text's or None, never a guess (issue 15 item 3).
+
+Sentences of our own in languages the profiles do not cover (written for this test, not
+taken from lingua's test data) get None or, for a script of its own, the right code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import texthygiene
+from texthygiene.chardata import language_name
+from texthygiene.identify import model
+
+NOT_NAMED = [
+    ("az", "Bu gün hava çox gözəldir və biz parkda gəzməyə getdik."),
+    ("kk", "Біз бүгін қалаға барып, достарымызбен кездестік."),
+    ("is", "Við fórum í sund í gær og það var mjög gaman að hittast."),
+    ("eu", "Gaur goizean mendira joan gara eta eguraldi ederra egin du."),
+    ("mn", "Өнөөдөр бид хотын төвд очиж найзуудтайгаа уулзсан."),
+]
+BY_SCRIPT = [
+    ("hy", "Այսօր մենք գնացինք այգի և շատ ուրախ էինք։"),
+    ("ka", "დღეს ჩვენ პარკში წავედით და ძალიან გავერთეთ."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_NAMED, ids=[c[0] for c in NOT_NAMED])
+def test_a_language_we_do_not_name_gets_none(language: str, text: str) -> None:
+    assert language not in texthygiene.LANGUAGES
+    assert texthygiene.scan(text).language is None
+
+
+@pytest.mark.parametrize(("language", "text"), BY_SCRIPT, ids=[c[0] for c in BY_SCRIPT])
+def test_a_script_of_its_own_names_its_language(language: str, text: str) -> None:
+    assert texthygiene.scan(text).language == language
+
+
+def test_languages_lists_the_profiles_and_the_script_languages() -> None:
+    assert set(texthygiene.LANGUAGES) == {*model().languages, "hy", "ka"}
+
+
+@pytest.mark.parametrize("code", ["sr", "sh", "hy", "ka", "is", "yo", "nn"])
+def test_every_iso_639_1_code_is_accepted(code: str) -> None:
+    text = "Een mooie dag in het park.где взять деньги быстро"
+    assert texthygiene.scan(text, languages=[code, "nl"]).language == "nl"
+
+
+def test_an_unknown_code_is_rejected_with_what_was_expected() -> None:
+    with pytest.raises(ValueError, match=r"'xx'.*ISO 639-1"):
+        texthygiene.scan("Een mooie dag.", languages=["xx"])
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("uk", "Ukrainian"), ("nb", "Norwegian"), ("bn", "Bengali"), ("tl", "Tagalog"),
+     ("hy", "Armenian"), ("sr", "Serbian"), ("xx", "xx")],
+)  # fmt: skip
+def test_language_names_come_from_langcodes_keeping_ours(code: str, name: str) -> None:
+    assert language_name(code) == name
+
+
+GLUED_ARMENIAN = (
+    "Een mooie dag in het park met de kinderen en de hond.Այսօր մենք գնացինք այգի և շատ ուրախ էինք։"
+)
+
+
+def test_a_run_in_a_script_of_its_own_is_flagged_in_that_language() -> None:
+    (finding,) = texthygiene.scan(GLUED_ARMENIAN).findings
+    assert finding.language == "hy"
+    assert finding.detail.startswith("Armenian text")
+
+
+def test_an_expected_script_language_is_not_flagged() -> None:
+    assert texthygiene.scan(GLUED_ARMENIAN, languages=["nl", "hy"]).findings == ()

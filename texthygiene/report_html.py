@@ -854,7 +854,8 @@ def render_report(
     listed worst first (highest finding score, then most findings, then input order), at
     most ``max_documents`` of them (None: all), and the page says how many were left out.
     Documents without findings are only counted unless ``list_clean``, which lists them after
-    the flagged ones, or they are multilingual (one line says what they are written in). ``threshold``, ``inputs`` and ``version`` are shown as given.
+    the flagged ones, or they are multilingual (one line says what they are written in).
+    ``threshold``, ``inputs`` and ``version`` are shown as given.
     """
     page = ReviewPage(
         threshold=threshold,

@@ -69,6 +69,7 @@ REASON_CODES: dict[str, str] = {
     "own_line": "a line of its own, in another script or language or with spam terms",
     "lowercase_sentence_start": "the run starts in lower case after a full stop",
     "spam_terms": "words from the spam-term lexicon (or the site's extra terms)",
+    "recurring": "the phrase recurs where injected text sits in other documents of the run",
     # spam cues (cues.py): evidence for, never enough alone
     "price": "a price or currency amount in the run (€15, Rp 50.000, 1jt, 500 руб.)",
     "percentage": "a percentage in the run (50%, %50, ۶۰ درصد)",

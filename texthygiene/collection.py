@@ -1,0 +1,393 @@
+"""Collection evidence: a phrase injected into many documents of one run recurs.
+
+SEO injections are campaigns: one phrase pushed into many posts of a site. One post at a
+time a same-language phrase is nearly invisible; across the run it recurs. A run of many
+documents is read twice: ``keys`` gives each document's fragment keys (normalised word
+shingles, hashed with blake2b so they are the same in every process and on every run), a
+``Sketch`` counts in how many documents each key occurs in fixed memory, and ``recurring``
+adds the evidence to one report.
+
+Recurrence alone never flags: site chrome, sign-offs and disclaimers recur too. A recurring
+run counts only where injected text sits — glued onto a sentence, starting in lower case
+after a full stop, between two sentences of a paragraph, unpunctuated at a paragraph's end —
+or when it is in another language or carries spam cues of its own. A line of its own, or a
+paragraph that recurs whole (a template), is chrome; a run in quotation marks is a quote;
+a run shorter than ``MIN_WORDS`` is a name.
+
+Pure: text and counts in, findings out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from statistics import median_low
+
+import numpy as np
+import regex
+
+from .chardata import CLOSING_QUOTES, OPENING_QUOTES, language_name
+from .cues import cue_kinds, find_cues
+from .results import Finding, Report, stable_id
+
+SHINGLE = 3  # words a key covers: short enough that a one-word edit leaves keys intact
+MIN_WORDS = 4  # a recurring run shorter than this is a name or a product, never evidence
+MIN_OTHERS = 2  # other documents a key must recur in before it is evidence
+GAP = 1  # words: an edited word inside a recurring run does not split it
+FRAGMENT_KINDS = ("foreign_fragment", "spam_fragment")
+
+# Log-odds, on flag.py's scale: the prior that a run is legitimate, the position cues
+# (flag.GLUED, flag.LOWERCASE_START, flag.ALIGNED), and the recurrence, growing with the
+# log of how many other documents hold the phrase.
+PRIOR = -4.0
+GLUED, LOWERCASE_START, BOUNDARY = 3.0, 1.5, 1.5
+FOREIGN = 2.0
+CUE, CUE_MAX = 1.5, 3.0
+RECURRING_BASE, RECURRING_PER_DOUBLING, RECURRING_MAX = 2.0, 1.0, 5.0
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_URL_RE = regex.compile(r"(?:https?://|www\.)\S+")
+# A sentence ends at final punctuation, unless it sits between two digits (3.5) or inside
+# a URL (masked before).
+_END_RE = regex.compile(r"[.!?…。！？]+(?!\d)")
+_SPACE = frozenset(" \t\u00a0\u202f")
+
+_VERBS = {
+    "glued": "glued into",
+    "paragraph_end": "appended to paragraphs of",
+    "mid_paragraph": "inserted between the sentences of",
+    "inside_sentence": "inside sentences of",
+}
+
+
+def recurrence_weight(others: int) -> float:
+    """Log-odds a phrase gains from recurring in ``others`` other documents.
+
+    >>> recurrence_weight(1), recurrence_weight(2), recurrence_weight(8), recurrence_weight(500)
+    (0.0, 3.0, 4.0, 5.0)
+    """
+    if others < MIN_OTHERS:
+        return 0.0
+    return min(RECURRING_MAX, RECURRING_BASE + RECURRING_PER_DOUBLING * math.log2(others))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A sentence, or what is left of one, on one line."""
+
+    start: int
+    end: int
+    words: tuple[tuple[int, int, str], ...]  # (start, end, normalised)
+    index: int  # in its line
+    count: int  # pieces on the line
+    final: bool  # ends with sentence-final punctuation
+    glued_before: bool  # no space between the previous piece's full stop and this one
+    after_full_stop: bool  # the previous piece ends with a full stop
+
+
+def _pieces(text: str) -> list[_Piece]:
+    masked = _URL_RE.sub(lambda m: "u" * len(m.group()), text)
+    out: list[_Piece] = []
+    offset = 0
+    for line in masked.split("\n"):
+        spans: list[tuple[int, int, bool]] = []  # start, end, ends with final punctuation
+        begin = 0
+        for m in _END_RE.finditer(line):
+            spans.append((begin, m.end(), True))
+            begin = m.end()
+        if line[begin:].strip():
+            spans.append((begin, len(line), False))
+        kept = []
+        for start, end, final in spans:
+            words = tuple(
+                (offset + w.start(), offset + w.end(), w.group().casefold())
+                for w in _WORD_RE.finditer(line, start, end)
+            )
+            if words:
+                kept.append((start, end, final, words))
+        for i, (start, end, final, words) in enumerate(kept):
+            previous = kept[i - 1] if i else None
+            glued = (
+                previous is not None
+                and previous[2]
+                and start == previous[1]
+                and words[0][0] - offset == start
+            )
+            out.append(
+                _Piece(
+                    offset + start,
+                    offset + end,
+                    words,
+                    i,
+                    len(kept),
+                    final,
+                    bool(glued),
+                    previous is not None and line[previous[1] - 1] == ".",
+                )
+            )
+        offset += len(line) + 1
+    return out
+
+
+def _key(words: Sequence[str]) -> int:
+    digest = hashlib.blake2b("\x1f".join(words).encode("utf-8", "surrogatepass"), digest_size=8)
+    return int.from_bytes(digest.digest(), "little")
+
+
+def _shingles(piece: _Piece) -> list[int]:
+    norm = [w[2] for w in piece.words]
+    return [_key(norm[i : i + SHINGLE]) for i in range(len(norm) - SHINGLE + 1)]
+
+
+def keys(text: str) -> np.ndarray:
+    """The distinct fragment keys of one document's text (what the first pass counts)."""
+    found = {k for piece in _pieces(text) for k in _shingles(piece)}
+    return np.array(sorted(found), dtype=np.uint64)
+
+
+class Sketch:
+    """In how many documents each key occurs, in fixed memory: a count-min sketch with
+    conservative update, so a count is never below the truth and rarely above it.
+
+    >>> sketch = Sketch(width_bits=10)
+    >>> for text in ["one two three four", "One, two three! four", "five six seven"]:
+    ...     sketch.add(keys(text))
+    >>> sketch.count(keys("one two three four")).tolist()
+    [2, 2]
+    """
+
+    # Odd 64-bit multipliers, one a row (multiply-shift hashing); fixed: counts reproduce.
+    _MULTIPLIERS = np.array(
+        [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+        dtype=np.uint64,
+    )
+
+    def __init__(self, width_bits: int = 20) -> None:
+        self.bits = width_bits
+        self.table = np.zeros((len(self._MULTIPLIERS), 1 << width_bits), dtype=np.uint32)
+        self.documents = 0
+        self._rows = np.arange(len(self._MULTIPLIERS))[:, None]
+
+    def _cells(self, keys: np.ndarray) -> np.ndarray:
+        product = keys[None, :] * self._MULTIPLIERS[:, None]  # wraps modulo 2**64, as meant
+        cells: np.ndarray = (product >> np.uint64(64 - self.bits)).astype(np.intp)
+        return cells
+
+    def add(self, keys: np.ndarray) -> None:
+        """Count one document holding these (distinct) keys."""
+        self.documents += 1
+        if not len(keys):
+            return
+        cells = self._cells(keys)
+        current = self.table[self._rows, cells]
+        self.table[self._rows, cells] = np.maximum(current, current.min(axis=0) + 1)
+
+    def count(self, keys: np.ndarray) -> np.ndarray:
+        """How many documents hold each key (an upper bound)."""
+        if not len(keys):
+            return np.zeros(0, dtype=np.uint32)
+        found: np.ndarray = self.table[self._rows, self._cells(keys)].min(axis=0)
+        return found
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    others: int
+    position: str  # "" where the run sits where nothing is injected
+    reasons: tuple[str, ...]
+    weight: float  # log-odds of the position and the run's own cues
+
+
+def _quoted(text: str, piece: _Piece, start: int, end: int) -> bool:
+    before = text[piece.start : start]
+    opened = sum(c in OPENING_QUOTES and c not in CLOSING_QUOTES for c in before)
+    closed = sum(c in CLOSING_QUOTES and c not in OPENING_QUOTES for c in before)
+    straight = sum(c in OPENING_QUOTES and c in CLOSING_QUOTES for c in before)
+    return opened > closed or straight % 2 == 1 or text[end : end + 1] in CLOSING_QUOTES
+
+
+def _foreign(report: Report, words: Sequence[tuple[int, int, str]]) -> bool:
+    """Most of the run's words are in another language, and not capitalised: a phrase, not
+    a name or a product (``Gardena Comfort Flex``) going on in a host sentence."""
+    foreign = 0
+    for start, _end, _ in words:
+        if report.text[start : start + 1].isupper():
+            continue
+        for s in report.segments:
+            if s.start <= start < s.end:
+                foreign += s.language is not None and s.language != report.language
+                break
+    return foreign * 2 > len(words)
+
+
+def _runs(report: Report, counts: Sketch) -> list[_Run]:
+    text = report.text
+    pieces = _pieces(text)
+    by_line: dict[int, list[_Piece]] = {}
+    line = 0
+    for piece in pieces:
+        if piece.index == 0:
+            line += 1
+        by_line.setdefault(line, []).append(piece)
+    runs: list[_Run] = []
+    for line_pieces in by_line.values():
+        found = [(piece, _recurring(piece, counts)) for piece in line_pieces]
+        # A paragraph that recurs whole is a template (a disclaimer, chrome), not a campaign.
+        if all(len(spans) == 1 and spans[0][:2] == (0, len(p.words) - 1) for p, spans in found):
+            continue
+        for piece, spans in found:
+            for first, last, others in spans:
+                run = _judge(report, piece, first, last, others)
+                if run is not None:
+                    runs.append(run)
+    return runs
+
+
+def _recurring(piece: _Piece, counts: Sketch) -> list[tuple[int, int, int]]:
+    """The piece's recurring runs of words: (first, last, other documents)."""
+    shingles = _shingles(piece)
+    if not shingles:
+        return []
+    others = [int(c) - 1 for c in counts.count(np.array(shingles, dtype=np.uint64))]
+    covered = [False] * len(piece.words)
+    for i, n in enumerate(others):
+        if n >= MIN_OTHERS:
+            covered[i : i + SHINGLE] = [True] * SHINGLE
+    spans: list[tuple[int, int, int]] = []
+    first = last = -1
+    for j, hit in enumerate(covered):
+        if not hit:
+            continue
+        if first >= 0 and j - last - 1 <= GAP:
+            last = j
+            continue
+        if first >= 0:
+            spans.append((first, last, _others(others, first, last)))
+        first = last = j
+    if first >= 0:
+        spans.append((first, last, _others(others, first, last)))
+    return [s for s in spans if s[1] - s[0] + 1 >= MIN_WORDS]
+
+
+def _others(others: list[int], first: int, last: int) -> int:
+    inside = [n for n in others[first : max(first, last - SHINGLE + 1) + 1] if n >= MIN_OTHERS]
+    return median_low(inside) if inside else MIN_OTHERS
+
+
+def _judge(report: Report, piece: _Piece, first: int, last: int, others: int) -> _Run | None:
+    text = report.text
+    start, end = piece.words[first][0], piece.words[last][1]
+    if _quoted(text, piece, start, end):
+        return None
+    whole = first == 0 and last == len(piece.words) - 1
+    cues = cue_kinds(find_cues(text, start, end), start, end)
+    foreign = _foreign(report, piece.words[first : last + 1])
+    if whole and piece.count == 1 and not cues:
+        return None  # a line of its own: chrome, a sign-off, a disclaimer
+    reasons: list[str] = []
+    weight = 0.0
+    position = ""
+    if first == 0 and piece.glued_before:
+        position, weight = "glued", GLUED
+        reasons.append("glued_to_sentence")
+    elif first == 0 and piece.after_full_stop and text[start : start + 1].islower():
+        position, weight = "mid_paragraph", LOWERCASE_START
+        reasons.append("lowercase_sentence_start")
+    if last == len(piece.words) - 1 and not piece.final and piece.index + first > 0:
+        if not position:
+            position, weight = "paragraph_end", BOUNDARY
+            reasons.append("sentence_boundary")
+    elif whole and 0 < piece.index < piece.count - 1 and not position:
+        position, weight = "mid_paragraph", BOUNDARY
+        reasons.append("sentence_boundary")
+    if foreign:
+        weight += FOREIGN
+        reasons.append("language_mismatch")
+    if cues:
+        weight += min(CUE_MAX, CUE * len(cues))
+        reasons.extend(cues)
+    if not position:
+        if not (foreign or cues):
+            return None  # inside a sentence, or where a sentence may stand: no cue of its own
+        position = (
+            "inside_sentence" if not whole else "own_line" if piece.count == 1 else "mid_paragraph"
+        )
+    return _Run(start, end, others, position, tuple(reasons), weight)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def _detail(position: str, others: int) -> str:
+    verb = _VERBS.get(position, "found in")
+    return f"the same phrase is {verb} {others} other documents of this run"
+
+
+def recurring(report: Report, counts: Sketch, threshold: float = 0.5) -> Report:
+    """``report`` with the evidence of the run's other documents: a fragment finding whose
+    phrase recurs gains ``recurring``; a recurring run in an injection-like position that
+    scores at least ``threshold`` with it becomes a finding. ``counts`` holds this
+    document's keys too (it is one of the run)."""
+    if report.language is None:
+        return report
+    findings = list(report.findings)
+    added = False
+    for run in _runs(report, counts):
+        gain = recurrence_weight(run.others)
+        if not gain:
+            continue
+        overlapping = [i for i, f in enumerate(findings) if f.start < run.end and f.end > run.start]
+        if overlapping:
+            for i in overlapping:
+                f = findings[i]
+                if f.kind in FRAGMENT_KINDS and "recurring" not in f.reasons:
+                    findings[i] = replace(
+                        f,
+                        score=1 / (1 + math.exp(-(_logit(f.score) + gain))),
+                        reasons=(*f.reasons, "recurring"),
+                        detail=f"{f.detail}; {_detail(run.position, run.others)}",
+                    )
+                    added = True
+            continue
+        logit = PRIOR + run.weight + gain
+        score = 1 / (1 + math.exp(-logit))
+        if score < threshold:
+            continue
+        kind = "foreign_fragment" if "language_mismatch" in run.reasons else "spam_fragment"
+        fragment = report.text[run.start : run.end]
+        language = report.language if kind == "spam_fragment" else _language(report, run)
+        what = f"{language_name(language)} text" if language else "text"
+        findings.append(
+            Finding(
+                kind=kind,
+                start=run.start,
+                end=run.end,
+                text=fragment,
+                language=language,
+                score=score,
+                reasons=(*run.reasons, "recurring"),
+                detail=f"{what} recurring across the run; {_detail(run.position, run.others)}",
+                id=stable_id(kind, run.start, run.end, fragment),
+                position=run.position,
+            )
+        )
+        added = True
+    if not added:
+        return report
+    return replace(report, findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.kind))))
+
+
+def _language(report: Report, run: _Run) -> str | None:
+    shares: dict[str, int] = {}
+    for s in report.segments:
+        if s.start < run.end and s.end > run.start and s.language and s.language != report.language:
+            shares[s.language] = (
+                shares.get(s.language, 0) + min(s.end, run.end) - max(s.start, run.start)
+            )
+    return max(sorted(shares), key=shares.__getitem__) if shares else None

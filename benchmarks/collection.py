@@ -23,10 +23,10 @@ import argparse
 import json
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +146,9 @@ def build(limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, tup
 def _run(path: Path, *options: str) -> tuple[dict[str, list[dict[str, Any]]], float]:
     command = [sys.executable, "-m", "texthygiene", "scan", "--isolated", "--jobs", "1"]
     command += ["--format", "jsonl", "--id-field", "id", "--exit-zero", *options, str(path)]
-    started = time.process_time()
     before = _children()
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     cpu = _children() - before
-    del started
     found: dict[str, list[dict[str, Any]]] = {}
     for line in done.stdout.splitlines():
         record = json.loads(line)
@@ -159,8 +157,7 @@ def _run(path: Path, *options: str) -> tuple[dict[str, list[dict[str, Any]]], fl
 
 
 def _children() -> float:
-    import resource
-
+    """CPU seconds of the finished child processes (the command and its workers)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -194,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         hits = sum(_covers(on.get(d, []), phrase) for d in ids)
         before = sum(_covers(off.get(d, []), phrase) for d in ids)
         label = f"{size} posts, {'same language' if hosts == 'nl' else 'foreign'}"
-        recall[label] = {"collection": rate(hits, len(ids)), "no_collection": rate(before, len(ids))}
+        recall[label] = {
+            "collection": rate(hits, len(ids)),
+            "no_collection": rate(before, len(ids)),
+        }
     false_docs: list[dict[str, Any]] = []
     for post in posts:
         doc = post["id"]
@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"false flags: {len(false_docs)} documents of {len(posts)}")
     for entry in false_docs[:10]:
         print(f"  {entry['document']}: {entry['findings']}")
-    print(f"CPU seconds: {cpu_on:.2f} on, {cpu_off:.2f} off; throughput ratio {result['throughput_ratio']}")
+    ratio = result["throughput_ratio"]
+    print(f"CPU seconds: {cpu_on:.2f} on, {cpu_off:.2f} off; throughput ratio {ratio}")
     if not args.quick:
         write_result("collection", result)
     return 0

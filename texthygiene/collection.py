@@ -35,6 +35,7 @@ from .results import Finding, Report, stable_id
 SHINGLE = 3  # words a key covers: short enough that a one-word edit leaves keys intact
 MIN_WORDS = 4  # a recurring run shorter than this is a name or a product, never evidence
 MIN_OTHERS = 2  # other documents a key must recur in before it is evidence
+TEMPLATE_SHARE = 0.9  # of a paragraph's words recurring: the paragraph is a template
 GAP = 1  # words: an edited word inside a recurring run does not split it
 FRAGMENT_KINDS = ("foreign_fragment", "spam_fragment")
 
@@ -52,7 +53,15 @@ _URL_RE = regex.compile(r"(?:https?://|www\.)\S+")
 # A sentence ends at final punctuation, unless it sits between two digits (3.5) or inside
 # a URL (masked before).
 _END_RE = regex.compile(r"[.!?…。！？]+(?!\d)")
-_SPACE = frozenset(" \t\u00a0\u202f")
+# A quotation inside the run: what recurs is a quote (a proverb, a motto), not a campaign
+# (a straight apostrophe is mostly an apostrophe).
+_QUOTATION_RE = regex.compile(
+    "["
+    + regex.escape("".join(sorted(OPENING_QUOTES - {"'"})))
+    + "][^\\n]{3,}?["
+    + regex.escape("".join(sorted(CLOSING_QUOTES - {"'"})))
+    + "]"
+)
 
 _VERBS = {
     "glued": "glued into",
@@ -235,23 +244,25 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
         by_line.setdefault(line, []).append(piece)
     runs: list[_Run] = []
     for line_pieces in by_line.values():
-        found = [(piece, _recurring(piece, counts)) for piece in line_pieces]
-        # A paragraph that recurs whole is a template (a disclaimer, chrome), not a campaign.
-        if all(len(spans) == 1 and spans[0][:2] == (0, len(p.words) - 1) for p, spans in found):
-            continue
-        for piece, spans in found:
+        found = [(piece, *_recurring(piece, counts)) for piece in line_pieces]
+        # A paragraph that recurs (nearly) whole is a template: a disclaimer, chrome.
+        # (a piece too short for a key, "Veel plezier!", neither recurs nor is new)
+        words = sum(len(piece.words) for piece in line_pieces if len(piece.words) >= SHINGLE)
+        template = sum(covered for _, _, covered in found) >= TEMPLATE_SHARE * words
+        for piece, spans, _ in found:
             for first, last, others in spans:
-                run = _judge(report, piece, first, last, others)
+                run = _judge(report, piece, first, last, others, template)
                 if run is not None:
                     runs.append(run)
     return runs
 
 
-def _recurring(piece: _Piece, counts: Sketch) -> list[tuple[int, int, int]]:
-    """The piece's recurring runs of words: (first, last, other documents)."""
+def _recurring(piece: _Piece, counts: Sketch) -> tuple[list[tuple[int, int, int]], int]:
+    """The piece's recurring runs of words (first, last, other documents), and how many of
+    its words recur."""
     shingles = _shingles(piece)
     if not shingles:
-        return []
+        return [], 0
     others = [int(c) - 1 for c in counts.count(np.array(shingles, dtype=np.uint64))]
     covered = [False] * len(piece.words)
     for i, n in enumerate(others):
@@ -266,11 +277,20 @@ def _recurring(piece: _Piece, counts: Sketch) -> list[tuple[int, int, int]]:
             last = j
             continue
         if first >= 0:
-            spans.append((first, last, _others(others, first, last)))
+            spans.append(_span(others, first, last, len(covered)))
         first = last = j
     if first >= 0:
-        spans.append((first, last, _others(others, first, last)))
-    return [s for s in spans if s[1] - s[0] + 1 >= MIN_WORDS]
+        spans.append(_span(others, first, last, len(covered)))
+    return [s for s in spans if s[1] - s[0] + 1 >= MIN_WORDS], sum(covered)
+
+
+def _span(others: list[int], first: int, last: int, words: int) -> tuple[int, int, int]:
+    """A recurring run, reaching the piece's edge when an edit near it left a few words
+    uncovered (an edited last word breaks every shingle it is in)."""
+    n = _others(others, first, last)
+    first = 0 if first < SHINGLE else first
+    last = words - 1 if words - 1 - last < SHINGLE else last
+    return first, last, n
 
 
 def _others(others: list[int], first: int, last: int) -> int:
@@ -278,16 +298,18 @@ def _others(others: list[int], first: int, last: int) -> int:
     return median_low(inside) if inside else MIN_OTHERS
 
 
-def _judge(report: Report, piece: _Piece, first: int, last: int, others: int) -> _Run | None:
+def _judge(
+    report: Report, piece: _Piece, first: int, last: int, others: int, template: bool
+) -> _Run | None:
     text = report.text
     start, end = piece.words[first][0], piece.words[last][1]
-    if _quoted(text, piece, start, end):
+    if _quoted(text, piece, start, end) or _QUOTATION_RE.search(text, start, end):
         return None
     whole = first == 0 and last == len(piece.words) - 1
     cues = cue_kinds(find_cues(text, start, end), start, end)
     foreign = _foreign(report, piece.words[first : last + 1])
-    if whole and piece.count == 1 and not cues:
-        return None  # a line of its own: chrome, a sign-off, a disclaimer
+    if (template or (whole and piece.count == 1)) and not cues:
+        return None  # a line of its own, a recurring paragraph: chrome, a sign-off
     reasons: list[str] = []
     weight = 0.0
     position = ""

@@ -8,7 +8,8 @@ post, under the site's navigation line; some posts end with a sign-off or a disc
 line of their own, some quote a proverb inside a sentence of their own, some name a product.
 Campaigns put one phrase into 3, 10 or 50 posts — in the post's own language (Dutch posts) or
 in English (posts in other languages) — glued onto a sentence, between two sentences, or
-unpunctuated at the paragraph's end, in turn. One CLI run with collection evidence and one
+unpunctuated at the paragraph's end, in turn; as is, capitalised with a number, or with a
+comma. One CLI run with collection evidence and one
 with ``--no-collection`` scan the same JSONL (``--jobs 1``, in this process's CPU time).
 
 Recall by campaign size: the share of a campaign's posts where a finding covers most of
@@ -99,6 +100,17 @@ def _inject(para: str, phrase: str, position: str) -> tuple[str, int, int]:
     return head + text + " " + " ".join(sentences[1:]), len(head), len(head) + len(phrase)
 
 
+def _variant(phrase: str, i: int) -> str:
+    """The campaign's phrase as one post has it: as is, capitalised with a number, or with
+    a comma (templated variants must still match)."""
+    if i % 3 == 1:
+        return phrase.capitalize() + f" {2020 + i % 7}"
+    if i % 3 == 2:
+        words = phrase.split()
+        return " ".join([*words[:3], words[3] + ",", *words[4:]]) if len(words) > 4 else phrase
+    return phrase
+
+
 def build(limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, tuple[int, str]]]:
     """The site's posts, and each injected post's campaign: id → (size, phrase)."""
     rng = random.Random(17)
@@ -124,7 +136,7 @@ def build(limit: int | None = None) -> tuple[list[dict[str, Any]], dict[str, tup
         lang = host if host in SIGN_OFFS else "en"
         if i in planned:
             size, phrase, position = planned[i]
-            para = _inject(para, phrase, position)[0]
+            para = _inject(para, _variant(phrase, i), position)[0]
             campaign[doc_id] = (size, phrase)
         elif i % 4 == 1:  # a proverb quoted inside a sentence of the post's own
             opener = PROVERBS[lang][i % 3]
@@ -171,6 +183,33 @@ def _covers(findings: list[dict[str, Any]], text_phrase: str) -> bool:
         if len(words & got) * 2 > len(words):
             return True
     return False
+
+
+def render(data: dict[str, Any]) -> list[str]:
+    """The RESULTS.md section (``benchmarks.report`` finds it by this module's name)."""
+    lines = [
+        f"## Collection evidence — `python -m benchmarks.collection` ({data['machine']['date']})",
+        "",
+        f"A generated site export of {data['documents']} posts from our corpora, "
+        f"{data['campaign_posts']} of them in campaigns; one CLI run with collection evidence, "
+        "one with `--no-collection`.",
+        "",
+        "| campaign | found with collection | with `--no-collection` |",
+        "|---|---|---|",
+    ]
+    for label, entry in data["recall"].items():
+        lines.append(
+            f"| {label} | {fmt_rate(entry['collection'])} | {fmt_rate(entry['no_collection'])} |"
+        )
+    lines += [
+        "",
+        f"Posts with a finding collection evidence added that is no campaign phrase (recurring "
+        f"navigation, sign-offs, disclaimers, quoted proverbs, product names): "
+        f"{data['false_flagged_documents']}. Throughput with collection on over off (CPU "
+        f"seconds of the whole command, `--jobs 1`): {data['throughput_ratio']:.2f}.",
+        "",
+    ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

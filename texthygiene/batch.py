@@ -16,6 +16,7 @@ document: the input is read and scanned once, stdin included, and memory holds t
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import tempfile
@@ -25,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import Protocol, TypeVar
+from typing import IO, Protocol, TypeVar, cast
 
 import numpy as np
 
@@ -310,6 +311,7 @@ def collect(
     heads: list[H] = []
     spilled = 0
     with tempfile.TemporaryFile() as spill:
+        writer = _Spill(spill)
         for (head, item), outcome in results:
             if not heads or heads[-1] is not head:
                 heads.append(head)
@@ -317,15 +319,55 @@ def collect(
                 sketch.add(outcome.pending.keys)
                 pending = replace(outcome.pending, keys=np.zeros(0, dtype=np.uint64))
                 outcome = replace(outcome, pending=pending)
-            pickle.dump((len(heads) - 1, item, outcome), spill, pickle.HIGHEST_PROTOCOL)
+            writer.dump((len(heads) - 1, item, outcome))
             spilled += 1
         spill.seek(0)
         final = replace(settings, collection=False)
         for _ in range(spilled):
-            index, item, outcome = pickle.load(spill)  # our own spill: trusted
+            # each entry is a pickle of its own: a fresh unpickler (memo) for each
+            index, item, outcome = _Unspill(spill, writer.kept).load()  # ours: trusted
             if outcome is not None and outcome.pending is not None:
                 outcome = _finish_collected(final, outcome.pending, sketch)
             yield (heads[index], item), outcome
+
+
+class _Spill:
+    """Pickles a run's items to a file; a class pickle cannot name (a CSV reader's dialect,
+    made for its file) stays in memory, by reference."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.kept: dict[int, type] = {}
+
+    def dump(self, entry: object) -> None:
+        try:
+            data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            buffer = io.BytesIO()
+            _Keeping(buffer, self.kept).dump(entry)
+            data = buffer.getvalue()
+        self.file.write(data)
+
+
+class _Keeping(pickle.Pickler):
+    def __init__(self, file: IO[bytes], kept: dict[int, type]) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.kept = kept
+
+    def persistent_id(self, obj: object) -> int | None:
+        if isinstance(obj, type):
+            self.kept[id(obj)] = obj
+            return id(obj)
+        return None
+
+
+class _Unspill(pickle.Unpickler):
+    def __init__(self, file: IO[bytes], kept: dict[int, type]) -> None:
+        super().__init__(file)
+        self.kept = kept
+
+    def persistent_load(self, pid: object) -> type:
+        return self.kept[cast(int, pid)]
 
 
 def _finish_collected(settings: Settings, pending: Pending, sketch: Sketch) -> Outcome:

@@ -23,6 +23,7 @@ import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from statistics import median_low
 
 import numpy as np
@@ -74,7 +75,7 @@ _VERBS = {
 def recurrence_weight(others: int) -> float:
     """Log-odds a phrase gains from recurring in ``others`` other documents.
 
-    >>> recurrence_weight(1), recurrence_weight(2), recurrence_weight(8), recurrence_weight(500)
+    >>> recurrence_weight(1), recurrence_weight(2), recurrence_weight(4), recurrence_weight(500)
     (0.0, 3.0, 4.0, 5.0)
     """
     if others < MIN_OTHERS:
@@ -140,20 +141,35 @@ def _pieces(text: str) -> list[_Piece]:
     return out
 
 
-def _key(words: Sequence[str]) -> int:
-    digest = hashlib.blake2b("\x1f".join(words).encode("utf-8", "surrogatepass"), digest_size=8)
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> int:
+    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8)
     return int.from_bytes(digest.digest(), "little")
 
 
-def _shingles(piece: _Piece) -> list[int]:
-    norm = [w[2] for w in piece.words]
-    return [_key(norm[i : i + SHINGLE]) for i in range(len(norm) - SHINGLE + 1)]
+# Odd 64-bit multipliers, one per place in a shingle: "a b c" and "c b a" differ.
+_PLACES = np.array([0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9FB21C651E98DF25], dtype=np.uint64)
+_EMPTY = np.zeros(0, dtype=np.uint64)
+
+
+def _shingles(piece: _Piece) -> np.ndarray:
+    """The keys of the piece's shingles, in order: its words' blake2b keys, mixed."""
+    n = len(piece.words) - SHINGLE + 1
+    if n <= 0:
+        return _EMPTY
+    words = np.fromiter((_word_key(w[2]) for w in piece.words), np.uint64, len(piece.words))
+    key = np.zeros(n, dtype=np.uint64)
+    for place in range(SHINGLE):
+        key = (key ^ words[place : place + n]) * _PLACES[place]  # wraps modulo 2**64
+    mixed: np.ndarray = key ^ (key >> np.uint64(29))
+    return mixed
 
 
 def keys(text: str) -> np.ndarray:
     """The distinct fragment keys of one document's text (what the first pass counts)."""
-    found = {k for piece in _pieces(text) for k in _shingles(piece)}
-    return np.array(sorted(found), dtype=np.uint64)
+    found = [_shingles(piece) for piece in _pieces(text)]
+    unique: np.ndarray = np.unique(np.concatenate(found)) if found else _EMPTY
+    return unique
 
 
 class Sketch:
@@ -161,7 +177,7 @@ class Sketch:
     conservative update, so a count is never below the truth and rarely above it.
 
     >>> sketch = Sketch(width_bits=10)
-    >>> for text in ["one two three four", "One, two three! four", "five six seven"]:
+    >>> for text in ["one two three four", "One, two; THREE four 4", "five six seven"]:
     ...     sketch.add(keys(text))
     >>> sketch.count(keys("one two three four")).tolist()
     [2, 2]
@@ -242,9 +258,17 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
         if piece.index == 0:
             line += 1
         by_line.setdefault(line, []).append(piece)
+    # One look-up for the whole document: the sketch costs per call, not per key.
+    shingles = [_shingles(piece) for piece in pieces]
+    flat = counts.count(np.concatenate(shingles)).tolist() if shingles else []
+    recurs: dict[int, list[int]] = {}
+    at = 0
+    for piece, piece_keys in zip(pieces, shingles, strict=True):
+        recurs[id(piece)] = [c - 1 for c in flat[at : at + len(piece_keys)]]
+        at += len(piece_keys)
     runs: list[_Run] = []
     for line_pieces in by_line.values():
-        found = [(piece, *_recurring(piece, counts)) for piece in line_pieces]
+        found = [(piece, *_recurring(piece, recurs[id(piece)])) for piece in line_pieces]
         # A paragraph that recurs (nearly) whole is a template: a disclaimer, chrome.
         # (a piece too short for a key, "Veel plezier!", neither recurs nor is new)
         words = sum(len(piece.words) for piece in line_pieces if len(piece.words) >= SHINGLE)
@@ -257,13 +281,11 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
     return runs
 
 
-def _recurring(piece: _Piece, counts: Sketch) -> tuple[list[tuple[int, int, int]], int]:
+def _recurring(piece: _Piece, others: list[int]) -> tuple[list[tuple[int, int, int]], int]:
     """The piece's recurring runs of words (first, last, other documents), and how many of
-    its words recur."""
-    shingles = _shingles(piece)
-    if not shingles:
+    its words recur; ``others``: in how many other documents each of its shingles is."""
+    if not others:
         return [], 0
-    others = [int(c) - 1 for c in counts.count(np.array(shingles, dtype=np.uint64))]
     covered = [False] * len(piece.words)
     for i, n in enumerate(others):
         if n >= MIN_OTHERS:

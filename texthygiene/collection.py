@@ -109,13 +109,15 @@ def _pieces(text: str) -> list[_Piece]:
             begin = m.end()
         if line[begin:].strip():
             spans.append((begin, len(line), False))
+        found = [(offset + w.start(), offset + w.end(), w.group()) for w in _WORD_RE.finditer(line)]
         kept = []
+        at = 0
         for start, end, final in spans:
-            words = tuple(
-                (offset + w.start(), offset + w.end(), w.group().casefold())
-                for w in _WORD_RE.finditer(line, start, end)
-            )
-            if words:
+            first = at
+            while at < len(found) and found[at][0] < offset + end:
+                at += 1
+            if at > first:
+                words = tuple((a, b, word.casefold()) for a, b, word in found[first:at])
                 kept.append((start, end, final, words))
         for i, (start, end, final, words) in enumerate(kept):
             previous = kept[i - 1] if i else None

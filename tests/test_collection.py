@@ -206,6 +206,25 @@ def test_recurring_legitimate_text_stays_clean(kind: str) -> None:
     assert [recurring_findings(r) for r in run_reports(posts)] == [[]] * 12
 
 
+ENGLISH = (
+    "My sister wrote to us last week from Busan",
+    "The neighbours sent a long letter about the harbour",
+    "Our friend answered from the coast in a hurry",
+    "A reader told us about her trip to the islands",
+)
+
+
+def test_a_recurring_part_of_a_longer_foreign_passage_stays_clean() -> None:
+    # Each Dutch post quotes an English comment; the comments share one clause. What
+    # recurs is part of a passage in that language, not a phrase pasted into the post.
+    shared = "and next month there is a fireworks festival at the beach"
+    posts = [
+        " ".join([p[0], f"Ze schreef: {ENGLISH[i]} {shared} for the whole family.", *p[1:]])
+        for i, p in enumerate(dutch_paragraphs()[:4])
+    ]
+    assert [recurring_findings(r) for r in run_reports(posts)] == [[]] * 4
+
+
 def test_a_recurring_line_of_its_own_with_spam_cues_is_found() -> None:
     line = "koop nu tuinmeubelen met 50% korting op www.tuinparadijs.nl"
     posts = [" ".join(p) + "\n\n" + line for p in dutch_paragraphs()[:8]]
@@ -298,3 +317,11 @@ def test_cli_stdin_jobs_and_clean(tmp_path: Path) -> None:
     assert len(texts) == 140
     assert not any(PHRASE in t.casefold() for t in texts)
     assert sum("Bericht" in t for t in texts) == 140  # nothing else lost
+
+
+def test_cli_on_our_corpus_without_campaigns_adds_nothing(tmp_path: Path) -> None:
+    # Posts written separately share phrases ("Next month there is a" in quoted English
+    # comments); none of it sits where injected text sits, so nothing may change.
+    corpus = CORPORA / "legit.jsonl"
+    on = th(*SCAN, "--exit-zero", corpus, cwd=tmp_path)
+    assert on == th(*SCAN, "--exit-zero", "--no-collection", corpus, cwd=tmp_path)

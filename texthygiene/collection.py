@@ -36,6 +36,7 @@ from .results import Finding, Report, stable_id
 SHINGLE = 3  # words a key covers: short enough that a one-word edit leaves keys intact
 MIN_WORDS = 4  # a recurring run shorter than this is a name or a product, never evidence
 MIN_OTHERS = 2  # other documents a key must recur in before it is evidence
+PASSAGE = 1.3  # a foreign stretch this much longer than the run is a passage, not a run
 TEMPLATE_SHARE = 0.9  # of a paragraph's words recurring: the paragraph is a template
 GAP = 1  # words: an edited word inside a recurring run does not split it
 FRAGMENT_KINDS = ("foreign_fragment", "spam_fragment")
@@ -239,16 +240,28 @@ def _quoted(text: str, piece: _Piece, start: int, end: int) -> bool:
 
 def _foreign(report: Report, words: Sequence[tuple[int, int, str]]) -> bool:
     """Most of the run's words are in another language, and not capitalised: a phrase, not
-    a name or a product (``Gardena Comfort Flex``) going on in a host sentence."""
+    a name or a product (``Gardena Comfort Flex``) going on in a host sentence. Not in a
+    multilingual document (language is no evidence there), nor inside a longer passage in
+    that language (a quoted comment: what recurs is part of it, not pasted in)."""
+    if report.multilingual or not words:
+        return False
+    start, end = words[0][0], words[-1][1]
     foreign = 0
-    for start, _end, _ in words:
-        if report.text[start : start + 1].isupper():
+    reach = [start, end]
+    for s in report.segments:
+        if s.end <= start or s.start >= end:
+            continue
+        if s.language is not None and s.language != report.language:
+            reach = [min(reach[0], s.start), max(reach[1], s.end)]
+    for a, _b, _ in words:
+        if report.text[a : a + 1].isupper():
             continue
         for s in report.segments:
-            if s.start <= start < s.end:
+            if s.start <= a < s.end:
                 foreign += s.language is not None and s.language != report.language
                 break
-    return foreign * 2 > len(words)
+    passage = reach[1] - reach[0] > PASSAGE * (end - start)
+    return foreign * 2 > len(words) and not passage
 
 
 def _runs(report: Report, counts: Sketch) -> list[_Run]:

@@ -31,7 +31,7 @@ from typing import IO, Protocol, TypeVar, cast
 import numpy as np
 
 from .clean import remove
-from .collection import Sketch, keys, recurring
+from .collection import MIN_OTHERS, Sketch, keys, recurring
 from .config import Config
 from .html import ELEMENT_KINDS, removals, scan_extracted, splice
 from .htmltext import Extracted
@@ -317,8 +317,6 @@ def collect(
                 heads.append(head)
             if outcome is not None and outcome.pending is not None:
                 sketch.add(outcome.pending.keys)
-                pending = replace(outcome.pending, keys=np.zeros(0, dtype=np.uint64))
-                outcome = replace(outcome, pending=pending)
             writer.dump((len(heads) - 1, item, outcome))
             spilled += 1
         spill.seek(0)
@@ -373,7 +371,8 @@ class _Unspill(pickle.Unpickler):
 def _finish_collected(settings: Settings, pending: Pending, sketch: Sketch) -> Outcome:
     report, extracted = pending.report, pending.extracted
     try:
-        if sketch.documents > 1:
+        # (a document none of whose keys recurs has no evidence to gain: not looked at again)
+        if sketch.documents > 1 and (sketch.count(pending.keys) > MIN_OTHERS).any():
             report = recurring(report, sketch, settings.config.threshold)
             if extracted is not None:  # new findings point into the source, as html's do
                 report = replace(

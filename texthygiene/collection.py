@@ -30,7 +30,7 @@ import numpy as np
 import regex
 
 from .chardata import CLOSING_QUOTES, OPENING_QUOTES, language_name
-from .cues import cue_kinds, find_cues
+from .cues import Cue, cue_kinds, find_cues
 from .results import Finding, Report, stable_id
 
 SHINGLE = 3  # words a key covers: short enough that a one-word edit leaves keys intact
@@ -282,6 +282,7 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
         recurs[id(piece)] = [c - 1 for c in flat[at : at + len(piece_keys)]]
         at += len(piece_keys)
     runs: list[_Run] = []
+    cues: list[tuple[Cue, ...]] = []  # the document's spam cues, found once when needed
     for line_pieces in by_line.values():
         found = [(piece, *_recurring(piece, recurs[id(piece)])) for piece in line_pieces]
         # A paragraph that recurs (nearly) whole is a template: a disclaimer, chrome.
@@ -290,7 +291,7 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
         template = sum(covered for _, _, covered in found) >= TEMPLATE_SHARE * words
         for piece, spans, _ in found:
             for first, last, others in spans:
-                run = _judge(report, piece, first, last, others, template)
+                run = _judge(report, piece, (first, last, others), template, cues)
                 if run is not None:
                     runs.append(run)
     return runs
@@ -336,17 +337,24 @@ def _others(others: list[int], first: int, last: int) -> int:
 
 
 def _judge(
-    report: Report, piece: _Piece, first: int, last: int, others: int, template: bool
+    report: Report,
+    piece: _Piece,
+    span: tuple[int, int, int],
+    template: bool,
+    found: list[tuple[Cue, ...]],
 ) -> _Run | None:
     text = report.text
+    first, last, others = span
     start, end = piece.words[first][0], piece.words[last][1]
     if _quoted(text, piece, start, end) or _QUOTATION_RE.search(text, start, end):
         return None
     whole = first == 0 and last == len(piece.words) - 1
-    cues = cue_kinds(find_cues(text, start, end), start, end)
-    foreign = _foreign(report, piece.words[first : last + 1])
+    if not found:
+        found.append(find_cues(text))
+    cues = cue_kinds(found[0], start, end)
     if (template or (whole and piece.count == 1)) and not cues:
         return None  # a line of its own, a recurring paragraph: chrome, a sign-off
+    foreign = _foreign(report, piece.words[first : last + 1])
     reasons: list[str] = []
     weight = 0.0
     position = ""

@@ -115,6 +115,14 @@ def test_sketch_counts_documents_not_occurrences() -> None:
     assert set(sketch.count(keys("een ander zinnetje dat nergens staat")).tolist()) == {0}
 
 
+def test_sketch_counts_stop_at_their_limit_instead_of_wrapping() -> None:
+    sketch = Sketch(width_bits=8)
+    key = keys("een twee drie vier")
+    for _ in range(0x10000 + 5):
+        sketch.add(key)
+    assert set(sketch.count(key).tolist()) == {0xFFFF}
+
+
 def test_recurrence_weight_grows_with_the_documents() -> None:
     weights = [recurrence_weight(n) for n in (1, 2, 5, 20, 1000)]
     assert weights[0] == 0.0

@@ -293,7 +293,7 @@ def _one_by_one(settings: Settings, tasks: list[Task]) -> list[Outcome]:
     return outcomes
 
 
-#: Width of the sketch of fragment keys, in bits: 4 rows of 2**20 counters, 16 MB, however
+#: Width of the sketch of fragment keys, in bits: 4 rows of 2**20 counters, 8 MB, however
 #: large the run (a count is an upper bound; it drifts up only past millions of documents).
 SKETCH_BITS = 20
 

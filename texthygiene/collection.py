@@ -153,6 +153,7 @@ def _word_key(word: str) -> int:
 # Odd 64-bit multipliers, one per place in a shingle: "a b c" and "c b a" differ.
 _PLACES = np.array([0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x9FB21C651E98DF25], dtype=np.uint64)
 _EMPTY = np.zeros(0, dtype=np.uint64)
+_COUNT_MAX = 0xFFFF
 
 
 def _shingles(piece: _Piece) -> np.ndarray:
@@ -194,7 +195,8 @@ class Sketch:
 
     def __init__(self, width_bits: int = 20) -> None:
         self.bits = width_bits
-        self.table = np.zeros((len(self._MULTIPLIERS), 1 << width_bits), dtype=np.uint32)
+        # 16-bit counters: a count stops at 65,535 documents, far past any evidence weight
+        self.table = np.zeros((len(self._MULTIPLIERS), 1 << width_bits), dtype=np.uint16)
         self.documents = 0
         self._rows = np.arange(len(self._MULTIPLIERS))[:, None]
 
@@ -210,12 +212,13 @@ class Sketch:
             return
         cells = self._cells(keys)
         current = self.table[self._rows, cells]
-        self.table[self._rows, cells] = np.maximum(current, current.min(axis=0) + 1)
+        floor = np.minimum(current.min(axis=0), np.uint16(_COUNT_MAX - 1)) + np.uint16(1)
+        self.table[self._rows, cells] = np.maximum(current, floor)
 
     def count(self, keys: np.ndarray) -> np.ndarray:
         """How many documents hold each key (an upper bound)."""
         if not len(keys):
-            return np.zeros(0, dtype=np.uint32)
+            return np.zeros(0, dtype=np.uint16)
         found: np.ndarray = self.table[self._rows, self._cells(keys)].min(axis=0)
         return found
 

@@ -233,6 +233,14 @@ def test_a_recurring_part_of_a_longer_foreign_passage_stays_clean() -> None:
     assert [recurring_findings(r) for r in run_reports(posts)] == [[]] * 4
 
 
+def test_a_copied_post_is_no_campaign() -> None:
+    # The same post four times (a repost, an archive holding a page twice), with a link of
+    # its own: all of it recurs, so nothing in it is a phrase pasted in.
+    post = " ".join(dutch_paragraphs()[0]) + "\n\nMeer foto's op https://tuinblog.example.nl/foto"
+    posts = [post] * 4 + [" ".join(p) for p in dutch_paragraphs()[1:5]]
+    assert [recurring_findings(r) for r in run_reports(posts)] == [[]] * 8
+
+
 def test_a_recurring_line_of_its_own_with_spam_cues_is_found() -> None:
     line = "koop nu tuinmeubelen met 50% korting op www.tuinparadijs.nl"
     posts = [" ".join(p) + "\n\n" + line for p in dutch_paragraphs()[:8]]

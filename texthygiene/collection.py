@@ -284,14 +284,21 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
     for piece, piece_keys in zip(pieces, shingles, strict=True):
         recurs[id(piece)] = [c - 1 for c in flat[at : at + len(piece_keys)]]
         at += len(piece_keys)
-    runs: list[_Run] = []
-    cues: list[tuple[Cue, ...]] = []  # the document's spam cues, found once when needed
+    lines = []
     for line_pieces in by_line.values():
         found = [(piece, *_recurring(piece, recurs[id(piece)])) for piece in line_pieces]
-        # A paragraph that recurs (nearly) whole is a template: a disclaimer, chrome.
         # (a piece too short for a key, "Veel plezier!", neither recurs nor is new)
         words = sum(len(piece.words) for piece in line_pieces if len(piece.words) >= SHINGLE)
-        template = sum(covered for _, _, covered in found) >= TEMPLATE_SHARE * words
+        lines.append((found, words, sum(covered for _, _, covered in found)))
+    # A document that recurs (nearly) whole is a copy of another (a repost, an archive
+    # that holds a page twice): what recurs is all of it, not a phrase pasted in.
+    if sum(c for _, _, c in lines) >= TEMPLATE_SHARE * sum(w for _, w, _ in lines):
+        return []
+    runs: list[_Run] = []
+    cues: list[tuple[Cue, ...]] = []  # the document's spam cues, found once when needed
+    for found, words, covered in lines:
+        # A paragraph that recurs (nearly) whole is a template: a disclaimer, chrome.
+        template = covered >= TEMPLATE_SHARE * words
         for piece, spans, _ in found:
             for first, last, others in spans:
                 run = _judge(report, piece, (first, last, others), template, cues)

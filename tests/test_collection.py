@@ -12,9 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import texthygiene
+from texthygiene import collection
 from texthygiene.collection import Sketch, keys, recurrence_weight, recurring
 from texthygiene.results import Report
 
@@ -105,6 +107,16 @@ def test_keys_are_deterministic_across_processes() -> None:
         for _ in range(2)
     }
     assert runs == {f"{keys('een twee drie vier').tolist()}\n"}
+
+
+def test_first_pass_keys_are_the_keys_the_second_pass_reads() -> None:
+    # keys() finds words without offsets, for speed; the second pass looks up the keys of
+    # the pieces it judges: the two must agree, or a phrase counted would not be found.
+    for doc in [*load_jsonl(CORPORA / "injected.jsonl"), *load_jsonl(CORPORA / "legit.jsonl")]:
+        pieces = collection._pieces(doc["text"])
+        found = collection._shingles([[w[2] for w in p.words] for p in pieces])
+        read = sorted(set(np.concatenate(found).tolist())) if found else []
+        assert keys(doc["text"]).tolist() == read, doc["id"]
 
 
 def test_sketch_counts_documents_not_occurrences() -> None:

@@ -156,22 +156,36 @@ _EMPTY = np.zeros(0, dtype=np.uint64)
 _COUNT_MAX = 0xFFFF
 
 
-def _shingles(piece: _Piece) -> np.ndarray:
-    """The keys of the piece's shingles, in order: its words' blake2b keys, mixed."""
-    n = len(piece.words) - SHINGLE + 1
-    if n <= 0:
-        return _EMPTY
-    words = np.fromiter((_word_key(w[2]) for w in piece.words), np.uint64, len(piece.words))
+def _shingles(pieces: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    """The keys of each piece's shingles, in order: its words' blake2b keys, mixed (the
+    whole document at once; a shingle never crosses from one piece into the next)."""
+    flat = [word for words in pieces for word in words]
+    if len(flat) < SHINGLE:
+        return [_EMPTY for _ in pieces]
+    hashed = np.fromiter(map(_word_key, flat), np.uint64, len(flat))
+    n = len(flat) - SHINGLE + 1
     key = np.zeros(n, dtype=np.uint64)
     for place in range(SHINGLE):
-        key = (key ^ words[place : place + n]) * _PLACES[place]  # wraps modulo 2**64
-    mixed: np.ndarray = key ^ (key >> np.uint64(29))
-    return mixed
+        key = (key ^ hashed[place : place + n]) * _PLACES[place]  # wraps modulo 2**64
+    key ^= key >> np.uint64(29)
+    out = []
+    at = 0
+    for words in pieces:
+        out.append(key[at : at + max(0, len(words) - SHINGLE + 1)])
+        at += len(words)
+    return out
 
 
 def keys(text: str) -> np.ndarray:
-    """The distinct fragment keys of one document's text (what the first pass counts)."""
-    found = [_shingles(piece) for piece in _pieces(text)]
+    """The distinct fragment keys of one document's text (what the first pass counts):
+    the words of ``_pieces``, found without their offsets."""
+    masked = _URL_RE.sub(lambda m: "u" * len(m.group()), text)
+    pieces = [
+        [word.casefold() for word in _WORD_RE.findall(part)]
+        for line in masked.split("\n")
+        for part in _END_RE.split(line)
+    ]
+    found = _shingles(pieces)
     unique: np.ndarray = np.unique(np.concatenate(found)) if found else _EMPTY
     return unique
 
@@ -277,7 +291,7 @@ def _runs(report: Report, counts: Sketch) -> list[_Run]:
             line += 1
         by_line.setdefault(line, []).append(piece)
     # One look-up for the whole document: the sketch costs per call, not per key.
-    shingles = [_shingles(piece) for piece in pieces]
+    shingles = _shingles([[w[2] for w in piece.words] for piece in pieces])
     flat = counts.count(np.concatenate(shingles)).tolist() if shingles else []
     recurs: dict[int, list[int]] = {}
     at = 0

@@ -9,6 +9,7 @@ import pytest
 
 import texthygiene
 from texthygiene import flag
+from texthygiene.collection import Sketch, keys, recurring
 from texthygiene.results import REASON_CODES, Report, reason_code
 
 from .conftest import CORPORA, load_jsonl
@@ -25,6 +26,9 @@ CODE_SWITCHED = (
 )
 # Russian spam glued to a Ukrainian post: ы (наличными) is a letter Ukrainian never uses.
 UKRAINIAN = "Вчора ми гуляли в парку і бачили багато птахів. Було дуже гарно."
+# A phrase glued into posts of one run: "collection" scans the template filled with each of
+# these openings, and reports on the first.
+OPENINGS = ("Vandaag scheen de zon", "Gisteren regende het hard", "Morgen gaan we fietsen")
 HIDDEN = "<p>Een mooie dag in de tuin vandaag.</p><div {}>Buy cheap replica watches online</div>"
 
 # code -> (scan or scan_html, an input that makes a finding carry that code)
@@ -37,6 +41,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "lowercase_sentence_start": ("text", HOST + "Oogsten. situs slot gacor hari ini Wie?"),
     "spam_terms": ("text", HOST + "Speel nu in ons online casino met gratis spins."),
     "close_language_letters": ("text", UKRAINIAN + "Кредит наличными без справок за 5 минут"),
+    "recurring": ("collection", "{}.bezoek onze webshop voor de mooiste tuinmeubelen Dat was het."),
     "price": ("text", HOST + "\n\nnu maar €1,50 per week bel 09066368753\n\nMorgen weer."),
     "percentage": ("text", HOST + "\n\nnu 50% korting bel 09066368753\n\nMorgen weer."),
     "phone_number": ("text", HOST + "\n\nnu maar €1,50 per week bel 09066368753\n\nMorgen weer."),
@@ -84,6 +89,12 @@ EXAMPLES: dict[str, tuple[str, str]] = {
 
 
 def _scan(how: str, text: str) -> Report:
+    if how == "collection":
+        reports = [texthygiene.scan(text.format(o), config=EVERYTHING) for o in OPENINGS]
+        sketch = Sketch(width_bits=12)
+        for report in reports:
+            sketch.add(keys(report.text))
+        return recurring(reports[0], sketch, EVERYTHING.threshold)
     if how == "html":
         return texthygiene.scan_html(text, config=EVERYTHING)
     return texthygiene.scan(text, config=EVERYTHING)

@@ -7,28 +7,42 @@ outcome carries the error. A worker process that dies (killed, out of memory) br
 pool: the batches it took down are scanned again one document at a time in a fresh worker,
 so only a document that kills its worker again is lost (its outcome says so), and the run
 goes on in a new pool.
+
+With collection evidence (``collect``), the workers scan and key every document, the run's
+sketch of fragment keys is counted as their results come back while they are spilled to a
+temporary file, and a second pass over the spill adds the evidence and finishes each
+document: the input is read and scanned once, stdin included, and memory holds the sketch.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import Protocol, TypeVar
+from typing import IO, Protocol, TypeVar, cast
+
+import numpy as np
 
 from .clean import remove
+from .collection import MIN_OTHERS, Sketch, keys, recurring
 from .config import Config
 from .html import ELEMENT_KINDS, removals, scan_extracted, splice
+from .htmltext import Extracted
 from .hygiene import REMOVABLE
 from .pipeline import scan
 from .repair import repair
-from .results import Finding
+from .results import Finding, Report
 
 T = TypeVar("T")
+H = TypeVar("H")
+R = TypeVar("R")
 #: One document's work: its text, its markup, and (when decisions apply) its (source, id).
 Task = tuple[str, str] | tuple[str, str, tuple[str, str]]
 
@@ -59,6 +73,17 @@ class Settings:
     only: frozenset[str] | None = None  # finding kinds kept; None: all
     context: int = 24  # characters of context around a finding, for the table
     decide: Decider | None = None  # a moderator's decisions on findings
+    collection: bool = False  # first pass of a collection run: scan and key, finish later
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A document scanned in the first pass of a collection run, to be finished after."""
+
+    report: Report
+    extracted: Extracted | None
+    document: tuple[str, str] | None
+    keys: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,7 @@ class Outcome:
     decided: tuple[int, ...] = ()  # the decisions (their indexes) that matched a finding
     languages: tuple[tuple[str, float], ...] = ()  # share of the words, largest first
     multilingual: bool = False  # a second language runs through the document
+    pending: Pending | None = None  # collection run, first pass: finished by ``collect``
 
 
 def analyse(
@@ -88,6 +114,18 @@ def analyse(
         report, extracted = scan_extracted(text, settings.languages, settings.config)
     else:
         report = scan(text, languages=settings.languages, config=settings.config)
+    if settings.collection:
+        return Outcome(pending=Pending(report, extracted, document, keys(report.text)))
+    return finish(settings, report, extracted, document)
+
+
+def finish(
+    settings: Settings,
+    report: Report,
+    extracted: Extracted | None,
+    document: tuple[str, str] | None = None,
+) -> Outcome:
+    """A scanned document's outcome: findings kept, decisions applied, text cleaned."""
     findings = tuple(f for f in report.findings if settings.only is None or f.kind in settings.only)
     decided: tuple[int, ...] = ()
     if settings.decide is not None and document is not None:
@@ -272,6 +310,105 @@ def _one_by_one(settings: Settings, tasks: list[Task]) -> list[Outcome]:
     finally:
         pool.shutdown(wait=True)
     return outcomes
+
+
+#: Width of the sketch of fragment keys, in bits: 4 rows of 2**20 counters, 8 MB, however
+#: large the run (a count is an upper bound; it drifts up only past millions of documents).
+SKETCH_BITS = 20
+
+
+def collect(
+    settings: Settings,
+    results: Iterable[tuple[tuple[H, R], Outcome | None]],
+    width_bits: int = SKETCH_BITS,
+) -> Iterator[tuple[tuple[H, R], Outcome | None]]:
+    """The second pass of a collection run over ``run``'s first-pass results (with
+    ``settings.collection``): every document finished with the evidence of the run's
+    other documents, in input order. Items are spilled to a temporary file, so only the
+    sketch and each ``H`` (an input, shared by its items: kept by identity) stay in memory."""
+    sketch = Sketch(width_bits)
+    heads: list[H] = []
+    spilled = 0
+    with tempfile.TemporaryFile() as spill:
+        writer = _Spill(spill)
+        for (head, item), outcome in results:
+            if not heads or heads[-1] is not head:
+                heads.append(head)
+            if outcome is not None and outcome.pending is not None:
+                sketch.add(outcome.pending.keys)
+            writer.dump((len(heads) - 1, item, outcome))
+            spilled += 1
+        spill.seek(0)
+        final = replace(settings, collection=False)
+        for _ in range(spilled):
+            # each entry is a pickle of its own: a fresh unpickler (memo) for each
+            index, item, outcome = _Unspill(spill, writer.kept).load()  # ours: trusted
+            if outcome is not None and outcome.pending is not None:
+                outcome = _finish_collected(final, outcome.pending, sketch)
+            yield (heads[index], item), outcome
+
+
+class _Spill:
+    """Pickles a run's items to a file; a class pickle cannot name (a CSV reader's dialect,
+    made for its file) stays in memory, by reference."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.kept: dict[int, type] = {}
+
+    def dump(self, entry: object) -> None:
+        try:
+            data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            buffer = io.BytesIO()
+            _Keeping(buffer, self.kept).dump(entry)
+            data = buffer.getvalue()
+        self.file.write(data)
+
+
+class _Keeping(pickle.Pickler):
+    def __init__(self, file: IO[bytes], kept: dict[int, type]) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.kept = kept
+
+    def persistent_id(self, obj: object) -> int | None:
+        if isinstance(obj, type):
+            self.kept[id(obj)] = obj
+            return id(obj)
+        return None
+
+
+class _Unspill(pickle.Unpickler):
+    def __init__(self, file: IO[bytes], kept: dict[int, type]) -> None:
+        super().__init__(file)
+        self.kept = kept
+
+    def persistent_load(self, pid: object) -> type:
+        return self.kept[cast(int, pid)]
+
+
+def _finish_collected(settings: Settings, pending: Pending, sketch: Sketch) -> Outcome:
+    report, extracted = pending.report, pending.extracted
+    try:
+        # (a document none of whose keys recurs has no evidence to gain: not looked at again)
+        if sketch.documents > 1 and (sketch.count(pending.keys) > MIN_OTHERS).any():
+            report = recurring(report, sketch, settings.config.threshold)
+            if extracted is not None:  # new findings point into the source, as html's do
+                report = replace(
+                    report,
+                    findings=tuple(
+                        f if f.source_start is not None else _located(extracted, f)
+                        for f in report.findings
+                    ),
+                )
+        return finish(settings, report, extracted, pending.document)
+    except Exception as error:  # one document's failure must not lose the run
+        return Outcome(error=f"internal error: {type(error).__name__}: {error}")
+
+
+def _located(extracted: Extracted, finding: Finding) -> Finding:
+    start, end = extracted.source_span(finding.start, finding.end)
+    return replace(finding, source_start=start, source_end=end)
 
 
 def default_jobs() -> int:

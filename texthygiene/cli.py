@@ -23,7 +23,7 @@ from typing import BinaryIO, TextIO
 from tqdm import tqdm
 
 from . import __version__
-from .batch import Outcome, Settings, Task, run
+from .batch import Outcome, Settings, Task, collect, run
 from .decisions import Decisions, DecisionsError
 from .decisions import load as load_decisions
 from .formats import (
@@ -238,7 +238,14 @@ def _settings(args: argparse.Namespace, resolved: Resolved) -> Settings:
             raise UsageError(f"--decisions {error}") from error
     elif decided_only:
         raise UsageError("--decided-only needs --decisions FILE")
-    return Settings(args.command, args.languages or None, to_config(resolved), only, decide=decide)
+    return Settings(
+        args.command,
+        args.languages or None,
+        to_config(resolved),
+        only,
+        decide=decide,
+        collection=bool(args.collection),
+    )
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -395,7 +402,10 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
     ) as bar:
         lost = functools.partial(_lost, run_)
         task = _task if decisions is None else _decided_task
-        for (current, item), outcome in run(settings, _items(run_, options), task, args.jobs, lost):
+        results = run(settings, _items(run_, options), task, args.jobs, lost)
+        if settings.collection:
+            results = collect(settings, results)
+        for (current, item), outcome in results:
             if current is not previous:
                 if previous is not None:
                     run_.summary(previous)

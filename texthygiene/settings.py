@@ -284,6 +284,15 @@ KEYS: tuple[Key, ...] = (
         parse=None,
     ),
     Key(
+        "collection",
+        _bool,
+        True,
+        _FLAG,
+        "collection evidence: a phrase that recurs in injection-like places across the run's"
+        " documents gains the reason recurring (off: each document judged on its own)",
+        parse=None,
+    ),
+    Key(
         "detector",
         _choice(DETECTORS),
         _CONFIG.detector,

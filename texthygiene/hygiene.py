@@ -186,47 +186,23 @@ def _bidi_findings(text: str, out: list[Finding], hidden: set[int]) -> None:
             closes[_OPENERS[ch]].append(len(stack))
             stack.append(i)
             if ch in "\u202d\u202e":
-                hidden.add(i)
-                out.append(
-                    _finding(
-                        "bidi_control",
-                        text,
-                        i,
-                        i + 1,
-                        0.95,
-                        ("bidi_override",),
-                        f"{_describe(ch)} reverses how the text after it shows",
-                    )
+                _bidi(
+                    text,
+                    i,
+                    0.95,
+                    "bidi_override",
+                    "reverses how the text after it shows",
+                    out,
+                    hidden,
                 )
         else:
             match = closes[ch][-1] if closes[ch] else None
             if match is None:
-                hidden.add(i)
-                out.append(
-                    _finding(
-                        "bidi_control",
-                        text,
-                        i,
-                        i + 1,
-                        0.7,
-                        ("unbalanced",),
-                        f"{_describe(ch)} closes nothing",
-                    )
-                )
+                _bidi(text, i, 0.7, "unbalanced", "closes nothing", out, hidden)
                 continue
             if text[stack[match]] in "\u202d\u202e":
-                hidden.add(i)  # the override goes, so its closing mark goes with it
-                out.append(
-                    _finding(
-                        "bidi_control",
-                        text,
-                        i,
-                        i + 1,
-                        0.95,
-                        ("bidi_override",),
-                        f"{_describe(ch)} closes a direction override",
-                    )
-                )
+                # the override goes, so its closing mark goes with it
+                _bidi(text, i, 0.95, "bidi_override", "closes a direction override", out, hidden)
             del stack[match:]
             for indices in closes.values():
                 while indices and indices[-1] >= match:
@@ -238,18 +214,16 @@ def _unclosed(text: str, stack: list[int], out: list[Finding], hidden: set[int])
     """Embeddings and isolates still open at the end of their line."""
     for i in stack:
         if text[i] not in "\u202d\u202e":
-            hidden.add(i)
-            out.append(
-                _finding(
-                    "bidi_control",
-                    text,
-                    i,
-                    i + 1,
-                    0.8,
-                    ("unbalanced",),
-                    f"{_describe(text[i])} is never closed on its line",
-                )
-            )
+            _bidi(text, i, 0.8, "unbalanced", "is never closed on its line", out, hidden)
+
+
+def _bidi(
+    text: str, i: int, score: float, reason: str, what: str, out: list[Finding], hidden: set[int]
+) -> None:
+    """A bidi_control finding for the mark at ``i`` (hidden: clean deletes it)."""
+    hidden.add(i)
+    detail = f"{_describe(text[i])} {what}"
+    out.append(_finding("bidi_control", text, i, i + 1, score, (reason,), detail))
 
 
 @lru_cache(maxsize=1)

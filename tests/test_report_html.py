@@ -11,6 +11,7 @@ import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -627,3 +628,129 @@ def test_bidi_and_invisible_characters_are_marks_everywhere_in_the_page() -> Non
     assert sorted(shown) == sorted(r.text for _, _, r in docs)  # a mark per character
     for ch in UNSEEN:
         assert f">U+{ord(ch):04X}</span>" in page
+
+
+# --- campaigns (issue 17 item 4) --------------------------------------------------------
+
+
+def campaign_site(tmp_path: Path, count: int = 6) -> Path:
+    """A JSONL run of 14 Dutch posts; the collection tests' phrase glued onto, inserted into or
+    appended to the first ``count`` of them."""
+    from tests.test_collection import PHRASE, dutch_paragraphs, place, site, write_site
+
+    paragraphs = dutch_paragraphs()
+    positions = ("glued", "mid", "end")
+    posts = site(14, {i: place(paragraphs[i], PHRASE, positions[i % 3]) for i in range(count)})
+    path = tmp_path / "site.jsonl"
+    write_site(path, posts)
+    return path
+
+
+def test_campaign_key_folds_case_punctuation_spacing_and_digits() -> None:
+    from texthygiene.report_html import campaign_key
+
+    assert campaign_key("Bezoek onze  webshop: 20% korting!") == campaign_key(
+        "bezoek onze webshop 35 % korting"
+    )
+    assert campaign_key("bezoek onze webshop") != campaign_key("bezoek onze winkel")
+
+
+KINDS_OF_A_CAMPAIGN = ("spam_fragment", "foreign_fragment")
+
+
+def test_a_campaign_spans_kinds_and_spellings_and_counts_the_whole_run() -> None:
+    texts = ["Koop nu. Bezoek ONZE webshop, 2 keer!", "Hallo. bezoek onze webshop 5 keer"]
+    detail = "the same phrase is glued into {} other documents of this run"
+    docs = [
+        (
+            f"post-{n}",
+            "site.jsonl",
+            make_report(
+                text,
+                [
+                    finding(
+                        text,
+                        text.lower().index("bezoek"),
+                        len(text),
+                        kind,
+                        reasons=("glued_to_sentence", "recurring"),
+                        detail=detail.format(8),
+                    )
+                ],
+            ),
+        )
+        for n, (text, kind) in enumerate(zip(texts, KINDS_OF_A_CAMPAIGN, strict=True))
+    ]
+    page = render(docs)
+    [entry] = re.findall(r'<li class="camp".*?</li>', page)
+    assert "2 documents listed, 9 in the whole run" in entry
+    assert re.findall(r'href="#(d\d-n\d)">(post-\d)<', entry) == [
+        ("d1-n0", "post-0"),
+        ("d2-n0", "post-1"),
+    ]
+    # The same findings without the recurring evidence are no campaign.
+    plain = [
+        (doc_id, source, make_report(r.text, [replace(f, reasons=()) for f in r.findings]))
+        for doc_id, source, r in docs
+    ]
+    assert 'id="campaigns"' not in render(plain)
+
+
+def test_no_campaign_without_a_phrase_recurring_in_two_listed_documents(tmp_path: Path) -> None:
+    site = campaign_site(tmp_path)
+    out = tmp_path / "page.html"
+    args = ["scan", "--isolated", "--id-field", "id", "--format", "html", "-j", "1"]
+    assert main([*args, "-o", str(out), str(site)]) == 1
+    assert out.read_text(encoding="utf-8").count('<li class="camp"') == 1
+    # Listing one document leaves no campaign on the page; without collection there is none.
+    assert main([*args, "--max-documents", "1", "-o", str(out), str(site)]) == 1
+    assert 'id="campaigns"' not in out.read_text(encoding="utf-8")
+    assert main([*args, "--no-collection", "-o", str(out), str(site)]) in (0, 1)
+    assert 'id="campaigns"' not in out.read_text(encoding="utf-8")
+
+
+def test_a_campaign_is_one_entry_and_one_decision_in_chromium(browser: Any, tmp_path: Path) -> None:
+    site = campaign_site(tmp_path)
+    scan = ["scan", "--isolated", "--id-field", "id", "-j", "1"]
+    out = tmp_path / "page.html"
+    assert main([*scan, "--format", "html", "-o", str(out), str(site)]) == 1
+    jsonl = tmp_path / "run.jsonl"
+    assert main([*scan, "--format", "jsonl", "-o", str(jsonl), str(site)]) == 1
+    expected = sorted(
+        (record["id"], f["id"])
+        for record in map(json.loads, jsonl.read_text(encoding="utf-8").splitlines())
+        for f in record["findings"]
+        if "recurring" in f["reasons"]
+    )
+    assert [doc for doc, _ in expected] == [f"post-{i}" for i in range(6)]
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(out.as_uri())
+    entry = page.locator("#campaigns li.camp")
+    assert entry.count() == 1
+    assert "bezoek onze webshop voor de mooiste tuinmeubelen" in entry.inner_text().lower()
+    links = entry.locator("a")
+    assert sorted(links.all_inner_texts()) == [doc for doc, _ in expected]
+    for link in links.all():  # each link leads to that document's finding of the phrase
+        note = page.locator(link.get_attribute("href") or "")
+        assert "tuinmeubelen" in (note.get_attribute("data-t") or "")
+        assert note.evaluate("li => li.closest('article').dataset.doc") == json.dumps(
+            link.inner_text()
+        )
+    entry.locator("button[data-d=spam]").click()
+    assert page.locator("#tally").inner_text() == "6 marked spam, 0 not spam"
+    assert page.locator("li.fn.dec-spam").count() == 6
+    with page.expect_download() as caught:
+        page.click("#export")
+    decisions = tmp_path / "texthygiene-decisions.json"
+    caught.value.save_as(decisions)
+    entry.locator("button[data-d=spam]").click()  # again: the whole campaign is unmarked
+    assert page.locator("#tally").inner_text() == "0 marked spam, 0 not spam"
+    assert errors == []
+    context.close()
+    exported = json.loads(decisions.read_text(encoding="utf-8"))["decisions"]
+    assert sorted((d["document"], d["finding_id"]) for d in exported) == expected
+    assert {d["decision"] for d in exported} == {"spam"}

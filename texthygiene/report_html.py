@@ -190,6 +190,8 @@ _SCRIPT = """(function () {
       } else {
         decide(list.filter(function (li) { return decided[keyOf(li)]; }), null);
       }
+    } else if (button.dataset.g !== undefined) {
+      decide(groups[button.dataset.g], button.dataset.d);  /* a campaign: one decision */
     } else if (button.dataset.d) {
       var li = button.closest("li.fn");
       decide(button.hasAttribute("data-all") ? groups[li.dataset.g] : [li], button.dataset.d);
@@ -343,6 +345,8 @@ mark.dec-ok { background: transparent !important; outline: 2px dashed #2a8a2a; }
 .frag { font-style: italic; }
 del.before { background: #ffd6d6; } ins.after { background: #c9f2c4; text-decoration: none; }
 .reasons { color: #555; font-size: .85em; }
+ol.campaigns { margin: .25rem 0 .75rem; padding-left: 1.5rem; }
+ol.campaigns li { margin: 0 0 .4rem; overflow-wrap: anywhere; }
 footer { color: #666; font-size: .85rem; margin-top: 2rem; }
 """
 
@@ -524,8 +528,29 @@ def _json_attr(text: str) -> str:
     return html.escape(json.dumps(text), quote=True)
 
 
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+#: The group of a recurring phrase: one campaign, whatever kind each of its findings is.
+_CAMPAIGN = "(campaign)"  # no kind is spelled so
+#: How the collection detail names the documents a phrase recurs in besides this one.
+_OTHERS = re.compile(r"(\d+) other documents of this run")
+
+
+def campaign_key(text: str) -> str:
+    """A recurring phrase as the campaign it belongs to: its words casefolded, digits folded,
+    punctuation and spacing dropped (the collection keys ignore them too).
+
+    >>> campaign_key("Bezoek onze  webshop: 20% korting!")
+    'bezoek onze webshop 00 korting'
+    """
+    return _DIGIT.sub("0", " ".join(_WORD.findall(text.casefold())))
+
+
 def _group_key(finding: Finding) -> tuple[str, str]:
-    """Findings alike: the same kind and the same text, casefolded, whitespace collapsed."""
+    """Findings alike: the same kind and the same text, casefolded, whitespace collapsed; a
+    recurring phrase's findings are one campaign (``campaign_key``) across kinds."""
+    if "recurring" in finding.reasons:
+        return _CAMPAIGN, campaign_key(finding.text)
     return finding.kind, " ".join(finding.text.casefold().split())
 
 
@@ -583,6 +608,51 @@ def _note(
         f'data-n="{i}" data-id="{_plain(finding.id)}" data-k="{_token(finding.kind)}" '
         f'data-l="{_lang_token(finding.language)}" data-g="{group[0]}" '
         f'data-t="{_json_attr(finding.text)}">' + "<br>".join(lines) + "</li>"
+    )
+
+
+def _campaigns(listed: Sequence[_Listed], groups: dict[tuple[str, str], list[int]]) -> str:
+    """The campaigns among the listed documents: each recurring phrase found in two or more
+    of them, most documents first, with a link to each finding and one decision for all."""
+    members: dict[int, list[tuple[int, int, Finding, str]]] = {}
+    for position, item in enumerate(listed, 1):
+        for i, f in enumerate(item.doc.report.findings):
+            key = _group_key(f)
+            if key[0] == _CAMPAIGN:
+                members.setdefault(groups[key][0], []).append((position, i, f, item.doc.id))
+    entries = []
+    for number, found in members.items():
+        docs = len({position for position, *_ in found})
+        if docs > 1:
+            entries.append((-docs, number, docs, found))
+    if not entries:
+        return ""
+    items = []
+    for _, number, docs, found in sorted(entries):
+        phrase = Counter(f.text for _, _, f, _ in found).most_common(1)[0][0]
+        run = max(
+            (int(m.group(1)) + 1 for _, _, f, _ in found if (m := _OTHERS.search(f.detail))),
+            default=docs,
+        )
+        in_run = f", {run:,} in the whole run" if run > docs else ""
+        links = " ".join(
+            f'<a href="#d{position}-n{i}">{_plain(doc_id)}</a>' for position, i, _, doc_id in found
+        )
+        items.append(
+            f'<li class="camp" data-g="{number}"><span class="frag">'
+            f"“{_text_html(phrase, show_hidden=True)}”</span> · "
+            f'<span class="n">{docs:,} documents listed{in_run}</span> '
+            f'<span class="dec">mark all {len(found):,} findings: '
+            f'<button type="button" data-d="spam" data-g="{number}">spam</button>'
+            f'<button type="button" data-d="not_spam" data-g="{number}">not spam</button>'
+            f'</span><br><span class="links">{links}</span></li>'
+        )
+    count = len(items)
+    return (
+        '<details class="summary-box" id="campaigns" open>'
+        f"<summary>{count:,} campaign{'' if count == 1 else 's'}: a phrase that recurs across "
+        "the documents of this run, reviewed as one decision</summary>"
+        f'<ol class="campaigns">{"".join(items)}</ol></details>'
     )
 
 
@@ -972,6 +1042,7 @@ def _page(page: ReviewPage) -> str:
         "</table></section></div>",
         f"<p>Legend: {legend}</p>",
         "</details>",
+        _campaigns(listed, groups),
         left_note,
         "</header><main>",
         '<form id="filters" hidden aria-label="filter the listed documents">',

@@ -330,6 +330,26 @@ def test_example_scans_a_jsonl_directory(
     assert rows["no-body"]["th_error"] == "text is null"
 
 
+def test_example_collection_switch(
+    spark: SparkSession, example: ModuleType, tmp_path: Path
+) -> None:
+    _campaign_site(tmp_path / "site.jsonl")
+    expected = {
+        switch: {
+            r["id"]: r["findings"]
+            for r in map(json.loads, th(*SCAN, switch, "site.jsonl", cwd=tmp_path).splitlines())
+        }
+        for switch in ("--collection", "--no-collection")
+    }
+    assert expected["--collection"] != expected["--no-collection"]
+    for switch in ("", "--no-collection"):  # on by default, as the command line
+        out = tmp_path / f"out{switch}"
+        argv = [str(tmp_path / "site.jsonl"), str(out), "--output-format", "jsonl"]
+        assert example.main([*argv, *filter(None, [switch])], spark=spark) == 1
+        found = {r["id"]: json.loads(r["th_findings"]) for r in _jsonl_output(out)}
+        assert found == expected[switch or "--collection"]
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

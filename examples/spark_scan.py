@@ -7,6 +7,11 @@ INPUT is a file, a directory or a glob, on any file system Spark reads (``file:`
 such as ``crawl/*.warc.gz`` too) is read as WARC, anything else as JSON Lines (gzip welcome);
 a directory of WARC files needs ``--input-format warc``.
 
+With ``--collection`` (the default, as ``texthygiene scan``), the input's records are one
+run: a phrase injected into many of them is found because it recurs (reason ``recurring``;
+``texthygiene.spark.collection_report_columns``, two passes and a DataFrame-wide count of
+fragment keys); ``--no-collection`` scans each record on its own.
+
 Every input record gives one output row: its own fields (JSONL) or ``source``, ``offset``,
 ``location``, ``record_id``, ``uri`` and ``content_type`` (WARC: ``html`` or ``text``, the
 kind of payload), the scanned ``text``, and the report
@@ -39,7 +44,7 @@ from pyspark.sql import types as T
 import texthygiene
 from texthygiene import htmltext
 from texthygiene.formats import ReadOptions, Record, RecordError
-from texthygiene.spark import report_columns
+from texthygiene.spark import collection_report_columns, report_columns
 
 WARC_SCHEMA = T.StructType(
     [
@@ -114,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-score", type=float, default=texthygiene.Config().threshold)
     parser.add_argument("--cleaned", action="store_true", help="add th_cleaned")
     parser.add_argument("--partitions", type=int, help="minimum number of WARC partitions")
+    parser.add_argument(
+        "--collection",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="evidence from phrases recurring across the input's records (default: on)",
+    )
     return parser
 
 
@@ -127,7 +138,8 @@ def main(argv: Sequence[str] | None = None, spark: SparkSession | None = None) -
     frame = read_warc(spark, args.input, args.partitions) if warc else read_jsonl(spark, args.input)
     text_field = "text" if warc else args.text_field
     try:
-        report = report_columns(
+        columns = collection_report_columns if args.collection else report_columns
+        report = columns(
             frame,
             text_field,
             languages=args.languages,
@@ -148,6 +160,7 @@ def main(argv: Sequence[str] | None = None, spark: SparkSession | None = None) -
     else:
         report.write.json(args.output)
         written = spark.read.schema("th_finding_count INT, th_error STRING").json(args.output)
+    spark.catalog.clearCache()  # the first pass of a collection run, persisted: written now
     totals = written.agg(
         F.count(F.lit(1)).alias("records"),
         F.count(F.when(F.col("th_finding_count") > 0, True)).alias("flagged"),

@@ -27,6 +27,7 @@ import texthygiene
 from texthygiene import Config, clean, scan
 
 from .conftest import CORPORA, ROOT, load_jsonl
+from .test_collection import PHRASE, SCAN, dutch_paragraphs, place, site, th, write_site
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -117,6 +118,53 @@ def test_report_columns_equal_single_process_scan(spark: SparkSession) -> None:
         assert row["th_error"] is None
         flagged += row["th_finding_count"] > 0
     assert flagged >= 150  # the injected posts are really being scanned
+
+
+def _campaign_site(path: Path) -> None:
+    """20 Dutch posts: a Dutch phrase glued into, inserted in or appended to 8 of them, a
+    Russian one glued onto 3 (a finding alone, gaining ``recurring``)."""
+    paragraphs = dutch_paragraphs()
+    positions = ("glued", "mid", "end")
+    posts = site(20, {i: place(paragraphs[i], PHRASE, positions[i % 3]) for i in range(8)})
+    for i in (10, 12, 14):
+        posts[i] = place(paragraphs[i], "где взять деньги быстро без отказа", "glued")
+    write_site(path, posts)
+
+
+@pytest.mark.parametrize("partitions", [1, 3])
+def test_collection_columns_equal_the_command_line(
+    spark: SparkSession, tmp_path: Path, partitions: int
+) -> None:
+    from texthygiene.spark import collection_report_columns
+
+    _campaign_site(tmp_path / "site.jsonl")
+    cli = [json.loads(line) for line in th(*SCAN, "site.jsonl", cwd=tmp_path).splitlines()]
+    expected = {r["id"]: r["findings"] for r in cli}
+    # In Spark a null text is one more row, an error that counts in no sketch (the command
+    # line reports it as an error record).
+    (tmp_path / "spark.jsonl").write_text(
+        (tmp_path / "site.jsonl").read_text("utf-8") + '{"id": "post-null", "text": null}\n',
+        encoding="utf-8",
+    )
+    frame = spark.read.json(str(tmp_path / "spark.jsonl")).repartition(partitions)
+    rows = collection_report_columns(frame, cleaned=True).collect()
+    single = {r["id"]: r for r in report_columns(frame).collect()}
+    spark.catalog.clearCache()
+    assert sorted(r["id"] for r in rows) == sorted([*expected, "post-null"])
+    recurring = 0
+    for row in rows:
+        if row["id"] == "post-null":
+            assert row["th_error"] == "text is null"
+            continue
+        findings = json.loads(row["th_findings"])
+        assert findings == expected[row["id"]], row["id"]  # ids, spans, scores, details
+        assert row["th_finding_count"] == len(findings)
+        assert row["th_cleaned"] is not None
+        gained = [f for f in findings if "recurring" in f["reasons"]]
+        recurring += bool(gained)
+        # the single-document columns differ only where the run adds evidence
+        assert (json.loads(single[row["id"]]["th_findings"]) == findings) == (not gained)
+    assert recurring == 11  # both campaigns, in every post they are in
 
 
 def test_languages_and_config_reach_the_workers(spark: SparkSession) -> None:
@@ -280,6 +328,26 @@ def test_example_scans_a_jsonl_directory(
         'c.jsonl: malformed JSON line: {"id": "broken", "body": "no closing brace"'
     )
     assert rows["no-body"]["th_error"] == "text is null"
+
+
+def test_example_collection_switch(
+    spark: SparkSession, example: ModuleType, tmp_path: Path
+) -> None:
+    _campaign_site(tmp_path / "site.jsonl")
+    expected = {
+        switch: {
+            r["id"]: r["findings"]
+            for r in map(json.loads, th(*SCAN, switch, "site.jsonl", cwd=tmp_path).splitlines())
+        }
+        for switch in ("--collection", "--no-collection")
+    }
+    assert expected["--collection"] != expected["--no-collection"]
+    for switch in ("", "--no-collection"):  # on by default, as the command line
+        out = tmp_path / f"out{switch}"
+        argv = [str(tmp_path / "site.jsonl"), str(out), "--output-format", "jsonl"]
+        assert example.main([*argv, *filter(None, [switch])], spark=spark) == 1
+        found = {r["id"]: json.loads(r["th_findings"]) for r in _jsonl_output(out)}
+        assert found == expected[switch or "--collection"]
 
 
 @pytest.mark.parametrize(

@@ -229,6 +229,23 @@ class Sketch:
         floor = np.minimum(current.min(axis=0), np.uint16(_COUNT_MAX - 1)) + np.uint16(1)
         self.table[self._rows, cells] = np.maximum(current, floor)
 
+    def add_counts(self, keys: np.ndarray, counts: np.ndarray) -> None:
+        """Count ``keys`` (distinct) as held by ``counts`` documents each, counted elsewhere
+        (a DataFrame-wide aggregation). A cell keeps the largest count put in it, so the
+        order keys come in does not matter; ``documents`` is left to the caller.
+
+        >>> sketch = Sketch(width_bits=10)
+        >>> sketch.add_counts(keys("one two three four"), np.array([3, 5]))
+        >>> sketch.count(keys("one two three four")).tolist()
+        [3, 5]
+        """
+        if not len(keys):
+            return
+        cells = self._cells(keys)
+        rows = np.broadcast_to(self._rows, cells.shape)
+        clipped = np.minimum(np.asarray(counts), _COUNT_MAX).astype(np.uint16)
+        np.maximum.at(self.table, (rows, cells), np.broadcast_to(clipped, cells.shape))
+
     def count(self, keys: np.ndarray) -> np.ndarray:
         """How many documents hold each key (an upper bound)."""
         if not len(keys):

@@ -38,7 +38,7 @@ from .chardata import (
 )
 from .config import Config
 from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
-from .document import DocumentView
+from .document import DocumentView, echoed
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -252,7 +252,15 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
-        if view is not None and view.multilingual:
+        if view is not None and (
+            view.multilingual
+            or (
+                cand.kind == "foreign_fragment"
+                and echoed(tokens, words, cand.language, range(cand.first, cand.last + 1))
+            )
+        ):
+            # Code-switched: the run's language is spread through the text, or the host's
+            # own sentences borrow its words; either way its language is no evidence.
             _expected_language(cand)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))

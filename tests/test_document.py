@@ -43,6 +43,13 @@ PLAIN_CLOSER = (
     "I honestly do not know what to do anymore"
 )
 
+# Romanised Arabic with French, digits for the sounds Latin lacks (3, 7): the identifier
+# reads its runs as whatever language their letters resemble.
+ARABIZI_FRENCH = (
+    "franchement ce match etait nul, wallah ma3lich les joueurs ma3andhomch niveau, "
+    "ghadi nrou7 nchouf la finale m3a sahbi ghedwa inchallah"
+)
+
 
 def _fragments(report: texthygiene.Report) -> list[str]:
     return [f.text for f in report.findings if f.kind in FRAGMENTS]
@@ -93,6 +100,15 @@ def test_a_sentence_in_a_language_the_host_borrows_from_is_not_flagged() -> None
 def test_the_same_sentence_without_borrowed_words_is_still_flagged() -> None:
     report = texthygiene.scan(PLAIN_CLOSER)
     assert _fragments(report) == ["I honestly do not know what to do anymore"]
+
+
+def test_a_comment_in_a_chat_alphabet_is_not_flagged_for_its_language() -> None:
+    assert _fragments(texthygiene.scan(ARABIZI_FRENCH)) == []
+
+
+def test_evidence_of_its_own_is_still_flagged_in_a_chat_alphabet() -> None:
+    report = texthygiene.scan(ARABIZI_FRENCH + ".где взять деньги быстро")
+    assert _fragments(report) == ["где взять деньги быстро"]
 
 
 def test_languages_are_shares_in_a_deterministic_order() -> None:

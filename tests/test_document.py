@@ -30,6 +30,26 @@ GERMAN_WITH_SPAM = (
     "Meine Mutter kocht dann immer etwas Schönes für alle."
 )
 
+# A post that borrows English words in its own sentences ("speak up", "nobody cares",
+# "deadline"), then closes on one English sentence; and the same post without the loans.
+BORROWING_CLOSER = (
+    "Minggu lalu aku akhirnya berani speak up di rapat kantor, tapi ya nobody cares sih. "
+    "Bos cuma bilang nanti aja, padahal deadline tinggal dua hari lagi. "
+    "I honestly do not know what to do anymore"
+)
+PLAIN_CLOSER = (
+    "Minggu lalu aku akhirnya berani bicara di rapat kantor, tapi ya tidak ada yang peduli "
+    "sih. Bos cuma bilang nanti aja, padahal tenggatnya tinggal dua hari lagi. "
+    "I honestly do not know what to do anymore"
+)
+
+# Romanised Arabic with French, digits for the sounds Latin lacks (3, 7): the identifier
+# reads its runs as whatever language their letters resemble.
+ARABIZI_FRENCH = (
+    "franchement ce match etait nul, wallah ma3lich les joueurs ma3andhomch niveau, "
+    "ghadi nrou7 nchouf la finale m3a sahbi ghedwa inchallah"
+)
+
 
 def _fragments(report: texthygiene.Report) -> list[str]:
     return [f.text for f in report.findings if f.kind in FRAGMENTS]
@@ -65,6 +85,30 @@ def test_one_long_injected_run_leaves_a_post_monolingual() -> None:
     assert _fragments(report) == [
         "Free bitcoin giveaway, send your coins now and we double every coin you send tonight"
     ]
+
+
+def test_a_sentence_in_a_language_the_host_borrows_from_is_not_flagged() -> None:
+    report = texthygiene.scan(BORROWING_CLOSER, config=texthygiene.Config(threshold=0.0))
+    assert report.language == "id"
+    assert not report.multilingual  # one run: the borrowed words are what tells
+    english = [f for f in report.findings if f.text.startswith("I honestly")]
+    assert english
+    assert "multilingual_document" in english[0].reasons
+    assert english[0].score < 0.5
+
+
+def test_the_same_sentence_without_borrowed_words_is_still_flagged() -> None:
+    report = texthygiene.scan(PLAIN_CLOSER)
+    assert _fragments(report) == ["I honestly do not know what to do anymore"]
+
+
+def test_a_comment_in_a_chat_alphabet_is_not_flagged_for_its_language() -> None:
+    assert _fragments(texthygiene.scan(ARABIZI_FRENCH)) == []
+
+
+def test_evidence_of_its_own_is_still_flagged_in_a_chat_alphabet() -> None:
+    report = texthygiene.scan(ARABIZI_FRENCH + ".где взять деньги быстро")
+    assert _fragments(report) == ["где взять деньги быстро"]
 
 
 def test_languages_are_shares_in_a_deterministic_order() -> None:

@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
+from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .segment import Token
 
@@ -23,6 +26,19 @@ from .segment import Token
 SECOND_SHARE = 0.25
 SPREAD_SHARE = 0.1
 HOST_GAP = 2  # host words between two runs of the second language: fewer is label noise
+#: Borrowed words in the host's own sentences that make a language heard there: at least
+#: this many, and this share of the host's lowercase words (train split: in injected
+#: documents the share stays under 0.08, in code-switched tweets it reaches 0.1-0.2).
+ECHO_WORDS = 2
+ECHO_SHARE = 0.1
+#: Distinct words of a chat alphabet that mark a text written in one: Latin letters with
+#: digits for the sounds they lack (Arabizi: 3 ʿayn, 7 ḥāʾ, 5 khāʾ, 9 qāf; 2 is left out,
+#: Indonesian and Malay write reduplication with it: "akhir2"). Train split: none in any
+#: injected or clean document, two or more in a third of the Arabizi ones.
+CHAT_WORDS = 2
+_CHAT_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}*[3579]\p{Ll}*(?![\p{L}\p{N}])")
+_VOWEL_RE = regex.compile(r"[aeiouy]")
+ECHO_MARGIN = 0.5  # Zipf: a word this much more frequent in the language than in the host's
 
 
 @dataclass(frozen=True)
@@ -79,3 +95,58 @@ def _runs(
     if length:
         runs.append(length)
     return runs
+
+
+def echoed(tokens: Sequence[Token], words: WordLanguages, language: str | None, run: range) -> bool:
+    """Whether the host's own sentences, outside ``run``, borrow words of ``language``:
+    a writer who switches ("speak up", "worth it" in an Indonesian tweet) then writes a
+    whole sentence in it, where an injected sentence has no echo in the host's words.
+
+    Only lowercase words labelled the host's count (a capital is a name's, and names are
+    everybody's); a word is borrowed when the frequency lists know it in ``language``
+    clearly more often than in the host's language.
+
+    >>> from texthygiene.identify import identify_words
+    >>> from texthygiene.segment import tokenize
+    >>> text = "Kemarin aku speak up di kelas, nobody cares sih. I was so tired back then"
+    >>> tokens = tokenize(text)
+    >>> words = identify_words(tokens, frozenset(), frozenset())
+    >>> echoed(tokens, words, "en", range(len(tokens) - 11, len(tokens)))
+    True
+    """
+    freq = lists()
+    host = words.host
+    if language is None or host is None or not (freq.has(host) and freq.has(language)):
+        return False
+    own = [
+        t.text
+        for i, t in enumerate(tokens)
+        if t.kind == "word"
+        and i not in run
+        and words.labels[i] == host
+        and t.text[:1].islower()
+        and not any(c.isdigit() for c in t.text)
+    ]
+    if not own:
+        return False
+    at_home, abroad = freq.zipf(own, host), freq.zipf(own, language)
+    borrowed = int(((abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)).sum())
+    return borrowed >= ECHO_WORDS and borrowed >= ECHO_SHARE * len(own)
+
+
+def chat_alphabet(text: str) -> bool:
+    """Whether ``text`` is written in a chat alphabet (romanised Arabic: "m3ak", "ta3lik",
+    "trou7"), which no language model of ours knows: its words get scattered labels of
+    unrelated languages, so a run's language there is no evidence.
+
+    >>> chat_alphabet("wallah ma3lich, ghadi nrou7 m3akoum ghedwa")
+    True
+    >>> chat_alphabet("the h3 heading, md5 sums and v7 of the API")
+    False
+    """
+    found = {
+        w
+        for w in _CHAT_WORD_RE.findall(text)
+        if sum(c.isalpha() for c in w) >= 2 and _VOWEL_RE.search(w)
+    }
+    return len(found) >= CHAT_WORDS

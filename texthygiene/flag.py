@@ -38,7 +38,7 @@ from .chardata import (
 )
 from .config import Config
 from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
-from .document import DocumentView
+from .document import DocumentView, chat_alphabet, echoed
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -241,6 +241,7 @@ def flag(
         candidates += _cue_clauses(tokens, cues, owner, stops)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
+    switching = view is not None and (view.multilingual or chat_alphabet(text))
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -252,7 +253,14 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
-        if view is not None and view.multilingual:
+        if switching or (
+            view is not None
+            and cand.kind == "foreign_fragment"
+            and echoed(tokens, words, cand.language, range(cand.first, cand.last + 1))
+        ):
+            # Code-switched: the run's language is spread through the text, the text is in
+            # a chat alphabet, or the host's own sentences borrow the run's words; its
+            # language is then no evidence.
             _expected_language(cand)
         z = PRIOR + sum(cand.score_terms.values())
         score = 1.0 / (1.0 + math.exp(-z))

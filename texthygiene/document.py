@@ -10,6 +10,8 @@ must hold a fair share of the text, more of it than its longest run.
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,41 +99,52 @@ def _runs(
     return runs
 
 
-def echoed(tokens: Sequence[Token], words: WordLanguages, language: str | None, run: range) -> bool:
-    """Whether the host's own sentences, outside ``run``, borrow words of ``language``:
+class Echoes:
+    """Whether the host's own sentences, outside a run, borrow words of the run's language:
     a writer who switches ("speak up", "worth it" in an Indonesian tweet) then writes a
     whole sentence in it, where an injected sentence has no echo in the host's words.
 
     Only lowercase words labelled the host's count (a capital is a name's, and names are
-    everybody's); a word is borrowed when the frequency lists know it in ``language``
-    clearly more often than in the host's language.
+    everybody's); a word is borrowed when the frequency lists know it in the language
+    clearly more often than in the host's. The host's words are found once a document and
+    each language's borrowings looked up once, so a run costs a bisection, not a pass.
 
     >>> from texthygiene.identify import identify_words
     >>> from texthygiene.segment import tokenize
     >>> text = "Kemarin aku speak up di kelas, nobody cares sih. I was so tired back then"
     >>> tokens = tokenize(text)
     >>> words = identify_words(tokens, frozenset(), frozenset())
-    >>> echoed(tokens, words, "en", range(len(tokens) - 11, len(tokens)))
+    >>> Echoes(tokens, words).echoed("en", range(len(tokens) - 11, len(tokens)))
     True
     """
-    freq = lists()
-    host = words.host
-    if language is None or host is None or not (freq.has(host) and freq.has(language)):
-        return False
-    own = [
-        t.text
-        for i, t in enumerate(tokens)
-        if t.kind == "word"
-        and i not in run
-        and words.labels[i] == host
-        and t.text[:1].islower()
-        and not any(c.isdigit() for c in t.text)
-    ]
-    if not own:
-        return False
-    at_home, abroad = freq.zipf(own, host), freq.zipf(own, language)
-    borrowed = int(((abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)).sum())
-    return borrowed >= ECHO_WORDS and borrowed >= ECHO_SHARE * len(own)
+
+    def __init__(self, tokens: Sequence[Token], words: WordLanguages) -> None:
+        self.host = words.host
+        self.index = [
+            i
+            for i, t in enumerate(tokens)
+            if t.kind == "word"
+            and words.labels[i] == self.host
+            and t.text[:1].islower()
+            and not any(c.isdigit() for c in t.text)
+        ]
+        self.texts = [tokens[i].text for i in self.index]
+        self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
+
+    def echoed(self, language: str | None, run: range) -> bool:
+        freq = lists()
+        host = self.host
+        if language is None or host is None or not (freq.has(host) and freq.has(language)):
+            return False
+        if language not in self._borrowed:
+            at_home, abroad = freq.zipf(self.texts, host), freq.zipf(self.texts, language)
+            mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
+            self._borrowed[language] = [0, *itertools.accumulate(int(m) for m in mask)]
+        counts = self._borrowed[language]
+        lo, hi = bisect_left(self.index, run.start), bisect_left(self.index, run.stop)
+        own = len(self.index) - (hi - lo)
+        borrowed = counts[-1] - (counts[hi] - counts[lo])
+        return own > 0 and borrowed >= ECHO_WORDS and borrowed >= ECHO_SHARE * own
 
 
 def chat_alphabet(text: str) -> bool:

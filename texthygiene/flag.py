@@ -38,7 +38,7 @@ from .chardata import (
 )
 from .config import Config
 from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
-from .document import DocumentView, chat_alphabet, echoed
+from .document import DocumentView, Echoes, chat_alphabet
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
@@ -242,6 +242,7 @@ def flag(
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
     switching = view is not None and (view.multilingual or chat_alphabet(text))
+    echoes = Echoes(tokens, words) if view is not None and not switching else None
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -254,9 +255,9 @@ def flag(
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
         if switching or (
-            view is not None
+            echoes is not None
             and cand.kind == "foreign_fragment"
-            and echoed(tokens, words, cand.language, range(cand.first, cand.last + 1))
+            and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
         ):
             # Code-switched: the run's language is spread through the text, the text is in
             # a chat alphabet, or the host's own sentences borrow the run's words; its

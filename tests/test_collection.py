@@ -21,6 +21,7 @@ from texthygiene.collection import Sketch, keys, recurrence_weight, recurring
 from texthygiene.results import Report
 
 from .conftest import CORPORA, load_jsonl
+from .test_batch_cli import th as run_cli
 
 PHRASE = "bezoek onze webshop voor de mooiste tuinmeubelen"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -263,15 +264,9 @@ def test_a_recurring_line_of_its_own_with_spam_cues_is_found() -> None:
 
 
 def th(*args: str | Path, cwd: Path, stdin: bytes | None = None) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "texthygiene", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-    )
-    assert result.returncode in (0, 1), result.stderr.decode()
-    return result.stdout.decode("utf-8")
+    result = run_cli(*args, cwd=cwd, stdin=stdin)
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
 
 
 def write_site(path: Path, posts: list[str]) -> None:

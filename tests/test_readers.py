@@ -19,6 +19,7 @@ from texthygiene.cli import main
 from texthygiene.formats import ReadOptions
 from texthygiene.formats.csvfile import MAX_CHARS
 from texthygiene.formats.jsonl import dumps
+from texthygiene.formats.text import decode_document
 from texthygiene.formats.warc import read_warc
 
 SPAM = "где взять деньги быстро"
@@ -334,3 +335,15 @@ def test_arc_files_are_read(name: str, capsys: pytest.CaptureFixture[str]) -> No
     assert [f["text"] for f in found[0]["findings"]] == [SPAM]  # type: ignore[index]
     assert run("scan", "--format", "jsonl", name) == 1
     assert capsys.readouterr().out == first.out  # no made-up random record ids
+
+
+@pytest.mark.parametrize(
+    "label", ["unicode_escape", "raw-unicode-escape", "rot13", "base64", "punycode", "utf-7"]
+)
+def test_a_charset_that_is_no_character_encoding_is_ignored(label: str) -> None:
+    # A page declaring a Python transform as its charset is read as if it declared nothing:
+    # its literal backslash escapes stay text, and nothing is decoded twice.
+    page = "<p>caf\\u00e9 \\x41 — café</p>".encode()
+    text, encoding, _ = decode_document(page, "html", f"text/html; charset={label}")
+    assert text == page.decode("utf-8")
+    assert encoding == "utf-8"

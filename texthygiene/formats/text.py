@@ -17,6 +17,21 @@ _BOMS = tuple(bom for bom, _ in BOMS)  # longest first, as decode tries them
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 # As browsers read them (WHATWG Encoding): these labels mean windows-1252.
 _WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
+# Python codecs that decode bytes to text but are no character encoding a page can be written
+# in: honouring `charset=unicode_escape` would turn a literal "\\u0041" in the page into "A".
+_NOT_CHARSETS = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"}
+)
+
+
+def _is_charset(label: str) -> bool:
+    """Whether a declared charset label names a real character encoding Python has."""
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return False
+    # bytes-to-bytes and text-to-text codecs (base64, rot13…) are no text encodings at all
+    return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_CHARSETS
 
 
 def declared_charset(content_type: str, data: bytes, markup: str) -> str | None:
@@ -24,6 +39,8 @@ def declared_charset(content_type: str, data: bytes, markup: str) -> str | None:
 
     >>> declared_charset("text/html; charset=ISO-8859-1", b"", "html")
     'cp1252'
+    >>> declared_charset('text/html; charset="unicode_escape"', b"", "html") is None
+    True
     """
     charset = None
     for param in content_type.split(";")[1:]:
@@ -33,9 +50,11 @@ def declared_charset(content_type: str, data: bytes, markup: str) -> str | None:
     if charset is None and markup == "html":
         match = _META_CHARSET.search(data[:2048])
         charset = match.group(1).decode("ascii") if match else None
-    if charset is not None and charset.lower() in _WINDOWS_1252:
+    if charset is None:
+        return None
+    if charset.lower() in _WINDOWS_1252:
         return "cp1252"
-    return charset
+    return charset if _is_charset(charset) else None
 
 
 def decode_document(data: bytes, markup: str, content_type: str = "") -> tuple[str, str, bytes]:
@@ -49,8 +68,8 @@ def decode_document(data: bytes, markup: str, content_type: str = "") -> tuple[s
     if declared:
         try:
             return data.decode(declared), declared, b""
-        except (LookupError, ValueError):  # punycode fails with a bare UnicodeError
-            pass  # a wrong or unknown declaration: detect instead
+        except ValueError:
+            pass  # a wrong declaration: detect instead
     decoded = decode(data)
     return decoded.text, decoded.encoding or "utf-8", bom if decoded.had_bom else b""
 

@@ -46,6 +46,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+sys.dont_write_bytecode = True  # importing the sibling validate.py leaves no __pycache__
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import validate  # noqa: E402  (the script classes our own corpora are labelled with)
+
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_REALWORLD = ROOT.parent / "shared" / "corpora" / "realworld"
 MANIFEST = ROOT / "corpora" / "realworld.json"
@@ -73,19 +77,6 @@ UNCLEAR = "LICENCE-UNCLEAR_"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)|(?<=[。！？])(?=[^\s。！？」』）])")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_SCRIPT_PREFIX = {
-    "LATIN": "Latin",
-    "CYRILLIC": "Cyrillic",
-    "GREEK": "Greek",
-    "ARABIC": "Arabic",
-    "HEBREW": "Hebrew",
-    "THAI": "Thai",
-    "DEVANAGARI": "Devanagari",
-    "HANGUL": "Hangul",
-    "CJK": "Han",
-    "HIRAGANA": "Han",  # one class, as in corpora/tools/validate.py: Japanese mixes them
-    "KATAKANA": "Han",
-}
 
 
 class BuildError(Exception):
@@ -101,13 +92,7 @@ def split_of(n: int) -> str:
 
 def dominant_script(text: str) -> str | None:
     """The script of most letters, after NFKC: spam's mathematical bold letters are Latin."""
-    text = unicodedata.normalize("NFKC", text)
-    counts = Counter(
-        _SCRIPT_PREFIX.get(unicodedata.name(ch, "").split(" ", 1)[0], "Other")
-        for ch in text
-        if ch.isalpha()
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    return validate.dominant_script(unicodedata.normalize("NFKC", text))
 
 
 def close(a: str, b: str) -> bool:

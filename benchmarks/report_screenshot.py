@@ -1,8 +1,7 @@
-"""Regenerate ``docs/report-seed.png``: the review report of the seed post, in Chromium.
+"""Regenerate ``docs/report-example.png``: the review report of the bundled example post
+(``examples/moestuin-post.txt``, our own text), in Chromium.
 
     python -m benchmarks.report_screenshot
-
-Reads ``../shared/seed/ambtenaar20-post.txt`` at run time (the post is not part of the repo).
 """
 
 from __future__ import annotations
@@ -14,20 +13,20 @@ import texthygiene
 from texthygiene.report_html import render_report
 
 from .browser import launch
-from .common import ROOT, SHARED
+from .common import ROOT
 
-SEED = SHARED / "seed" / "ambtenaar20-post.txt"
-OUTPUT = ROOT / "docs" / "report-seed.png"
+POST = ROOT / "examples" / "moestuin-post.txt"
+OUTPUT = ROOT / "docs" / "report-example.png"
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    report = texthygiene.scan(SEED.read_text(encoding="utf-8"))
+    report = texthygiene.scan(POST.read_text(encoding="utf-8"))
     page_html = render_report(
-        [("ambtenaar20-post", SEED.name, report)],
+        [("moestuin-post", POST.name, report)],
         threshold=texthygiene.Config().threshold,
-        inputs=[SEED.name],
+        inputs=[POST.name],
         version=texthygiene.__version__,
     )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:

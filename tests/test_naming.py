@@ -73,3 +73,33 @@ def test_a_run_in_a_script_of_its_own_is_flagged_in_that_language() -> None:
 
 def test_an_expected_script_language_is_not_flagged() -> None:
     assert texthygiene.scan(GLUED_ARMENIAN, languages=["nl", "hy"]).findings == ()
+
+
+#: Close languages we do not name, next to the named language their text passes for, in
+#: sentences written for this test: the neighbour gets None, the host keeps its name.
+CLOSE_UNNAMED = [
+    ("ms", "Saya tidak boleh datang kerana kereta saya rosak dan bas sudah pergi."),
+    ("nn", "Eg veit ikkje kva dei skal gjere med huset når dei flyttar frå byen."),
+    ("bs", "Ko je rekao da se historija ne ponavlja svake sedmice?"),
+    ("sr", "Он је рекао да ће доћи после подне, али није дошао."),
+    ("sr", "Он је рекао да су деца била у школи цели дан."),
+]
+CLOSE_NAMED = [
+    ("id", "Saya tidak bisa datang karena mobil saya rusak dan bus sudah pergi."),
+    ("nb", "Jeg vet ikke hva de skal gjøre med huset når de flytter fra byen."),
+    ("hr", "Tko je rekao da se povijest ne ponavlja svakog tjedna?"),
+    ("mk", "Тој рече дека ќе дојде попладне, но не дојде."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CLOSE_UNNAMED, ids=[c[0] for c in CLOSE_UNNAMED])
+def test_a_close_language_we_do_not_name_is_not_given_its_neighbours_name(
+    language: str, text: str
+) -> None:
+    assert language not in texthygiene.LANGUAGES
+    assert texthygiene.scan(text).language is None
+
+
+@pytest.mark.parametrize(("language", "text"), CLOSE_NAMED, ids=[c[0] for c in CLOSE_NAMED])
+def test_the_named_neighbour_keeps_its_name(language: str, text: str) -> None:
+    assert texthygiene.scan(text).language == language

@@ -103,3 +103,34 @@ def test_a_close_language_we_do_not_name_is_not_given_its_neighbours_name(
 @pytest.mark.parametrize(("language", "text"), CLOSE_NAMED, ids=[c[0] for c in CLOSE_NAMED])
 def test_the_named_neighbour_keeps_its_name(language: str, text: str) -> None:
     assert texthygiene.scan(text).language == language
+
+
+#: Sentences written for this test in named languages, in shapes the checks once refused:
+#: a run of Japanese holding a digit, French elisions, Dutch compounds, Turkish read from
+#: Windows-1254 as Windows-1252.
+NAMED_SHAPES = [
+    ("ja", "駅前の駐車場は1日とめても安いです！"),
+    ("fr", "Je te lirai sur l'île, dans l'hôtel d'été, jusqu'à l'aube."),
+    ("nl", "De vlokreeftensoort leeft onder het uitkijkplatform in de schuilhut."),
+    ("tr", "Geçen yýl þehrin doðusunda yeni bir okul açýldý ve öðrenciler çok mutlu."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NAMED_SHAPES, ids=[c[0] for c in NAMED_SHAPES])
+def test_a_named_language_is_named_in_these_shapes(language: str, text: str) -> None:
+    assert texthygiene.scan(text).language == language
+
+
+#: Languages we do not name whose short words a named language's list holds by chance
+#: (written for this test): their longer words are unknown there.
+SHORT_WORDS_KNOWN = [
+    ("tn", "Go na le batho ba bantsi ba ba neng ba tsamaya go ya kwa motseng o mogolo."),
+    ("st", "Ke ne ke sa tsebe hore na o tla fihla neng ka mora ho sebetsa haholo."),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), SHORT_WORDS_KNOWN, ids=[c[0] for c in SHORT_WORDS_KNOWN]
+)
+def test_longer_words_unknown_to_the_host_list_are_not_named(language: str, text: str) -> None:
+    assert texthygiene.scan(text).language is None

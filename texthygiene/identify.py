@@ -55,6 +55,9 @@ _LONG_WORD_GRAMS = 4096
 _UNKNOWN_GRAM = -14.0
 _HAN = regex.compile(r"\p{Han}")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_UNSPACED_LETTERS = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{2}"
+)
 
 
 class _Normalised(dict[int, str]):
@@ -512,7 +515,9 @@ class WordLanguages(NamedTuple):
 def _shape(word: str) -> tuple[float, bool]:
     """A word's weight from its shape alone, and whether it is capitalised like a name."""
     if any(c.isdigit() for c in word):
-        return 0.0, False
+        # A number or code (mp3, 4G) tells no language; a run of an unspaced script is one
+        # token however many digits it holds (駐車場で1日), and its letters still do.
+        return (1.0 if _UNSPACED_LETTERS.search(word) else 0.0), False
     if len(word) == 1:
         return 0.3, False
     return 1.0, word[0].isupper() and not word.isupper()

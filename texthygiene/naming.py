@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import regex
 
 from .chardata import SCRIPT_LANGUAGES
 from .frequency import lists
@@ -60,6 +61,8 @@ LONG_WORD = 4
 #: after at least ``COMPOUND_REST`` others, are a word the list holds (a compound's head).
 COMPOUND_PART = 4
 COMPOUND_REST = 3
+#: An apostrophe inside a word (l'hôtel, dell’anno), after which an elided word's host is.
+_ELISION = regex.compile(r"(?<=\w)['’](?=\w)")
 #: Languages that write their compounds as one word (Germanic but English, Finnic, Hungarian).
 COMPOUNDING = frozenset({"af", "da", "de", "et", "fi", "hu", "nb", "nl", "sv"})
 #: Letters a text was misread with, by language: Turkish written in Windows-1254 and read
@@ -170,6 +173,13 @@ def listed(texts: Sequence[str], language: str) -> np.ndarray:
     (vlokreeften|soort, uitkijk|platform: the parts of a compound are in the list when the
     whole is too rare to be). [len(texts)] bool"""
     found = lists().zipf(texts, language) > 0
+    elided = [(n, _ELISION.split(text, maxsplit=1)[1]) for n, text in enumerate(texts)
+              if not found[n] and _ELISION.search(text)]  # fmt: skip
+    if elided:
+        # l'hôtel, d'îles, dell'anno: the elided article or preposition is no word of its
+        # own in the lists, the word after it is.
+        hit = lists().zipf([rest for _, rest in elided], language) > 0
+        found[[n for (n, _), known in zip(elided, hit, strict=True) if known]] = True
     if language not in COMPOUNDING:
         return found
     heads: list[str] = []

@@ -134,3 +134,13 @@ SHORT_WORDS_KNOWN = [
 )
 def test_longer_words_unknown_to_the_host_list_are_not_named(language: str, text: str) -> None:
     assert texthygiene.scan(text).language is None
+
+
+#: Two-word texts (written for this test) the n-grams alone named as another language:
+#: on a short text the frequencies of the n-grams' runners-up are weighed too.
+SHORT_TEXTS = [("en", "core code"), ("pt", "eles disseram")]
+
+
+@pytest.mark.parametrize(("language", "text"), SHORT_TEXTS, ids=[c[0] for c in SHORT_TEXTS])
+def test_a_short_text_is_named_by_its_words_frequencies(language: str, text: str) -> None:
+    assert texthygiene.scan(text).language == language

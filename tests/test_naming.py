@@ -80,6 +80,8 @@ def test_an_expected_script_language_is_not_flagged() -> None:
 CLOSE_UNNAMED = [
     ("ms", "Saya tidak boleh datang kerana kereta saya rosak dan bas sudah pergi."),
     ("nn", "Eg veit ikkje kva dei skal gjere med huset når dei flyttar frå byen."),
+    ("nn", "Det er vanleg og naturleg at barna leikar ute om sommaren."),
+    ("nn", "Det var mogleg å kome heim utan hjelp."),
     ("bs", "Ko je rekao da se historija ne ponavlja svake sedmice?"),
     ("sr", "Он је рекао да ће доћи после подне, али није дошао."),
     ("sr", "Он је рекао да су деца била у школи цели дан."),

@@ -83,6 +83,7 @@ CLOSE_UNNAMED = [
     ("nn", "Det er vanleg og naturleg at barna leikar ute om sommaren."),
     ("nn", "Det var mogleg å kome heim utan hjelp."),
     ("bs", "Ko je rekao da se historija ne ponavlja svake sedmice?"),
+    ("bs", "Takmičenje je organizovano tokom prošle godine u Sarajevu."),
     ("sr", "Он је рекао да ће доћи после подне, али није дошао."),
     ("sr", "Он је рекао да су деца била у школи цели дан."),
 ]

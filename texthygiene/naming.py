@@ -119,12 +119,26 @@ SERBIAN_BOSNIAN = frozenset(
         "juli", "jula", "avgust", "avgusta", "septembar", "septembra", "oktobar", "oktobra",
         "novembar", "novembra", "decembar", "decembra", "vreme", "pre", "posle", "gde", "deca",
         "dece", "mesto", "mesta", "reč", "reči", "lepo", "ovde", "nedelja", "nedelje", "devojka",
-        "mleko", "hteo", "lahko", "sahat"
+        "mleko", "hteo", "lahko", "sahat", "august", "augusta", "jun", "jul", "desilo", "desio",
+        "desila", "dešava", "dešavaju", "milion", "miliona", "milioni", "procenat", "procenata",
+        "procenta", "odsto", "fabrika", "fabrike", "ambasada", "ambasade", "ambasador",
+        "sekretar", "finansijski", "finansijske", "finansijskih", "finansija", "tokom",
+        "uslova", "saopćenje", "saopćio", "saopštio", "saopštenje", "stepen", "stepena",
+        "lično", "lični", "lične", "izvještaj", "izvještaja", "plata", "spoljni", "sprat",
+        "takmičenje", "takmičenja", "takmičar", "ubijeđen", "historijski", "historijske",
+        "ekonomija", "ekonomije", "ljekar", "ljekara", "ljekari", "apoteka", "hirurg",
+        "hirurgija", "pasoš", "obavještenje", "bezbjednosti", "hemijski", "fudbalski",
+        "obezbijediti", "vazduha", "naučnici", "naučno", "porodicu", "porodicom"
     }
+)  # fmt: skip
+#: Serbian and Bosnian verbs in -izovati where Croatian writes -izirati (organizovan).
+SERBIAN_SUFFIXES = (
+    "izovati", "izovan", "izovana", "izovane", "izovani", "izovano", "izovao", "izovala",
+    "izovali", "izuje", "izuju",
 )  # fmt: skip
 #: The markers by host: Nynorsk named Norwegian (Bokmål), Bosnian and Serbian named Croatian.
 NEIGHBOUR_MARKERS = {"nb": NYNORSK, "hr": SERBIAN_BOSNIAN}
-NEIGHBOUR_SUFFIXES = {"nb": NYNORSK_SUFFIXES}
+NEIGHBOUR_SUFFIXES = {"nb": NYNORSK_SUFFIXES, "hr": SERBIAN_SUFFIXES}
 #: Serbian Cyrillic, letter by letter, as Serbian Latin: Serbo-Croatian's frequency list
 #: (wordfreq's ``sh``) is Latin. A letter Serbian does not write keeps the word unknown.
 _SERBIAN_LATIN = str.maketrans(

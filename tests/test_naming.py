@@ -82,6 +82,7 @@ CLOSE_UNNAMED = [
     ("nn", "Eg veit ikkje kva dei skal gjere med huset når dei flyttar frå byen."),
     ("nn", "Det er vanleg og naturleg at barna leikar ute om sommaren."),
     ("nn", "Det var mogleg å kome heim utan hjelp."),
+    ("nn", "Eg trur ho vart heime på skulen i går."),
     ("bs", "Ko je rekao da se historija ne ponavlja svake sedmice?"),
     ("bs", "Takmičenje je organizovano tokom prošle godine u Sarajevu."),
     ("sr", "Он је рекао да ће доћи после подне, али није дошао."),

@@ -96,7 +96,9 @@ NYNORSK = frozenset(
         "nokre", "mykje", "hjå", "vere", "vore", "fleire", "sjølv", "eitt", "gjere", "seie", "enno",
         "sidan", "difor", "medan", "verte", "kvar", "saman", "meir", "heile", "òg", "kjem",
         "gjev", "fekk", "gjekk", "budde", "heiter", "heitte", "kome", "utan", "dykkar",
-        "kvarandre", "veke", "kyrkje", "sjå", "oppgåve", "eigen", "eige", "då", "fridom",
+        "kvarandre", "veke", "kyrkje", "sjå", "oppgåve", "eigen", "eige", "då", "fridom", "ein",
+        "eg", "ho", "vart", "hennar", "deira", "skule", "skulen", "heime", "verda", "noreg",
+        "noregs", "fyrst", "auka", "aukar", "desse",
     }
 )  # fmt: skip
 #: Nynorsk suffixes of adjectives and nouns where Bokmål writes -lig, -ligt, -het

@@ -148,3 +148,19 @@ SHORT_TEXTS = [("en", "core code"), ("pt", "eles disseram")]
 @pytest.mark.parametrize(("language", "text"), SHORT_TEXTS, ids=[c[0] for c in SHORT_TEXTS])
 def test_a_short_text_is_named_by_its_words_frequencies(language: str, text: str) -> None:
     assert texthygiene.scan(text).language == language
+
+
+#: Shona sentences (written for this test) whose trigrams pass for Swahili: their spelling
+#: (manheru, zvikuru) is none Swahili writes. A Swahili sentence keeps its name.
+SPELLING = [
+    ("sn", "Mwana wangu anoda kudya sadza nenyama manheru ano.", None),
+    ("sn", "Amai vakabika chikafu chakanaka zvikuru.", None),
+    ("sw", "Ninapenda kusoma vitabu vya historia jioni baada ya kazi.", "sw"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SPELLING, ids=[c[0] for c in SPELLING])
+def test_a_spelling_the_host_never_writes_is_not_the_host(
+    language: str, text: str, expected: str | None
+) -> None:
+    assert texthygiene.scan(text).language == expected

@@ -70,6 +70,12 @@ COMPOUNDING = frozenset({"af", "da", "de", "et", "fi", "hu", "nb", "nl", "sv"})
 #: differences in these positions), and its letters and words are then Turkish's to no
 #: check; they are read as written.
 _MISREAD = {"tr": str.maketrans("ýðþÝÐÞ", "ığşİĞŞ")}
+#: Letter sequences a language's spelling never has, by language (without a frequency
+#: list, a text's spelling is what tells it from its relatives): Swahili writes c only in
+#: ch and no q or x, and none of the clusters of the Bantu languages of the south (Shona
+#: zv sv dzv mh nh bh, Sotho-Tswana and Tsonga hl tl ts, Zulu and Xhosa dl, Luganda ky gy
+#: ŋ). A lowercase word with one (a capitalised one may be a name) is not the host's.
+FOREIGN_SEQUENCES = {"sw": regex.compile(r"zv|sv|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)")}
 #: Without a frequency list: share of the text's padded trigrams the host's profiles must
 #: keep (our own sentences in those languages keep 0.73 and up).
 TRIGRAM_COVERAGE = 0.7
@@ -179,7 +185,7 @@ def reported_language(
     letters, foreign, trigrams, known = lm.known_grams(texts, host)
     if script in _ALPHABETIC and foreign >= max(FOREIGN_LETTERS_MIN, FOREIGN_LETTERS * letters):
         return None
-    if _neighbour_evidence(texts, host, script):
+    if _neighbour_evidence(texts, host, script) or _foreign_spelling(texts, host):
         return None
     if script in SHARED_SCRIPTS and len(texts) >= COVERAGE_MIN_WORDS:
         if lists().has(host):
@@ -220,6 +226,14 @@ def listed(texts: Sequence[str], language: str) -> np.ndarray:
         hit = lists().zipf(heads, language) > 0
         found[np.array(owners, dtype=np.intp)[hit]] = True
     return found
+
+
+def _foreign_spelling(texts: Sequence[str], host: str) -> bool:
+    """Whether a lowercase word has a letter sequence the host never writes."""
+    sequences = FOREIGN_SEQUENCES.get(host)
+    return sequences is not None and any(
+        text[:1].islower() and sequences.search(text) is not None for text in texts
+    )
 
 
 def _neighbour_evidence(texts: Sequence[str], host: str, script: str | None) -> bool:

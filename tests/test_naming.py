@@ -150,12 +150,15 @@ def test_a_short_text_is_named_by_its_words_frequencies(language: str, text: str
     assert texthygiene.scan(text).language == language
 
 
-#: Shona sentences (written for this test) whose trigrams pass for Swahili: their spelling
-#: (manheru, zvikuru) is none Swahili writes. A Swahili sentence keeps its name.
+#: Shona sentences (written for this test) whose trigrams pass for Swahili or Estonian:
+#: their spelling (manheru, zvikuru, nemangwanani) is none those write. A Swahili and an
+#: Estonian sentence keep their names.
 SPELLING = [
     ("sn", "Mwana wangu anoda kudya sadza nenyama manheru ano.", None),
     ("sn", "Amai vakabika chikafu chakanaka zvikuru.", None),
     ("sw", "Ninapenda kusoma vitabu vya historia jioni baada ya kazi.", "sw"),
+    ("sn", "Vatsva vakasvika kuguta nemangwanani.", None),  # w: not Estonian
+    ("et", "Kuu paistab taevas ilusasti.", "et"),
 ]
 
 

@@ -75,7 +75,12 @@ _MISREAD = {"tr": str.maketrans("ýðþÝÐÞ", "ığşİĞŞ")}
 #: ch and no q or x, and none of the clusters of the Bantu languages of the south (Shona
 #: zv sv dzv mh nh bh, Sotho-Tswana and Tsonga hl tl ts, Zulu and Xhosa dl, Luganda ky gy
 #: ŋ). A lowercase word with one (a capitalised one may be a name) is not the host's.
-FOREIGN_SEQUENCES = {"sw": regex.compile(r"zv|sv|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)")}
+#: Estonian writes c q w x y z only in foreign names and loans, and no word begins ng (Maori
+#: nga, Tsonga, Sesotho …).
+FOREIGN_SEQUENCES = {
+    "sw": regex.compile(r"zv|sv|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)"),
+    "et": regex.compile(r"[cqwxyzŋ]|^ng"),
+}
 #: Without a frequency list: share of the text's padded trigrams the host's profiles must
 #: keep (our own sentences in those languages keep 0.73 and up).
 TRIGRAM_COVERAGE = 0.7

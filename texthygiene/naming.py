@@ -6,8 +6,12 @@ profile, and that best is a wrong name (Azerbaijani reads as Turkish, Armenian a
 A language with a script of its own is named by its script; otherwise the host is
 reported only when its own evidence holds up: its profiles know the text's letters, and
 its frequency list (or, without one, its profiles' trigrams) knows the text's words as a
-text in it would. Each check asks only about the named language, never how the text
-scores against the others, so it says "not this one" without having to say which.
+text in it would, and its spelling has nothing the language never writes. Each of these
+checks asks only about the named language, never how the text scores against the others,
+so it says "not this one" without having to say which. Close languages we do not name
+(Malay, Nynorsk, Bosnian, Serbian) pass all of them for their named neighbour: there the
+evidence is theirs, their words or forms the neighbour's standard does not write, or
+their frequency list holding the words better than the neighbour's.
 """
 
 from __future__ import annotations

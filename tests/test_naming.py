@@ -152,13 +152,16 @@ def test_a_short_text_is_named_by_its_words_frequencies(language: str, text: str
 
 #: Shona sentences (written for this test) whose trigrams pass for Swahili or Estonian:
 #: their spelling (manheru, zvikuru, nemangwanani) is none those write. A Swahili and an
-#: Estonian sentence keep their names.
+#: Estonian sentence keep their names. Azerbaijani's ə and Belarusian's ў likewise.
 SPELLING = [
     ("sn", "Mwana wangu anoda kudya sadza nenyama manheru ano.", None),
     ("sn", "Amai vakabika chikafu chakanaka zvikuru.", None),
     ("sw", "Ninapenda kusoma vitabu vya historia jioni baada ya kazi.", "sw"),
     ("sn", "Vatsva vakasvika kuguta nemangwanani.", None),  # w: not Estonian
     ("et", "Kuu paistab taevas ilusasti.", "et"),
+    ("az", "Biz dünən parka getdik.", None),  # ə: not Turkish
+    ("be", "Мама ўзяла сумку ды пайшла на рынак.", None),  # ў: not Russian
+    ("be", "Бабуля ўсміхнулася дзецям.", None),  # ў: not Ukrainian
 ]
 
 

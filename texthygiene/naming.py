@@ -80,10 +80,15 @@ _MISREAD = {"tr": str.maketrans("ýðþÝÐÞ", "ığşİĞŞ")}
 #: zv sv dzv mh nh bh, Sotho-Tswana and Tsonga hl tl ts, Zulu and Xhosa dl, Luganda ky gy
 #: ŋ). A lowercase word with one (a capitalised one may be a name) is not the host's.
 #: Estonian writes c q w x y z only in foreign names and loans, and no word begins ng (Maori
-#: nga, Tsonga, Sesotho …).
+#: nga, Tsonga, Sesotho …). Turkish has no ə (Azerbaijani's commonest vowel); Russian,
+#: Ukrainian, Bulgarian and Macedonian no ў (Belarusian), ө or ү (Mongolian, Kazakh …).
+_AZERBAIJANI = regex.compile(r"ə")
+_OTHER_CYRILLIC = regex.compile(r"[ўөү]")
 FOREIGN_SEQUENCES = {
     "sw": regex.compile(r"zv|sv|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)"),
     "et": regex.compile(r"[cqwxyzŋ]|^ng"),
+    "tr": _AZERBAIJANI,
+    **dict.fromkeys(("ru", "uk", "bg", "mk"), _OTHER_CYRILLIC),
 }
 #: Without a frequency list: share of the text's padded trigrams the host's profiles must
 #: keep (our own sentences in those languages keep 0.73 and up).

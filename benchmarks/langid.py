@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,12 @@ from . import peers
 from .common import LINGUA, ROOT, rate, write_result
 
 KINDS = ("single-words", "word-pairs", "sentences")
+#: Close languages (issue 15): a sentence of either should never be named as the other.
+CLOSE_PAIRS = (
+    ("uk", "ru"), ("be", "ru"), ("fa", "ar"), ("ur", "fa"), ("ja", "zh"), ("ms", "id"),
+    ("pt", "es"), ("ca", "es"), ("nl", "af"), ("nb", "da"), ("sv", "nb"), ("cs", "sk"),
+    ("hr", "sl"), ("bg", "mk"), ("lv", "lt"), ("et", "fi"),
+)  # fmt: skip
 _ALIASES = {"no": "nb", "iw": "he", "zh-cn": "zh", "zh-tw": "zh", "zh-hant": "zh"}
 
 
@@ -139,6 +146,17 @@ def _items(kind: str, lang: str, limit: int) -> list[str]:
     return [line.strip() for line in lines if line.strip()][:limit]
 
 
+def _close_pairs(given: dict[str, Counter[str]], items: dict[str, list[str]]) -> dict[str, float]:
+    """For each close pair, both ways: the share of a language's sentences not named as
+    its neighbour (languages absent from the run are left out)."""
+    out: dict[str, float] = {}
+    for a, b in CLOSE_PAIRS:
+        for lang, other in ((a, b), (b, a)):
+            if lang in given and items.get(lang):
+                out[f"{lang}->{other}"] = round(1 - given[lang][other] / len(items[lang]), 3)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=100, help="items per language and kind")
@@ -157,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         chars = sum(len(text) for _, text in items)
         seconds = dict.fromkeys(found, 0.0)
         right: dict[str, dict[str, int]] = {name: dict.fromkeys(langs, 0) for name in found}
+        given: dict[str, dict[str, Counter[str]]] = {name: {} for name in found}
         # Round-robin in blocks of one language, so machine load falls on every system alike.
         for lang in langs:
             block = data[kind][lang]
@@ -165,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 answers = [identify(text) for text in block]
                 seconds[name] += time.perf_counter() - t0
                 right[name][lang] += sum(answer == lang for answer in answers)
+                given[name][lang] = Counter(answers)
         for name in found:
             per_lang = {lang: right[name][lang] / len(data[kind][lang]) for lang in langs}
             pooled = rate(sum(right[name].values()), len(items))
@@ -175,13 +195,23 @@ def main(argv: list[str] | None = None) -> int:
                 "chars_per_s": chars / seconds[name],
                 "per_language": {k: round(v, 3) for k, v in per_lang.items()},
             }
+            if kind == "sentences":
+                results[name]["close_pairs"] = _close_pairs(given[name], data[kind])
     # Sentences of languages texthygiene does not name: the share given a wrong code (a
     # peer that names the language right is not wrong).
     unnamed = unnamed_languages()
     foreign = [(lang, text) for lang in unnamed for text in _items("sentences", lang, args.limit)]
     for name, identify in found.items():
-        wrong = sum(identify(text) not in ("", lang) for lang, text in foreign)
-        results[name]["unnamed_sentences_wrong_code"] = rate(wrong, len(foreign))
+        answers = [(lang, identify(text)) for lang, text in foreign]
+        wrong = [lang for lang, answer in answers if answer not in ("", lang)]
+        results[name]["unnamed_sentences_wrong_code"] = rate(len(wrong), len(foreign))
+        codes: dict[str, Counter[str]] = {lang: Counter() for lang in unnamed}
+        for lang, answer in answers:
+            if answer not in ("", lang):
+                codes[lang][answer] += 1
+        results[name]["unnamed_wrong_codes"] = {
+            lang: dict(count.most_common()) for lang, count in codes.items() if count
+        }
     base = results.get("langdetect (seeded)")
     print(f"{len(langs)} languages × {args.limit} items per kind\n")
     header = "".join(f"{k:>14}" for k in KINDS)
@@ -193,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
         cells = "".join(f"{r[k]['accuracy']:>14.3f}" for k in KINDS)
         wrong_share = r["unnamed_sentences_wrong_code"]["rate"]
         print(f"{name:<32}{cells}{speed:>13,.0f}{ratio:>14.1f}{wrong_share:>15.3f}")
+    scanned = results.get("texthygiene (scan)")
+    if scanned is not None:
+        below = {k: v for k, v in scanned["close_pairs"].items() if v < 0.95}
+        print(f"texthygiene (scan) close pairs under 0.95: {below or 'none'}")
+        print(f"texthygiene (scan) unnamed, wrong codes: {scanned['unnamed_wrong_codes']}")
     path = write_result(
         "langid",
         {

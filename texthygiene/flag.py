@@ -45,7 +45,8 @@ from .lexicon import TermMatch
 from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 from .structure import unit_lines
-from .weights import fitted, trace
+from .weights import model as scoring_model
+from .weights import trace
 
 #: The evidence features of a candidate run: name -> (the reason code it explains, the
 #: hand-set log-odds per unit of value that the fit starts from and is drawn towards, see
@@ -73,6 +74,9 @@ FEATURES: dict[str, tuple[str, float]] = {
     "language_named": ("language_named", -3.0),  # the post names the run's language
     "spam_terms": ("spam_terms", 3.5),
     "spam_terms_more": ("spam_terms", 1.0),  # min(terms - 1, 2)
+    # a spam term's clause: its words beside the terms' (min(n, 12)); a clause running on
+    # through a host sentence is the host's sentence, not the spam
+    "clause_words": ("spam_terms", 0.0),
     **{kind: (kind, 1.5) for kind in CUE_KINDS},
 }
 FEATURE_NAMES = tuple(FEATURES)
@@ -82,6 +86,7 @@ SCRIPT_WORDS_MAX = 4
 LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 6.0
 LANGUAGE_SHARP_PER_WORD = 3.0  # nats per word for full language evidence
 SPAM_MORE_MAX = 2
+CLAUSE_WORDS_MAX = 12
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may be to name a run
 QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
@@ -140,6 +145,7 @@ class Candidate:
     expected: bool = False  # another language is expected here: language is no evidence
     position: str = ""
     terms: list[str] = field(default_factory=list)
+    term_words: int = 0  # words of the spam terms found in the run
 
 
 class _Line:
@@ -270,6 +276,9 @@ def flag(
             if m.last <= cand.last
         ]
         cand.terms = sorted({m.term for m in matched})
+        cand.term_words = len(
+            {i for m in matched for i in range(m.first, m.last + 1) if is_language_word(tokens[i])}
+        )
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
@@ -295,7 +304,7 @@ def _scored(cand: Candidate) -> tuple[float, dict[str, float]]:
     """The run's score by the fitted weights, and each reason code's share of its log-odds
     (largest first). Where another language is expected the run's language evidence is
     cancelled, and the reason says so."""
-    model = fitted(FEATURE_NAMES)
+    model = scoring_model(FEATURE_NAMES)
     shares = model.contributions(cand.features)
     z = model.intercept + sum(shares.values())
     if cand.expected:
@@ -899,6 +908,10 @@ def _score(
         terms["spam_terms"] = 1.0
         if len(cand.terms) > 1:
             terms["spam_terms_more"] = min(SPAM_MORE_MAX, len(cand.terms) - 1)
+        if cand.kind == "spam_fragment":
+            beside = _word_count(tokens, cand) - cand.term_words
+            if beside > 0:
+                terms["clause_words"] = min(CLAUSE_WORDS_MAX, beside)
     for kind in found:
         terms[kind] = 1.0
 

@@ -26,6 +26,7 @@ WEIGHTS_FILE = "flag_weights.json"
 #: One candidate as the fitting script sees it: start, end, kind, features.
 Traced = tuple[int, int, str, dict[str, float]]
 _TRACE: ContextVar[list[Traced] | None] = ContextVar("flag_trace", default=None)
+_STAND_IN: ContextVar[Model | None] = ContextVar("flag_model", default=None)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ def parse(data: Mapping[str, Any], features: Sequence[str], where: str) -> Model
     return Model(intercept, weights)
 
 
+def model(features: tuple[str, ...]) -> Model:
+    """The model to score with: the packaged one, or the stand-in of a ``tracing`` block."""
+    return _STAND_IN.get() or fitted(features)
+
+
 @cache
 def fitted(features: tuple[str, ...]) -> Model:
     """The packaged weights for ``features`` (read once)."""
@@ -75,13 +81,17 @@ def fitted(features: tuple[str, ...]) -> Model:
 
 
 @contextmanager
-def tracing() -> Iterator[list[Traced]]:
-    """Collect every candidate run the flagger scores inside the block (for fitting)."""
+def tracing(stand_in: Model | None = None) -> Iterator[list[Traced]]:
+    """Collect every candidate run the flagger scores inside the block (for fitting),
+    scoring with ``stand_in`` if given (the features do not depend on the weights, and a
+    weights file out of step with the features cannot be read)."""
     collected: list[Traced] = []
     token = _TRACE.set(collected)
+    model_token = _STAND_IN.set(stand_in)
     try:
         yield collected
     finally:
+        _STAND_IN.reset(model_token)
         _TRACE.reset(token)
 
 

@@ -6,9 +6,13 @@
 
 Every candidate run the flagger scores (``texthygiene.weights.tracing``) on a train document
 is one example, with the evidence features ``texthygiene/flag.py`` computes (``FEATURES``):
-positive when it overlaps an injected span, negative otherwise (candidates in legitimate,
-clean and CMS documents and outside the span in injected ones). With ``--with-ours`` our own
-labelled corpora (``corpora/injected.jsonl``, ``corpora/legit.jsonl``) are added.
+positive when, flagged alone, it would find an injected span by the benchmark's rule
+(``benchmarks.realworld.matches``: it covers at least half of the span and runs past it by
+at most half its length + 8 characters), negative otherwise: candidates in legitimate,
+clean and CMS documents, outside the span in injected ones, and those that overlap a span
+but run on through the host's text (a finding like that is a miss and a false flag at once).
+With ``--with-ours`` our own labelled corpora (``corpora/injected.jsonl``,
+``corpora/legit.jsonl``) are added.
 
 The model is an L2-regularised logistic regression, fitted by Newton's method (numpy only):
 the penalty draws each weight towards its hand-set value in ``FEATURES`` (the prior mean;
@@ -38,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 SEED = 20261207
+LABEL_RULE = "matches"  # part of the cache key: a new rule relabels
 FOLDS = 5
 #: Penalty strengths tried by cross-validation (per unit squared distance from the prior).
 LAMBDAS = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -137,18 +142,21 @@ def _source_version() -> str:
 def candidates(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every candidate run scored on ``docs``: document id, span, label, features."""
     import texthygiene
-    from texthygiene.weights import tracing
+    from benchmarks.realworld import matches
+    from texthygiene.flag import FEATURES, PRIOR
+    from texthygiene.weights import Model, tracing
 
+    hand_set = Model(PRIOR, {name: weight for name, (_, weight) in FEATURES.items()})
     rows = []
     for doc in docs:
-        with tracing() as traced:
+        with tracing(hand_set) as traced:
             if doc.get("markup") == "html":
                 texthygiene.scan_html(doc["text"])
             else:
                 texthygiene.scan(doc["text"])
         spans = doc.get("spans") or []
         for start, end, kind, features in traced:
-            label = any(start < s["end"] and s["start"] < end for s in spans)
+            label = any(matches(s["start"], s["end"], [(start, end)]) for s in spans)
             rows.append(
                 {
                     "doc": doc["id"],
@@ -184,7 +192,7 @@ def training_docs(with_ours: bool) -> tuple[list[dict[str, Any]], dict[str, Any]
 
 def cached_candidates(docs: list[dict[str, Any]], corpus: dict[str, Any]) -> list[dict[str, Any]]:
     key = hashlib.sha256(
-        (json.dumps(corpus, sort_keys=True) + _source_version()).encode()
+        (json.dumps(corpus, sort_keys=True) + LABEL_RULE + _source_version()).encode()
     ).hexdigest()[:24]
     path = CACHE / f"{key}.json"
     if path.exists():
@@ -211,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     prior = np.array([FEATURES[f][1] for f in FEATURE_NAMES])
     folds = folds_of([row["doc"] for row in rows], FOLDS, SEED)
     lines = [
-        f"train: {len(docs)} documents, {len(rows)} candidate runs, {int(y.sum())} overlap "
-        f"an injected span",
+        f"train: {len(docs)} documents, {len(rows)} candidate runs, {int(y.sum())} find an "
+        f"injected span (benchmarks.realworld.matches)",
         f"corpus: {json.dumps(corpus, sort_keys=True)}",
         f"{FOLDS}-fold cross-validation over documents (seed {SEED}), held-out log-loss:",
     ]

@@ -72,7 +72,7 @@ def test_a_weights_file_out_of_step_with_flag_is_refused(change, message) -> Non
 
 
 def test_a_malformed_weights_file_names_itself() -> None:
-    with pytest.raises(ValueError, match="broken.json: not a weights file"):
+    with pytest.raises(ValueError, match=r"broken\.json: not a weights file"):
         parse({"weights": {"x": "heavy"}, "intercept": 0}, ("x",), "broken.json")
 
 
@@ -116,7 +116,7 @@ def test_tracing_collects_nothing_outside_its_block() -> None:
 def test_reasons_come_largest_share_first() -> None:
     model = fitted(FEATURE_NAMES)
     cand = Candidate(0, 0, "foreign_fragment", "ru")
-    cand.features = {name: 1.0 for name in FEATURE_NAMES}
+    cand.features = dict.fromkeys(FEATURE_NAMES, 1.0)
     score, shares = _scored(cand)
     assert list(shares.values()) == sorted(shares.values(), reverse=True)
     z = model.intercept + sum(model.weights.values())

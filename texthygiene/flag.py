@@ -57,7 +57,11 @@ FEATURES: dict[str, tuple[str, float]] = {
     "script_words": ("script_mismatch", 0.75),  # min(words, 4): a longer run is surer
     "language_mismatch": ("language_mismatch", 1.0),  # nats of evidence, shaped below
     "close_language_letters": ("close_language_letters", 0.1),
-    "glued_to_sentence": ("glued_to_sentence", 3.0),
+    "glued_to_sentence": ("glued_to_sentence", 3.0),  # right after a full stop, no space
+    # touching a host word in another script only (Korean particles glue to Latin names)
+    "glued_script": ("glued_to_sentence", 3.0),
+    # in an unspaced host (Chinese, Japanese, Thai) sentences and names touch anyway
+    "glued_unspaced": ("glued_to_sentence", 3.0),
     "own_line": ("own_line", 1.0),
     "sentence_boundary": ("sentence_boundary", 1.5),
     # the next word is capitalised: a new sentence, or a name going on
@@ -112,7 +116,8 @@ SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikel
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
-OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence", *CUE_KINDS})
+GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
+OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "script_mismatch",
@@ -826,7 +831,12 @@ def _score(
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
     cue_clause = cand.kind == "spam_fragment" and not cand.terms
     if glued_before or (glued_after and not cue_clause):
-        terms["glued_to_sentence"] = 1.0
+        if words.host_script in UNSPACED_SCRIPTS:
+            terms["glued_unspaced"] = 1.0
+        elif glued_before and _ends_sentence(tokens, before, line.first):  # type: ignore[arg-type]
+            terms["glued_to_sentence"] = 1.0
+        else:
+            terms["glued_script"] = 1.0
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms or cues to reach the threshold.
@@ -901,7 +911,7 @@ def _score(
         terms["parenthetical"] = 1.0
     elif _translated(tokens, cand, line):
         terms["translated"] = 1.0
-    glued = "glued_to_sentence" in terms
+    glued = any(name in terms for name in GLUED_FEATURES)
     if not cand.terms and not glued and _named_nearby(text, cand, start, end):
         terms["language_named"] = 1.0
     if cand.terms:

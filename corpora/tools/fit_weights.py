@@ -17,8 +17,8 @@ With ``--with-ours`` our own labelled corpora (``corpora/injected.jsonl``,
 The model is an L2-regularised logistic regression, fitted by Newton's method (numpy only):
 the penalty draws each weight towards its hand-set value in ``FEATURES`` (the prior mean;
 a feature the data never shows keeps it), the intercept is free. The penalty's strength is
-chosen on train alone, by 5-fold cross-validation over documents (held-out log-loss), never
-on dev. The weights, the corpus sha256, the seed and the figures printed here are written to
+chosen on train alone, by 5-fold cross-validation over documents (held-out log-loss; the
+strongest penalty within one standard error of the best), never on dev. The weights, the corpus sha256, the seed and the figures printed here are written to
 ``texthygiene/data/flag_weights.json``. Candidates are cached per corpus and source version
 under ``.cache/fit_weights/`` so a refit does not rescan.
 
@@ -53,9 +53,14 @@ CACHE = ROOT / ".cache" / "fit_weights"
 OURS = (ROOT / "corpora" / "injected.jsonl", ROOT / "corpora" / "legit.jsonl")
 
 
+def losses(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Negative log-likelihood of each label ``y`` under log-odds ``z``."""
+    return np.logaddexp(0.0, z) - y * z
+
+
 def log_loss(z: np.ndarray, y: np.ndarray) -> float:
     """Mean negative log-likelihood of labels ``y`` under log-odds ``z``."""
-    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+    return float(np.mean(losses(z, y)))
 
 
 def fit(
@@ -116,8 +121,8 @@ def cross_validate(
     lambdas: Sequence[float],
     prior: np.ndarray,
     prior_intercept: float,
-) -> dict[float, float]:
-    """Held-out log-loss (all folds pooled) per penalty strength."""
+) -> dict[float, tuple[float, float]]:
+    """Held-out log-loss (all folds pooled) per penalty strength, with its standard error."""
     out = {}
     for lam in lambdas:
         z = np.zeros(len(y))
@@ -125,8 +130,18 @@ def cross_validate(
             train, held = folds != k, folds == k
             w, b = fit(x[train], y[train], lam, prior, prior_intercept)
             z[held] = x[held] @ w + b
-        out[lam] = log_loss(z, y)
+        each = losses(z, y)
+        out[lam] = (float(np.mean(each)), float(np.std(each) / math.sqrt(len(each))))
     return out
+
+
+def one_standard_error(cv: dict[float, tuple[float, float]]) -> float:
+    """The strongest penalty whose held-out loss is within one standard error of the best
+    (the usual rule: the simplest model the data cannot tell from the best; here, the one
+    closest to the hand-set weights)."""
+    best = min(cv, key=lambda lam: (cv[lam][0], lam))
+    bound = cv[best][0] + cv[best][1]
+    return max(lam for lam, (loss, _) in cv.items() if loss <= bound)
 
 
 def _source_version() -> str:
@@ -226,9 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     hand = log_loss(x @ prior + PRIOR, y)
     cv = cross_validate(x, y, folds, LAMBDAS, prior, PRIOR)
-    for lam, loss in cv.items():
-        lines.append(f"  lambda {lam:>6}: {loss:.4f}")
-    lam = min(LAMBDAS, key=lambda value: (cv[value], value))
+    for lam, (loss, error) in cv.items():
+        lines.append(f"  lambda {lam:>6}: {loss:.4f} ± {error:.4f}")
+    lam = one_standard_error(cv)
+    lines.append(f"lambda {lam}: the strongest within one standard error of the best")
     w, b = fit(x, y, lam, prior, PRIOR)
     z = x @ w + b
     for name, value, predicted in (
@@ -255,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": SEED,
         "with_ours": args.with_ours,
         "corpus": corpus,
-        "cross_validation_log_loss": {str(k): round(v, 5) for k, v in cv.items()},
+        "cross_validation_log_loss": {str(k): round(v[0], 5) for k, v in cv.items()},
         "figures": lines,
         "fitted_by": "python corpora/tools/fit_weights.py" + (" --with-ours" * args.with_ours),
     }

@@ -51,7 +51,7 @@ def test_the_weights_file_has_exactly_the_features_flag_computes() -> None:
 
 def test_the_weights_file_says_how_it_was_fitted() -> None:
     data = _packaged()
-    for key in ("seed", "corpus", "figures", "lambda", "fitted_by"):
+    for key in ("seed", "corpus", "figures", "lambda", "fitted_by", "threshold", "dev"):
         assert key in data, key
     assert "realworld_train_sha256" in data["corpus"]  # type: ignore[operator]
 
@@ -119,8 +119,21 @@ def test_reasons_come_largest_share_first() -> None:
     cand.features = dict.fromkeys(FEATURE_NAMES, 1.0)
     score, shares = _scored(cand)
     assert list(shares.values()) == sorted(shares.values(), reverse=True)
-    z = model.intercept + sum(model.weights.values())
+    z = model.intercept - model.centre + sum(model.weights.values())
     assert score == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_the_score_is_centred_on_the_dev_threshold() -> None:
+    # a run whose fitted probability is the threshold chosen on dev scores 0.5 (the default
+    # threshold); the order of scores is the fitted one
+    model = fitted(FEATURE_NAMES)
+    assert 0.0 < model.threshold < 1.0
+    cand = Candidate(0, 0, "foreign_fragment", "ru")
+    weight = model.weights["script_mismatch"]
+    logit = math.log(model.threshold / (1 - model.threshold))
+    cand.features = {"script_mismatch": (logit - model.intercept) / weight}
+    score, _ = _scored(cand)
+    assert score == pytest.approx(0.5)
 
 
 def test_where_another_language_is_expected_its_evidence_is_cancelled() -> None:

@@ -72,6 +72,9 @@ FEATURES: dict[str, tuple[str, float]] = {
     "complete_sentence": ("complete_sentence", -2.5),
     "inside_sentence": ("inside_sentence", -3.0),
     "inside_sentence_script": ("inside_sentence", -2.0),  # a longer run in another script
+    # ... but right after a full stop: the host's next word is no capital (a caseless script
+    # such as Korean or Arabic, or lower case), so the run may well stand between sentences
+    "after_sentence_end": ("sentence_boundary", 0.0),
     "quoted": ("quoted", -5.0),
     "parenthetical": ("parenthetical", -7.0),
     "translated": ("translated", -5.0),
@@ -311,7 +314,7 @@ def _scored(cand: Candidate) -> tuple[float, dict[str, float]]:
     cancelled, and the reason says so."""
     model = scoring_model(FEATURE_NAMES)
     shares = model.contributions(cand.features)
-    z = model.intercept + sum(shares.values())
+    z = model.intercept - model.centre + sum(shares.values())
     if cand.expected:
         language = sum(shares.get(name, 0.0) for name in LANGUAGE_FEATURES)
         if language:
@@ -878,6 +881,8 @@ def _score(
         # (quotes and parentheses have their own evidence); a single word often does.
         weak = different_script and units >= 2
         terms["inside_sentence_script" if weak else "inside_sentence"] = 1.0
+        if prev_tok is not None and prev_tok.text in SENTENCE_FINAL:
+            terms["after_sentence_end"] = 1.0
     # After a full stop the host's sentences start with a capital; a run that starts in
     # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
     first_text = tokens[cand.first].text

@@ -1,10 +1,14 @@
 """The flagging score's fitted weights: a logistic regression over the evidence features.
 
 ``flag.py`` computes, for every candidate run, named evidence features (``flag.FEATURES``);
-the score is ``sigmoid(intercept + Σ weight·value)``. The weights are data, fitted on the
-train split of the real-text corpus by ``corpora/tools/fit_weights.py``, which writes
-``texthygiene/data/flag_weights.json`` with the figures it printed. They are read once, on
-first use.
+the fitted probability is ``sigmoid(intercept + Σ weight·value)``. The weights are data,
+fitted on the train split of the real-text corpus by ``corpora/tools/fit_weights.py``,
+which writes ``texthygiene/data/flag_weights.json`` with the figures it printed. They are
+read once, on first use.
+
+The same script chooses on the dev split the threshold whose findings are ≥ 95% right (see
+``benchmarks.common.calibration``); the score is centred there, ``sigmoid(z − logit(t))``,
+so the default threshold 0.5 is that operating point and a score keeps its order.
 
 ``tracing()`` lets that script collect every candidate's features while it scans (the
 findings alone keep only the candidates at or above the threshold).
@@ -13,6 +17,7 @@ findings alone keep only the candidates at or above the threshold).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -35,6 +40,12 @@ class Model:
 
     intercept: float
     weights: Mapping[str, float]
+    threshold: float = 0.5  # the fitted probability that scores 0.5
+
+    @property
+    def centre(self) -> float:
+        """Log-odds subtracted from every run's: ``logit(threshold)``."""
+        return math.log(self.threshold / (1.0 - self.threshold))
 
     def contributions(self, features: Mapping[str, float]) -> dict[str, float]:
         """Each feature's share of the log-odds (weight × value), zero ones left out."""
@@ -46,7 +57,11 @@ class Model:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"intercept": self.intercept, "weights": dict(self.weights)}
+        return {
+            "intercept": self.intercept,
+            "weights": dict(self.weights),
+            "threshold": self.threshold,
+        }
 
 
 def parse(data: Mapping[str, Any], features: Sequence[str], where: str) -> Model:
@@ -55,8 +70,11 @@ def parse(data: Mapping[str, Any], features: Sequence[str], where: str) -> Model
     try:
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         intercept = float(data["intercept"])
+        threshold = float(data.get("threshold", 0.5))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ValueError(f"{where}: not a weights file ({error!r})") from error
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(f"{where}: threshold {threshold} is not between 0 and 1")
     missing = sorted(set(features) - set(weights))
     unknown = sorted(set(weights) - set(features))
     if missing or unknown:
@@ -64,7 +82,7 @@ def parse(data: Mapping[str, Any], features: Sequence[str], where: str) -> Model
             f"{where}: features differ from flag.FEATURES (missing {missing}, unknown "
             f"{unknown}); refit with python corpora/tools/fit_weights.py"
         )
-    return Model(intercept, weights)
+    return Model(intercept, weights, threshold)
 
 
 def model(features: tuple[str, ...]) -> Model:

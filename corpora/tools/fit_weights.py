@@ -18,11 +18,15 @@ The model is an L2-regularised logistic regression, fitted by Newton's method (n
 the penalty draws each weight towards its hand-set value in ``FEATURES`` (the prior mean;
 a feature the data never shows keeps it), the intercept is free. The penalty's strength is
 chosen on train alone, by 5-fold cross-validation over documents (held-out log-loss; the
-strongest penalty within one standard error of the best), never on dev. The weights, the corpus sha256, the seed and the figures printed here are written to
+strongest penalty within one standard error of the best), never on dev. The weights, the
+threshold, the corpora's sha256, the seed and the figures printed here are written to
 ``texthygiene/data/flag_weights.json``. Candidates are cached per corpus and source version
 under ``.cache/fit_weights/`` so a refit does not rescan.
 
-The default threshold is chosen separately, on dev: ``python -m benchmarks.realworld``.
+Then the threshold is chosen on the dev split: the lowest (in steps of 0.01) whose
+findings are ≥ 95% right (``benchmarks.common.calibration``; a finding is right when it
+overlaps an injected span). The score is centred there (``texthygiene/weights.py``), so the
+default threshold 0.5 is that operating point. Nothing else is looked at on dev.
 """
 
 from __future__ import annotations
@@ -219,6 +223,29 @@ def cached_candidates(docs: list[dict[str, Any]], corpus: dict[str, Any]) -> lis
     return rows
 
 
+def choose_threshold(intercept: float, weights: dict[str, float]) -> dict[str, Any]:
+    """Scan the dev split with the fitted model (uncentred) and calibrate its findings."""
+    from benchmarks.common import TARGET_PRECISION, calibration
+    from benchmarks.realworld import builder, calibrating
+    from texthygiene.weights import Model, tracing
+
+    build = builder()
+    docs = build.build("dev")
+    scored: list[tuple[float, bool]] = []
+    detect = calibrating(scored, 0.5)
+    with tracing(Model(intercept, weights)):
+        for doc in docs:
+            detect(doc)
+    table = calibration(scored)
+    chosen = table[f"threshold_for_precision_{TARGET_PRECISION}"]
+    return {
+        "realworld_dev_sha256": build.digest(docs),
+        "rule": f"the lowest threshold whose dev findings are >= {TARGET_PRECISION:.0%} right",
+        "threshold": chosen["threshold"] if chosen else 0.5,
+        "calibration_uncentred": table,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     from texthygiene.flag import FEATURE_NAMES, FEATURES, PRIOR
 
@@ -263,10 +290,18 @@ def main(argv: list[str] | None = None) -> int:
         FEATURE_NAMES, prior, w, (x != 0).sum(axis=0), strict=True
     ):
         lines.append(f"{name:<26}{before:>9.2f}{after:>9.3f}{int(seen):>7}")
+    intercept = round(b, 4)
+    weights = {name: round(float(v), 4) for name, v in zip(FEATURE_NAMES, w, strict=True)}
+    dev = choose_threshold(intercept, weights)
+    lines.append(f"dev: {dev['rule']}: {dev['threshold']}")
+    at_least = dev["calibration_uncentred"]["threshold_at_least"]
+    lines += [f"  findings at or above {t}: {e['k']}/{e['n']} right" for t, e in at_least.items()]
     print("\n".join(lines))
     out = {
-        "intercept": round(b, 4),
-        "weights": {name: round(float(v), 4) for name, v in zip(FEATURE_NAMES, w, strict=True)},
+        "intercept": intercept,
+        "weights": weights,
+        "threshold": dev["threshold"],
+        "dev": dev,
         "lambda": lam,
         "seed": SEED,
         "with_ours": args.with_ours,

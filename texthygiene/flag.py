@@ -63,6 +63,7 @@ FEATURES: dict[str, tuple[str, float]] = {
     # in an unspaced host (Chinese, Japanese, Thai) sentences and names touch anyway
     "glued_unspaced": ("glued_to_sentence", 3.0),
     "own_line": ("own_line", 1.0),
+    "own_line_language": ("own_line", 1.0),
     "sentence_boundary": ("sentence_boundary", 1.5),
     # the next word is capitalised: a new sentence, or a name going on
     "capital_boundary": ("sentence_boundary", -1.0),
@@ -123,6 +124,7 @@ GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
+    "own_line_language",
     "script_mismatch",
     "script_words",
     "language_mismatch",
@@ -846,13 +848,10 @@ def _score(
         # A unit is no line pasted between paragraphs: its neighbours are units too.
         if unit and not cand.terms and not found and not different_script:
             pass  # a unit on its own line: no evidence
-        elif (
-            different_script
-            or cand.terms
-            or found
-            or (cand.kind == "foreign_fragment" and cand.llr > 0)
-        ):
+        elif different_script or cand.terms or found:
             terms["own_line"] = 1.0
+        elif cand.kind == "foreign_fragment" and cand.llr > 0:
+            terms["own_line_language"] = 1.0  # in the host's script, on language alone
     elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
         pass  # a unit at its own edges: no evidence
     elif cand.kind == "spam_fragment" and next_tok is not None:

@@ -73,10 +73,13 @@ def fit(
     lam: float,
     prior: np.ndarray | None = None,
     prior_intercept: float = 0.0,
+    sample_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float]:
-    """Weights and intercept minimising the summed log-loss plus ``lam/2·|w - prior|²``
-    (the intercept unpenalised), by Newton's method from the prior."""
+    """Weights and intercept minimising the summed log-loss (each example's weighted by
+    ``sample_weight``) plus ``lam/2·|w - prior|²`` (the intercept unpenalised), by Newton's
+    method from the prior."""
     n, d = x.shape
+    s = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     mean = np.zeros(d) if prior is None else np.asarray(prior, dtype=float)
     design = np.hstack([x, np.ones((n, 1))])
     theta = np.append(mean, prior_intercept)
@@ -86,13 +89,13 @@ def fit(
 
     def objective(t: np.ndarray) -> float:
         z = design @ t
-        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * penalty @ (t - target) ** 2)
+        return float(s @ (np.logaddexp(0.0, z) - y * z) + 0.5 * penalty @ (t - target) ** 2)
 
     current = objective(theta)
     for _ in range(NEWTON_STEPS):
         p = 1.0 / (1.0 + np.exp(-(design @ theta)))
-        gradient = design.T @ (p - y) + penalty * (theta - target)
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        gradient = design.T @ (s * (p - y)) + penalty * (theta - target)
+        hessian = (design * (s * p * (1 - p))[:, None]).T @ design + np.diag(penalty)
         hessian += 1e-9 * np.eye(d + 1)  # a feature never seen with a free intercept
         step = np.linalg.solve(hessian, gradient)
         scale = 1.0
@@ -125,16 +128,18 @@ def cross_validate(
     lambdas: Sequence[float],
     prior: np.ndarray,
     prior_intercept: float,
+    sample_weight: np.ndarray | None = None,
 ) -> dict[float, tuple[float, float]]:
     """Held-out log-loss (all folds pooled) per penalty strength, with its standard error."""
+    s = np.ones(len(y)) if sample_weight is None else sample_weight
     out = {}
     for lam in lambdas:
         z = np.zeros(len(y))
         for k in np.unique(folds):
             train, held = folds != k, folds == k
-            w, b = fit(x[train], y[train], lam, prior, prior_intercept)
+            w, b = fit(x[train], y[train], lam, prior, prior_intercept, s[train])
             z[held] = x[held] @ w + b
-        each = losses(z, y)
+        each = losses(z, y) * s / s.mean()
         out[lam] = (float(np.mean(each)), float(np.std(each) / math.sqrt(len(each))))
     return out
 
@@ -246,12 +251,24 @@ def choose_threshold(intercept: float, weights: dict[str, float]) -> dict[str, A
     }
 
 
+def source_weights(docs: Sequence[str]) -> np.ndarray:
+    """Each example's weight: the two sources (the real-text train split, our own corpora)
+    have an equal say, whatever their sizes; within a source every candidate counts alike."""
+    ours = np.array([doc.startswith("ours:") for doc in docs])
+    if not ours.any() or ours.all():
+        return np.ones(len(docs))
+    return np.where(ours, len(docs) / (2 * ours.sum()), len(docs) / (2 * (~ours).sum()))
+
+
 def main(argv: list[str] | None = None) -> int:
     from texthygiene.flag import FEATURE_NAMES, FEATURES, PRIOR
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--with-ours", action="store_true", help="add corpora/*.jsonl")
     parser.add_argument("--check", action="store_true", help="fail if the weights file differs")
+    parser.add_argument(
+        "--lambda", dest="lam", type=float, help="penalty strength (default: by cross-validation)"
+    )
     args = parser.parse_args(argv)
 
     docs, corpus = training_docs(args.with_ours)
@@ -260,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([row["label"] for row in rows], dtype=float)
     prior = np.array([FEATURES[f][1] for f in FEATURE_NAMES])
     folds = folds_of([row["doc"] for row in rows], FOLDS, SEED)
+    weight = source_weights([row["doc"] for row in rows])
     lines = [
         f"train: {len(docs)} documents, {len(rows)} candidate runs, {int(y.sum())} find an "
         f"injected span (benchmarks.realworld.matches)",
@@ -267,12 +285,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{FOLDS}-fold cross-validation over documents (seed {SEED}), held-out log-loss:",
     ]
     hand = log_loss(x @ prior + PRIOR, y)
-    cv = cross_validate(x, y, folds, LAMBDAS, prior, PRIOR)
+    cv = cross_validate(x, y, folds, LAMBDAS, prior, PRIOR, weight)
     for lam, (loss, error) in cv.items():
         lines.append(f"  lambda {lam:>6}: {loss:.4f} ± {error:.4f}")
-    lam = one_standard_error(cv)
-    lines.append(f"lambda {lam}: the strongest within one standard error of the best")
-    w, b = fit(x, y, lam, prior, PRIOR)
+    if args.lam is None:
+        lam = one_standard_error(cv)
+        lines.append(f"lambda {lam}: the strongest within one standard error of the best")
+    else:
+        lam = args.lam
+        lines.append(f"lambda {lam}: given (--lambda)")
+    w, b = fit(x, y, lam, prior, PRIOR, weight)
     z = x @ w + b
     for name, value, predicted in (
         ("hand-set weights", hand, x @ prior + PRIOR),
@@ -308,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": corpus,
         "cross_validation_log_loss": {str(k): round(v[0], 5) for k, v in cv.items()},
         "figures": lines,
-        "fitted_by": "python corpora/tools/fit_weights.py" + (" --with-ours" * args.with_ours),
+        "fitted_by": "python corpora/tools/fit_weights.py"
+        + (" --with-ours" * args.with_ours)
+        + (f" --lambda {args.lam}" if args.lam is not None else ""),
     }
     text = json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     if args.check:

@@ -10,7 +10,10 @@ each candidate run is scored on several kinds of evidence, added as log-odds:
   parentheses (a name's original spelling), a heading or a line of its own in the host's
   script (site chrome, a sign-off).
 
-The score is the logistic of the sum, so 0.5 means evidence for and against balance.
+Each kind of evidence is a named feature (``FEATURES``); the score is the logistic of the
+weighted sum, with weights fitted on real text (``weights.py``, ``corpora/tools/fit_weights.py``)
+and centred so that 0.5 is the threshold chosen on the dev split for 95% precision. A
+finding's reasons are the features that moved its score, largest share first.
 """
 
 from __future__ import annotations

@@ -30,7 +30,18 @@ from texthygiene.lexicon import spam_matcher
 from texthygiene.segment import tokenize
 
 from . import generated, peers
-from .common import ROOT, false_flagged, fmt_rate, load_jsonl, rate, sha256, write_result
+from .common import (
+    CALIBRATION_THRESHOLD,
+    ROOT,
+    false_flagged,
+    fmt_rate,
+    load_jsonl,
+    print_calibration,
+    rate,
+    sha256,
+    write_result,
+)
+from .common import calibration as common_calibration
 
 
 def _has_lexicon_term(text: str) -> bool:
@@ -116,39 +127,17 @@ def evaluate(
     }
 
 
-#: Score bands for calibration: [low, high) except the last, which includes 1.0.
-BANDS = (
-    (0.2, 0.3),
-    (0.3, 0.4),
-    (0.4, 0.5),
-    (0.5, 0.6),
-    (0.6, 0.7),
-    (0.7, 0.8),
-    (0.8, 0.9),
-    (0.9, 1.0),
-)
-CALIBRATION_THRESHOLD = BANDS[0][0]
-
-
 def calibration(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Precision per score band of every finding at or above ``CALIBRATION_THRESHOLD``, and
-    the precision of all findings at or above each band's lower edge (a threshold there)."""
-    config = texthygiene.Config(threshold=CALIBRATION_THRESHOLD)
-    per_band = [[0, 0] for _ in BANDS]
+    """Precision per score band of every finding at or above ``CALIBRATION_THRESHOLD``
+    (right when it overlaps an injected fragment), see ``common.calibration``."""
+    detect = texthygiene_spans(texthygiene.Config(threshold=CALIBRATION_THRESHOLD))
+    scored = []
     for doc in docs:
-        for start, end, score in texthygiene_spans(config)(doc["text"]):
+        for start, end, score in detect(doc["text"]):
             assert score is not None
-            band = min(int((score - BANDS[0][0]) * 10 + 1e-9), len(BANDS) - 1)
             right = any(start < s["end"] and s["start"] < end for s in doc["spans"])
-            per_band[band][0] += right
-            per_band[band][1] += 1
-    bands = {f"{lo:.1f}-{hi:.1f}": rate(*per_band[n]) for n, (lo, hi) in enumerate(BANDS)}
-    at_least = {}
-    for n, (lo, _) in enumerate(BANDS):
-        k = sum(b[0] for b in per_band[n:])
-        total = sum(b[1] for b in per_band[n:])
-        at_least[f"{lo:.1f}"] = rate(k, total)
-    return {"bands": bands, "threshold_at_least": at_least}
+            scored.append((score, right))
+    return common_calibration(scored)
 
 
 def systems(with_peers: bool) -> tuple[dict[str, Callable[[str], Spans]], dict[str, str]]:
@@ -208,12 +197,6 @@ def _print_table(title: str, results: dict[str, dict[str, Any]]) -> None:
         )
 
 
-def _print_calibration(result: dict[str, Any]) -> None:
-    print("  calibration: precision per score band (scan at threshold 0.2)")
-    for band, entry in result["bands"].items():
-        print(f"    {band}  {fmt_rate(entry)}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N misses and false flags")
@@ -255,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         result.update(frozen_inputs)
         _print(title, result)
         result["calibration"] = calibration(docs)
-        _print_calibration(result["calibration"])
+        print_calibration(result["calibration"], CALIBRATION_THRESHOLD)
         side = {"texthygiene": _summary(result)}
         for name, detect in others.items():
             side[name] = _summary(evaluate(docs, detect))

@@ -8,6 +8,7 @@ import math
 import os
 import platform
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,85 @@ def fmt_rate(entry: dict[str, Any]) -> str:
         return "   n/a"
     low, high = entry["ci95"]
     return f"{entry['rate']:6.1%} [{low:.1%}–{high:.1%}] ({entry['k']}/{entry['n']})"
+
+
+#: Score bands for calibration: [low, high) except the last, which includes 1.0.
+BANDS = tuple((round(0.2 + 0.1 * n, 1), round(0.3 + 0.1 * n, 1)) for n in range(8))
+#: Findings are collected at this threshold to calibrate the scores above it.
+CALIBRATION_THRESHOLD = BANDS[0][0]
+#: The precision the default threshold is chosen for, and the grid it is chosen on.
+TARGET_PRECISION = 0.95
+THRESHOLD_STEP = 0.01
+
+
+def calibration(scored: Iterable[tuple[float, bool]]) -> dict[str, Any]:
+    """Precision per score band of findings (score, right) at or above
+    ``CALIBRATION_THRESHOLD``, the precision of all findings at or above each band's lower
+    edge (a threshold there), and the threshold chosen for ``TARGET_PRECISION``: the lowest
+    on a ``THRESHOLD_STEP`` grid whose findings have at least that precision."""
+    pairs = sorted(scored)
+    per_band = [[0, 0] for _ in BANDS]
+    for score, right in pairs:
+        band = min(int((score - BANDS[0][0]) * 10 + 1e-9), len(BANDS) - 1)
+        per_band[band][0] += right
+        per_band[band][1] += 1
+    bands = {f"{lo:.1f}-{hi:.1f}": rate(*per_band[n]) for n, (lo, hi) in enumerate(BANDS)}
+    at_least = {}
+    for n, (lo, _) in enumerate(BANDS):
+        k = sum(b[0] for b in per_band[n:])
+        total = sum(b[1] for b in per_band[n:])
+        at_least[f"{lo:.1f}"] = rate(k, total)
+    chosen = None
+    steps = round((1.0 - CALIBRATION_THRESHOLD) / THRESHOLD_STEP)
+    for n in range(steps + 1):
+        threshold = round(CALIBRATION_THRESHOLD + n * THRESHOLD_STEP, 2)
+        above = [right for score, right in pairs if score >= threshold]
+        if above and sum(above) >= TARGET_PRECISION * len(above):
+            chosen = {"threshold": threshold, "precision": rate(sum(above), len(above))}
+            break
+    return {
+        "bands": bands,
+        "threshold_at_least": at_least,
+        f"threshold_for_precision_{TARGET_PRECISION}": chosen,
+    }
+
+
+def print_calibration(result: dict[str, Any], threshold: float) -> None:
+    print(f"  calibration: precision per score band (scan at threshold {threshold})")
+    at_least = result["threshold_at_least"]
+    for (band, entry), low in zip(result["bands"].items(), at_least, strict=True):
+        print(f"    {band}  {fmt_rate(entry)}   at or above {low}: {fmt_rate(at_least[low])}")
+    chosen = result[f"threshold_for_precision_{TARGET_PRECISION}"]
+    if chosen is None:
+        print(f"    no threshold gives precision >= {TARGET_PRECISION:.0%}")
+    else:
+        print(
+            f"    lowest threshold with precision >= {TARGET_PRECISION:.0%}: "
+            f"{chosen['threshold']} {fmt_rate(chosen['precision'])}"
+        )
+
+
+def calibration_lines(result: dict[str, Any]) -> list[str]:
+    """The calibration table in Markdown (RESULTS.md)."""
+    lines = [
+        "Calibration: precision of texthygiene's findings per score band (a finding is right "
+        f"when it overlaps an injected fragment; scanned at threshold {CALIBRATION_THRESHOLD}), "
+        "and of all findings at or above a threshold:",
+        "",
+        "| score band | precision in band | threshold | precision at or above |",
+        "|---|---|---|---|",
+    ]
+    at_least = list(result["threshold_at_least"].items())
+    for (band, entry), (low, above) in zip(result["bands"].items(), at_least, strict=True):
+        lines.append(f"| {band} | {fmt_rate(entry)} | ≥ {low} | {fmt_rate(above)} |")
+    chosen = result.get(f"threshold_for_precision_{TARGET_PRECISION}")
+    if chosen:
+        lines += [
+            "",
+            f"The lowest threshold (in steps of {THRESHOLD_STEP}) whose findings have precision "
+            f"≥ {TARGET_PRECISION:.0%}: {chosen['threshold']}, {fmt_rate(chosen['precision'])}.",
+        ]
+    return [*lines, ""]
 
 
 def false_flagged(result: dict[str, Any]) -> tuple[int, int]:

@@ -40,7 +40,16 @@ from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.htmltext import extract
 
 from . import peers
-from .common import ROOT, fmt_rate, rate, write_result
+from .common import (
+    CALIBRATION_THRESHOLD,
+    ROOT,
+    calibration,
+    calibration_lines,
+    fmt_rate,
+    print_calibration,
+    rate,
+    write_result,
+)
 
 Span = tuple[int, int]
 #: A flagger: the document -> the text its offsets refer to, and the flagged spans.
@@ -91,12 +100,39 @@ def matches(start: int, end: int, findings: Sequence[Span]) -> bool:
     return covered >= MIN_COVER * length and extent <= RUN_ON_FACTOR * length + RUN_ON_CHARS
 
 
-def texthygiene_detect(doc: dict[str, Any]) -> tuple[str, list[Span]]:
+def texthygiene_detect(
+    doc: dict[str, Any], config: texthygiene.Config | None = None
+) -> tuple[str, list[Span]]:
+    text, scored = texthygiene_scored(doc, config)
+    return text, [(start, end) for start, end, _ in scored]
+
+
+def texthygiene_scored(
+    doc: dict[str, Any], config: texthygiene.Config | None = None
+) -> tuple[str, list[tuple[int, int, float]]]:
     if doc["markup"] == "html":
-        report = texthygiene.scan_html(doc["text"])
+        report = texthygiene.scan_html(doc["text"], config=config)
     else:
-        report = texthygiene.scan(doc["text"])
-    return report.text, [(f.start, f.end) for f in report.findings if f.kind in FRAGMENT_KINDS]
+        report = texthygiene.scan(doc["text"], config=config)
+    fragments = [f for f in report.findings if f.kind in FRAGMENT_KINDS]
+    return report.text, [(f.start, f.end, f.score) for f in fragments]
+
+
+def calibrating(sink: list[tuple[float, bool]], threshold: float) -> Detect:
+    """texthygiene scanning once at ``CALIBRATION_THRESHOLD``: the findings at or above
+    ``threshold`` are returned (the same as a scan at ``threshold``, as overlaps are
+    resolved best score first), and every finding's (score, right) goes to ``sink``, right
+    when it overlaps an injected span."""
+    config = texthygiene.Config(threshold=CALIBRATION_THRESHOLD)
+
+    def detect(doc: dict[str, Any]) -> tuple[str, list[Span]]:
+        text, scored = texthygiene_scored(doc, config)
+        for start, end, score in scored:
+            right = any(start < s["end"] and s["start"] < end for s in doc["spans"])
+            sink.append((score, right))
+        return text, [(start, end) for start, end, score in scored if score >= threshold]
+
+    return detect
 
 
 def peer_detect(peer: peers.Peer) -> Detect:
@@ -213,8 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus = build.summary(docs)
     print(f"{args.split}: {corpus['documents']} documents, sha256 {corpus['sha256'][:16]}…")
     texthygiene.scan("Een korte zin.")  # load the models outside the timed loop
-    results = {"texthygiene": evaluate(docs, texthygiene_detect, args.show)}
+    scored: list[tuple[float, bool]] = []
+    threshold = texthygiene.Config().threshold
+    results = {"texthygiene": evaluate(docs, calibrating(scored, threshold), args.show)}
+    results["texthygiene"]["calibration"] = calibration(scored)
     _print("texthygiene", results["texthygiene"])
+    print_calibration(results["texthygiene"]["calibration"], CALIBRATION_THRESHOLD)
     unavailable: dict[str, str] = {}
     if not args.no_peers:
         ok, unavailable = peers.available()
@@ -301,6 +341,8 @@ def render(data: dict[str, Any]) -> list[str]:
                        ("injected documents", "span_precision_injected_docs")):  # fmt: skip
         cells = [fmt_rate(ours[key])] + [_pct(r[key]) for r in systems.values() if r is not ours]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if "calibration" in ours:
+        lines += ["", *calibration_lines(ours["calibration"])]
     if data.get("unavailable"):
         lines += ["", "Not measured (not installed here):", ""]
         lines += [f"* {name}: {why}" for name, why in data["unavailable"].items()]

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .common import RESULTS, ROOT, false_flagged, fmt_rate
+from .common import RESULTS, ROOT, calibration_lines, false_flagged, fmt_rate
 
 Renderer = Callable[[dict[str, Any]], list[str]]
 
@@ -50,7 +50,7 @@ def _accuracy(data: dict[str, Any]) -> list[str]:
         if "systems" in result:
             lines += _side_by_side(result["systems"])
         if "calibration" in result:
-            lines += _calibration(result["calibration"])
+            lines += calibration_lines(result["calibration"])
     if data.get("unavailable"):
         lines += ["Not measured (not installed here):", ""]
         lines += [f"* {name}: {why}" for name, why in data["unavailable"].items()]
@@ -76,21 +76,6 @@ def _side_by_side(systems: dict[str, dict[str, Any]]) -> list[str]:
             f"| {_pct(recall.get('position:own_line'))} | {k / n if n else 0:.1%} ({k}/{n}) "
             f"| {_pct(r['span_precision'])} | {r.get('chars_per_s') or 0:,} |"
         )
-    return [*lines, ""]
-
-
-def _calibration(calibration: dict[str, Any]) -> list[str]:
-    lines = [
-        "Calibration: precision of texthygiene's findings per score band (a finding is right "
-        "when it overlaps an injected fragment; scanned at threshold 0.2), and of all "
-        "findings at or above a threshold:",
-        "",
-        "| score band | precision in band | threshold | precision at or above |",
-        "|---|---|---|---|",
-    ]
-    at_least = list(calibration["threshold_at_least"].items())
-    for (band, entry), (low, above) in zip(calibration["bands"].items(), at_least, strict=True):
-        lines.append(f"| {band} | {fmt_rate(entry)} | ≥ {low} | {fmt_rate(above)} |")
     return [*lines, ""]
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from benchmarks import peers
+from benchmarks import common, peers
 
 _BASELINE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -40,3 +40,22 @@ def test_cld2_byte_offsets_become_character_offsets() -> None:
     russian = [text[s:e] for s, e, lang in sections if lang == "ru"]
     assert russian
     assert russian[0].startswith("где")
+
+
+def test_calibration_picks_the_lowest_threshold_with_the_target_precision() -> None:
+    # 0.25: 1 right of 3; from 0.55 up, 19 right of 20: >= 95% first at 0.55 (0.54 takes in
+    # a wrong finding at 0.545 and falls to 19/21)
+    scored = [(0.25, True), (0.25, False), (0.25, False), (0.545, False)]
+    scored += [(0.55, False)] + [(0.6 + n / 100, True) for n in range(19)]
+    result = common.calibration(scored)
+    chosen = result[f"threshold_for_precision_{common.TARGET_PRECISION}"]
+    assert chosen["threshold"] == 0.55
+    assert (chosen["precision"]["k"], chosen["precision"]["n"]) == (19, 20)
+    assert result["bands"]["0.2-0.3"]["k"] == 1
+    assert result["bands"]["0.2-0.3"]["n"] == 3
+    assert result["threshold_at_least"]["0.5"]["n"] == 21
+
+
+def test_calibration_says_when_no_threshold_reaches_the_target() -> None:
+    result = common.calibration([(0.5, True), (0.99, False)])
+    assert result[f"threshold_for_precision_{common.TARGET_PRECISION}"] is None

@@ -10,7 +10,10 @@ each candidate run is scored on several kinds of evidence, added as log-odds:
   parentheses (a name's original spelling), a heading or a line of its own in the host's
   script (site chrome, a sign-off).
 
-The score is the logistic of the sum, so 0.5 means evidence for and against balance.
+Each kind of evidence is a named feature (``FEATURES``); the score is the logistic of the
+weighted sum, with weights fitted on real text (``weights.py``, ``corpora/tools/fit_weights.py``)
+and centred so that 0.5 is the threshold chosen on the dev split for 95% precision. A
+finding's reasons are the features that moved its score, largest share first.
 """
 
 from __future__ import annotations
@@ -45,41 +48,69 @@ from .lexicon import TermMatch
 from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 from .structure import unit_lines
+from .weights import model as scoring_model
+from .weights import trace
 
-# Log-odds weights. The prior is that a run is legitimate: a single weak cue stays below 0.5.
+#: The evidence features of a candidate run: name -> (the reason code it explains, the
+#: hand-set log-odds per unit of value that the fit starts from and is drawn towards, see
+#: ``corpora/tools/fit_weights.py``). The score uses the fitted weights (``weights.py``);
+#: adding a feature here needs a refit.
+FEATURES: dict[str, tuple[str, float]] = {
+    "script_mismatch": ("script_mismatch", 3.0),
+    "script_words": ("script_mismatch", 0.75),  # min(words, 4): a longer run is surer
+    "language_mismatch": ("language_mismatch", 1.0),  # nats of evidence, shaped below
+    "close_language_letters": ("close_language_letters", 0.1),
+    "glued_to_sentence": ("glued_to_sentence", 3.0),  # right after a full stop, no space
+    # touching a host word in another script only (Korean particles glue to Latin names)
+    "glued_script": ("glued_to_sentence", 3.0),
+    # in an unspaced host (Chinese, Japanese, Thai) sentences and names touch anyway
+    "glued_unspaced": ("glued_to_sentence", 3.0),
+    "own_line": ("own_line", 1.0),
+    "own_line_language": ("own_line", 1.0),
+    "sentence_boundary": ("sentence_boundary", 1.5),
+    # the next word is capitalised: a new sentence, or a name going on
+    "capital_boundary": ("sentence_boundary", -1.0),
+    # a run starting in lower case right after a full stop
+    "lowercase_sentence_start": ("lowercase_sentence_start", 1.5),
+    # a capitalised run with its own full stop
+    "complete_sentence": ("complete_sentence", -2.5),
+    "inside_sentence": ("inside_sentence", -3.0),
+    "inside_sentence_script": ("inside_sentence", -2.0),  # a longer run in another script
+    # ... but right after a full stop: the host's next word is no capital (a caseless script
+    # such as Korean or Arabic, or lower case), so the run may well stand between sentences
+    "after_sentence_end": ("sentence_boundary", 0.0),
+    "quoted": ("quoted", -5.0),
+    "parenthetical": ("parenthetical", -7.0),
+    "translated": ("translated", -5.0),
+    "language_named": ("language_named", -3.0),  # the post names the run's language
+    "spam_terms": ("spam_terms", 3.5),
+    "spam_terms_more": ("spam_terms", 1.0),  # min(terms - 1, 2)
+    # a spam term's clause: its words beside the terms' (min(n, 12)); a clause running on
+    # through a host sentence is the host's sentence, not the spam
+    "clause_words": ("spam_terms", 0.0),
+    **{kind: (kind, 1.5) for kind in CUE_KINDS},
+}
+FEATURE_NAMES = tuple(FEATURES)
+#: The hand-set intercept: a run is legitimate unless evidence says otherwise.
 PRIOR = -4.0
-SCRIPT_BASE, SCRIPT_PER_WORD = 3.0, 0.75
+SCRIPT_WORDS_MAX = 4
 LANGUAGE_PER_NAT, LANGUAGE_MAX = 0.4, 6.0
 LANGUAGE_SHARP_PER_WORD = 3.0  # nats per word for full language evidence
-GLUED = 3.0
-ALIGNED = 1.5
-CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
-LOWERCASE_START = 1.5  # a run starting in lower case right after a full stop
-COMPLETE_SENTENCE = -2.5  # a capitalised run with its own full stop
-INSIDE_SENTENCE = -3.0
+SPAM_MORE_MAX = 2
+CLAUSE_WORDS_MAX = 12
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may be to name a run
-INSIDE_SENTENCE_SCRIPT = -2.0
-OWN_LINE_SCRIPT = 1.0
-QUOTED = -5.0
-#: A close language's run names the letters that set it apart (its evidence is counted in
-#: ``language_mismatch``; this only says why the host did not absorb it).
-CLOSE_LETTERS = 0.1
 QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
 _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
 )
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
-PARENTHETICAL = -7.0
-TRANSLATED = -5.0
-NAMED_NEARBY = -3.0  # the post names the run's language: it is discussing it
 NAME_REACH = 300  # characters either side of the run
 _NAMED = {
     code: regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
     for code, stems in LANGUAGE_NAME_STEMS.items()
 }
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
-SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
 HEADING_MAX_WORDS = 12
 NAME_PARTICLE_MAX = 3  # letters: de, la, van, der, von, y, e…
 NAME_PARTICLE_RUN_MAX = 3  # words: a name's run before its particle is short
@@ -89,14 +120,19 @@ LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
-# Spam cues (cues.py): each kind found in a run adds CUE, all together at most CUE_MAX, so
-# cues alone (PRIOR + CUE_MAX < 0) never flag a sentence; with a position they can.
-CUE, CUE_MAX = 1.5, 3.0
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
-OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence", *CUE_KINDS})
-LANGUAGE_TERMS = ("script_mismatch", "language_mismatch")
+GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
+OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
+#: The features that are a run's language evidence.
+LANGUAGE_FEATURES = (
+    "own_line_language",
+    "script_mismatch",
+    "script_words",
+    "language_mismatch",
+    "close_language_letters",
+)
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
@@ -118,9 +154,11 @@ class Candidate:
     kind: str  # foreign_fragment | spam_fragment
     language: str | None
     llr: float = 0.0  # language evidence (nats) for ``language`` over the host's
-    score_terms: dict[str, float] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)  # FEATURES name -> value
+    expected: bool = False  # another language is expected here: language is no evidence
     position: str = ""
     terms: list[str] = field(default_factory=list)
+    term_words: int = 0  # words of the spam terms found in the run
 
 
 class _Line:
@@ -251,6 +289,9 @@ def flag(
             if m.last <= cand.last
         ]
         cand.terms = sorted({m.term for m in matched})
+        cand.term_words = len(
+            {i for m in matched for i in range(m.first, m.last + 1) if is_language_word(tokens[i])}
+        )
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
@@ -262,23 +303,42 @@ def flag(
             # Code-switched: the run's language is spread through the text, the text is in
             # a chat alphabet, or the host's own sentences borrow the run's words; its
             # language is then no evidence.
-            _expected_language(cand)
-        z = PRIOR + sum(cand.score_terms.values())
-        score = 1.0 / (1.0 + math.exp(-z))
+            cand.expected = cand.kind == "foreign_fragment" and not OWN_EVIDENCE.intersection(
+                cand.features
+            )
+        trace(tokens[cand.first].start, tokens[cand.last].end, cand.kind, evidence(cand))
+        score, contributions = _scored(cand)
         if score >= config.threshold:
-            findings.append(_finding(text, tokens, cand, score, host))
+            findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
 
 
-def _expected_language(cand: Candidate) -> None:
-    """In a multilingual document another language is expected: a foreign run without
-    evidence of its own has its language evidence cancelled (the reason says so)."""
-    terms = cand.score_terms
-    if cand.kind != "foreign_fragment" or OWN_EVIDENCE.intersection(terms):
-        return
-    language = sum(terms.get(name, 0.0) for name in LANGUAGE_TERMS)
-    if language > 0:
-        terms["multilingual_document"] = -language
+def _scored(cand: Candidate) -> tuple[float, dict[str, float]]:
+    """The run's score by the fitted weights, and each reason code's share of its log-odds
+    (largest first). Where another language is expected the run's language evidence is
+    cancelled, and the reason says so."""
+    model = scoring_model(FEATURE_NAMES)
+    shares = model.contributions(cand.features)
+    z = model.intercept - model.centre + sum(shares.values())
+    if cand.expected:
+        language = sum(shares.get(name, 0.0) for name in LANGUAGE_FEATURES)
+        if language:
+            shares["multilingual_document"] = -language
+            z -= language
+    reasons: dict[str, float] = {}
+    for name, share in shares.items():
+        code = FEATURES[name][0] if name in FEATURES else name
+        reasons[code] = reasons.get(code, 0.0) + share
+    ordered = sorted(reasons.items(), key=lambda item: -item[1])
+    return 1.0 / (1.0 + math.exp(-z)), dict(ordered)
+
+
+def evidence(cand: Candidate) -> dict[str, float]:
+    """The features the score uses: without the language ones where another language is
+    expected."""
+    if not cand.expected:
+        return cand.features
+    return {k: v for k, v in cand.features.items() if k not in LANGUAGE_FEATURES}
 
 
 def _lines(
@@ -662,7 +722,7 @@ def _score(
     config: Config,
     cues: tuple[Cue, ...] = (),
 ) -> None:
-    terms = cand.score_terms
+    terms = cand.features
     start, end = tokens[cand.first].start, tokens[cand.last].end
     before = _prev_visible(tokens, cand.first, line.first)
     after = _next_visible(tokens, cand.last, line.last)
@@ -746,23 +806,24 @@ def _score(
                 and _latin_apart(text, tokens, cand, line, units, next_tok)
             )
         if different_script:
-            terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
+            terms["script_mismatch"] = 1.0
+            terms["script_words"] = min(units, SCRIPT_WORDS_MAX)
         elif paragraph_text and units >= config.min_fragment_words and cand.language:
             if _mostly_names(tokens, cand, next_tok):
-                terms["proper_names"] = 0.0
+                pass  # names: no language evidence
             elif (
                 (units <= SHORT_RUN_WORDS or unit)
                 and not cand.terms
                 and not _known_abroad(tokens, cand, words.host, strict=unit)
             ):
-                terms["host_words"] = 0.0  # its words are the host's: no language evidence
+                pass  # its words are the host's: no language evidence
             elif _close_to_host(cand, words) and not words.close_letters.intersection(
                 range(cand.first, cand.last + 1)
             ):
-                terms["host_words"] = 0.0  # a close language without its own letters
+                pass  # a close language without its own letters
             else:
                 if _close_to_host(cand, words):
-                    terms["close_language_letters"] = CLOSE_LETTERS
+                    terms["close_language_letters"] = 1.0
                 llr = cand.llr
                 if llr > 0:
                     # A long run that only edges out the host word by word is a language
@@ -778,33 +839,35 @@ def _score(
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
     cue_clause = cand.kind == "spam_fragment" and not cand.terms
     if glued_before or (glued_after and not cue_clause):
-        terms["glued_to_sentence"] = GLUED
+        if words.host_script in UNSPACED_SCRIPTS:
+            terms["glued_unspaced"] = 1.0
+        elif glued_before and _ends_sentence(tokens, before, line.first):  # type: ignore[arg-type]
+            terms["glued_to_sentence"] = 1.0
+        else:
+            terms["glued_script"] = 1.0
     elif own_line:
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms or cues to reach the threshold.
         # A unit is no line pasted between paragraphs: its neighbours are units too.
         if unit and not cand.terms and not found and not different_script:
-            terms["structure_unit"] = 0.0
-        elif (
-            different_script
-            or cand.terms
-            or found
-            or (cand.kind == "foreign_fragment" and cand.llr > 0)
-        ):
-            terms["own_line"] = OWN_LINE_SCRIPT
+            pass  # a unit on its own line: no evidence
+        elif different_script or cand.terms or found:
+            terms["own_line"] = 1.0
+        elif cand.kind == "foreign_fragment" and cand.llr > 0:
+            terms["own_line_language"] = 1.0  # in the host's script, on language alone
     elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
-        terms["structure_unit"] = 0.0
+        pass  # a unit at its own edges: no evidence
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
     elif next_tok is None or (at_start and at_end):
-        terms["sentence_boundary"] = ALIGNED
+        terms["sentence_boundary"] = 1.0
     elif at_start and before_capital:
         # A capital after the run may start the next sentence or go on with a name; a run
         # that starts in lower case after a full stop is no name: a phrase pasted in between.
         pasted = different_script or (
             prev_tok is not None and tokens[cand.first].text[:1].islower()
         )
-        terms["sentence_boundary"] = ALIGNED if pasted else CAPITAL_BOUNDARY
+        terms["sentence_boundary" if pasted else "capital_boundary"] = 1.0
     elif (
         prev_tok is not None
         and prev_tok.text in LABEL_ENDS
@@ -814,12 +877,14 @@ def _score(
         # After a colon or a bracket and before a number or a capital that starts a sentence,
         # the run has no host word on either side: a label's value, or a phrase pasted in
         # front of the host's next sentence. A name going on into the capital is possible.
-        terms["sentence_boundary"] = CAPITAL_BOUNDARY
+        terms["capital_boundary"] = 1.0
     else:
         # A longer run in another script rarely sits inside a sentence legitimately
         # (quotes and parentheses have their own evidence); a single word often does.
         weak = different_script and units >= 2
-        terms["inside_sentence"] = INSIDE_SENTENCE_SCRIPT if weak else INSIDE_SENTENCE
+        terms["inside_sentence_script" if weak else "inside_sentence"] = 1.0
+        if prev_tok is not None and prev_tok.text in SENTENCE_FINAL:
+            terms["after_sentence_end"] = 1.0
     # After a full stop the host's sentences start with a capital; a run that starts in
     # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
     first_text = tokens[cand.first].text
@@ -831,7 +896,7 @@ def _score(
         and first_text[:1].islower()
         and not _looks_like_extension(first_text)
     ):
-        terms["lowercase_sentence_start"] = LOWERCASE_START
+        terms["lowercase_sentence_start"] = 1.0
     # A capitalised run that ends on its own full stop is a sentence someone wrote: a quote,
     # a sign-off, a line of dialogue. Pasted SEO phrases carry no punctuation of their own;
     # spam sentences do, so spam terms outweigh this.
@@ -846,22 +911,26 @@ def _score(
         and next_tok.text in SENTENCE_FINAL
         and _word_count(tokens, cand) >= 2
     ):
-        terms["complete_sentence"] = COMPLETE_SENTENCE
+        terms["complete_sentence"] = 1.0
     if _quoted(text, line.start, line.end, start, end):
-        terms["quoted"] = QUOTED
+        terms["quoted"] = 1.0
     if prev_tok and prev_tok.text in ("(", "[") and next_tok and next_tok.text in (")", "]"):
-        terms["parenthetical"] = PARENTHETICAL
+        terms["parenthetical"] = 1.0
     elif _translated(tokens, cand, line):
-        terms["translated"] = TRANSLATED
-    glued = "glued_to_sentence" in terms
+        terms["translated"] = 1.0
+    glued = any(name in terms for name in GLUED_FEATURES)
     if not cand.terms and not glued and _named_nearby(text, cand, start, end):
-        terms["language_named"] = NAMED_NEARBY
+        terms["language_named"] = 1.0
     if cand.terms:
-        terms["spam_terms"] = SPAM_FIRST + min(SPAM_MORE_MAX, SPAM_MORE * (len(cand.terms) - 1))
-    budget = CUE_MAX
+        terms["spam_terms"] = 1.0
+        if len(cand.terms) > 1:
+            terms["spam_terms_more"] = min(SPAM_MORE_MAX, len(cand.terms) - 1)
+        if cand.kind == "spam_fragment":
+            beside = _word_count(tokens, cand) - cand.term_words
+            if beside > 0:
+                terms["clause_words"] = min(CLAUSE_WORDS_MAX, beside)
     for kind in found:
-        terms[kind] = min(CUE, budget)
-        budget -= terms[kind]
+        terms[kind] = 1.0
 
     if own_line:
         cand.position = "own_line"
@@ -1003,8 +1072,15 @@ _POSITION_PHRASES = {
 
 
 def _finding(
-    text: str, tokens: Sequence[Token], cand: Candidate, score: float, host: str
+    text: str,
+    tokens: Sequence[Token],
+    cand: Candidate,
+    score: float,
+    host: str,
+    reason_shares: dict[str, float],
 ) -> Finding:
+    """The finding for a run; its reasons are the codes whose evidence moved its score,
+    largest share first (``reason_shares``, from ``_scored``)."""
     start, end = tokens[cand.first].start, tokens[cand.last].end
     fragment = text[start:end]
     # A run in a script of its own language is in that language (the profiles lack it).
@@ -1024,7 +1100,7 @@ def _finding(
     detail = f"{what} {phrase}"
     if cand.terms:
         detail += f", with spam terms ({', '.join(cand.terms)})"
-    reasons = tuple(name for name, weight in cand.score_terms.items() if weight)
+    reasons = tuple(name for name, share in reason_shares.items() if share)
     unlisted = [name for name in reasons if name not in REASON_CODES]
     if unlisted:  # the codes are an interface: a new one is documented before it is emitted
         raise ValueError(f"reason codes missing from results.REASON_CODES: {unlisted}")

@@ -126,3 +126,31 @@ def test_a_term_listed_for_several_languages_matches_once_with_all_of_them() -> 
 )
 def test_an_address_glued_to_a_word_is_kept_whole(text: str, address: str) -> None:
     assert address in texthygiene.clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # glued onto a full stop, then the host's next sentence after a space
+        (
+            "오늘은 날씨가 좋아서 가족과 함께 공원에 갔다.온라인카지노 우리는 오랜만에 친구들과"
+            " 함께 점심을 먹었다. 저녁에는 집에서 영화를 보았다.",
+            "온라인카지노",
+        ),
+        (
+            "ذهبنا أمس إلى السوق مع الأصدقاء واشترينا الخضار.فياجرا بعد ذلك عدنا إلى البيت"
+            " وتناولنا العشاء معا.",
+            "فياجرا",
+        ),
+        # inside a word of an unspaced script: the term, not the rest of the sentence
+        (
+            "昨日は友達と一緒に公園へ行きました。シアリスここで私たちはお弁当を食べました。"
+            "夜は家で映画を見ました。",
+            "シアリス",
+        ),
+    ],
+    ids=["korean_glued", "arabic_glued", "japanese_inside_a_word"],
+)
+def test_a_pasted_spam_term_does_not_take_the_hosts_next_sentence(text: str, fragment: str) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
+    assert [f.text for f in findings] == [fragment]

@@ -121,6 +121,13 @@ class Candidate:
     score_terms: dict[str, float] = field(default_factory=dict)
     position: str = ""
     terms: list[str] = field(default_factory=list)
+    chars: tuple[int, int] | None = None  # a span inside its one word (unspaced scripts)
+
+    def extent(self, tokens: Sequence[Token]) -> tuple[int, int]:
+        """The run's text span: its words', or the characters it holds of its one word."""
+        if self.chars is not None:
+            return self.chars
+        return tokens[self.first].start, tokens[self.last].end
 
 
 class _Line:
@@ -228,7 +235,13 @@ def flag(
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
         elif match.first not in owner:
-            clause = _clause(tokens, match, stops)
+            clause = _clause(tokens, match, stops, words)
+            inside = _inside_word(tokens, match, spam)
+            if inside is not None:
+                # A term inside a word of an unspaced script (``。シアリスここにいる時に``):
+                # no space tells where a pasted phrase ends, so the finding is the terms.
+                clause.first = clause.last = match.first
+                clause.chars = inside
             for i in range(clause.first, clause.last + 1):
                 if i in owner:
                     dropped.add(id(owner[i]))
@@ -238,7 +251,7 @@ def flag(
     candidates = [c for c in candidates if id(c) not in dropped]
     if words.host_script not in UNSPACED_SCRIPTS:
         # Sentences touch in unspaced scripts: "glued" says nothing there about a clause.
-        candidates += _cue_clauses(tokens, cues, owner, stops)
+        candidates += _cue_clauses(tokens, cues, owner, stops, words)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
     switching = view is not None and (view.multilingual or chat_alphabet(text))
@@ -471,7 +484,9 @@ def _absorb(
     return _foreign_candidate(tokens, list(range(first, last + 1)), words)
 
 
-def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Candidate:
+def _clause(
+    tokens: Sequence[Token], match: TermMatch, covered: set[int], words: WordLanguages
+) -> Candidate:
     """The sentence piece around a spam term: from the last sentence break to the next."""
     first = match.first
     j = first - 1
@@ -484,6 +499,9 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
     # A clause that starts in lower case is no sentence of the host's: a capital after it
     # starts the next sentence (``…us. kasyno online z bonusem We'd love…``).
     lower_start = tokens[first].text[:1].islower()
+    # Nor is a clause glued onto a full stop (``…وغيرها.فياجرا بعد ذلك``): the host puts a
+    # space there. Having no full stop of its own, it ends where the host's words come back.
+    glued = _glued_to_stop(tokens, j, first)
     last = match.last
     j = last + 1
     while j < len(tokens) and tokens[j].kind != "newline" and j not in covered:
@@ -492,13 +510,69 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
         if is_language_word(tokens[j]):
             if lower_start and tokens[j].text[:1].isupper():
                 break
+            if glued and words.labels[j] == words.host:
+                break
             last = j
         j += 1
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _inside_word(
+    tokens: Sequence[Token], match: TermMatch, spam: Sequence[TermMatch]
+) -> tuple[int, int] | None:
+    """The characters of a term found in a word of an unspaced script, with the terms
+    found touching it in that word (``エロ動画`` and ``無料``); None in other scripts."""
+    token = tokens[match.first]
+    folded = token.text.casefold()
+    if (
+        match.first != match.last
+        or token.script not in UNSPACED_SCRIPTS
+        or len(folded) != len(token.text)
+    ):
+        return None
+    spans = sorted(
+        (at, at + len(m.term))
+        for m in spam
+        if m.first == match.first == m.last
+        for at in _occurrences(folded, m.term)
+    )
+    at = folded.find(match.term)
+    lo, hi = at, at + len(match.term)
+    for a, b in spans:  # in order of start: grows right, then left by a second pass
+        if a <= hi and b >= lo:
+            lo, hi = min(lo, a), max(hi, b)
+    for a, b in reversed(spans):
+        if a <= hi and b >= lo:
+            lo, hi = min(lo, a), max(hi, b)
+    return token.start + lo, token.start + hi
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    found, at = [], text.find(term)
+    while at >= 0:
+        found.append(at)
+        at = text.find(term, at + 1)
+    return found
+
+
+def _glued_to_stop(tokens: Sequence[Token], stop: int, first: int) -> bool:
+    """Token ``stop`` is a sentence's full stop that word ``first`` touches with no space, in
+    a script that spaces its sentences (``。`` has no space after it)."""
+    return (
+        stop >= 0
+        and tokens[stop].text in SENTENCE_FINAL
+        and tokens[stop].text.isascii()
+        and _touching(tokens, stop, first)
+        and _ends_sentence(tokens, stop, 0)
+    )
+
+
 def _cue_clauses(
-    tokens: Sequence[Token], cues: tuple[Cue, ...], owner: _Owners, stops: set[int]
+    tokens: Sequence[Token],
+    cues: tuple[Cue, ...],
+    owner: _Owners,
+    stops: set[int],
+    words: WordLanguages,
 ) -> list[Candidate]:
     """A clause around the cues that no run holds: from the last sentence break to the next,
     over the sentence's cues, cut short before a capitalised word after a cue (the host's
@@ -513,7 +587,7 @@ def _cue_clauses(
         n += 1
         if first < 0 or first in owner or first in stops:
             continue
-        clause = _clause(tokens, TermMatch(first, last, "", ""), stops)
+        clause = _clause(tokens, TermMatch(first, last, "", ""), stops, words)
         j, last = last + 1, max(clause.last, last)
         while j < len(tokens) and tokens[j].kind != "newline" and j not in stops:
             token = tokens[j]
@@ -663,7 +737,7 @@ def _score(
     cues: tuple[Cue, ...] = (),
 ) -> None:
     terms = cand.score_terms
-    start, end = tokens[cand.first].start, tokens[cand.last].end
+    start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
     after = _next_visible(tokens, cand.last, line.last)
     prev_tok = tokens[before] if before is not None else None
@@ -1005,7 +1079,7 @@ _POSITION_PHRASES = {
 def _finding(
     text: str, tokens: Sequence[Token], cand: Candidate, score: float, host: str
 ) -> Finding:
-    start, end = tokens[cand.first].start, tokens[cand.last].end
+    start, end = cand.extent(tokens)
     fragment = text[start:end]
     # A run in a script of its own language is in that language (the profiles lack it).
     scripts = {

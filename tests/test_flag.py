@@ -154,3 +154,16 @@ def test_an_address_glued_to_a_word_is_kept_whole(text: str, address: str) -> No
 def test_a_pasted_spam_term_does_not_take_the_hosts_next_sentence(text: str, fragment: str) -> None:
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
     assert [f.text for f in findings] == [fragment]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het land telt drie gewesten (zie de kaart hierboven) viagra zonder voorschrift",
+        "Ik ben zo blij met de nieuwe fiets die ik gisteren kocht 😍 viagra zonder voorschrift",
+    ],
+    ids=["after_a_bracket", "after_an_emoji"],
+)
+def test_a_bracket_or_an_emoji_ends_the_hosts_piece_before_a_spam_term(text: str) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
+    assert [f.text for f in findings] == ["viagra zonder voorschrift"]

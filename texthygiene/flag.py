@@ -69,6 +69,7 @@ QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
 _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
 )
+_EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*")
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 PARENTHETICAL = -7.0
 TRANSLATED = -5.0
@@ -491,7 +492,9 @@ def _clause(
     first = match.first
     j = first - 1
     while j >= 0 and tokens[j].kind != "newline" and j not in covered:
-        if tokens[j].kind == "other" and tokens[j].text in SENTENCE_END:
+        if tokens[j].kind == "other" and (
+            tokens[j].text in SENTENCE_END or _ends_piece(tokens, j, first)
+        ):
             break
         if is_language_word(tokens[j]):
             first = j
@@ -553,6 +556,19 @@ def _occurrences(text: str, term: str) -> list[int]:
         found.append(at)
         at = text.find(term, at + 1)
     return found
+
+
+def _ends_piece(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """Token ``i``, a closing bracket or an emoji with a space after it, ends a piece of the
+    host's writing when a word in lower case follows (``… (blauw) viagra zonder …``): in
+    posts and lists they stand where a full stop would."""
+    text = tokens[i].text
+    return (
+        (text in ")]" or _EMOJI_RE.fullmatch(text) is not None)
+        and i + 1 < first
+        and tokens[i + 1].kind == "space"
+        and tokens[first].text[:1].islower()
+    )
 
 
 def _glued_to_stop(tokens: Sequence[Token], stop: int, first: int) -> bool:

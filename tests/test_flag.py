@@ -167,3 +167,29 @@ def test_a_pasted_spam_term_does_not_take_the_hosts_next_sentence(text: str, fra
 def test_a_bracket_or_an_emoji_ends_the_hosts_piece_before_a_spam_term(text: str) -> None:
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
     assert [f.text for f in findings] == ["viagra zonder voorschrift"]
+
+
+SV = "Vi har bott i Göteborg i många år och trivs bra. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a phrase in another script, not names, inside a host sentence: pasted in
+        (SV + "Sedan i våras har vi ο νόμος σχετικά με i trädgården. Det växer fint.", True),
+        ("Мы долго гуляли по парку. Потом купили мороженое في هذا السياق и пошли домой.", True),
+        # names in their own script are the host's writing
+        (SV + "Förra sommaren besökte vi Πολεμικό Μουσείο Αθηνών i Aten med barnen.", False),
+        # a title read as a close language, in a post naming the language it is in
+        (
+            "Onze gastspreker had een exemplaar van Преступление и наказание meegenomen en"
+            " las een stukje in het Russisch voor.",
+            False,
+        ),
+    ],
+    ids=["greek_in_swedish", "arabic_in_russian", "greek_names", "russian_title_named"],
+)
+def test_a_phrase_in_another_script_inside_a_sentence(text: str, fragment: bool) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert bool(findings) is fragment
+    assert all("script_phrase" in f.reasons for f in findings)

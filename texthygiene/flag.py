@@ -60,6 +60,8 @@ INSIDE_SENTENCE = -3.0
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may be to name a run
 INSIDE_SENTENCE_SCRIPT = -2.0
+SCRIPT_PHRASE = 1.5  # a phrase in another (not Latin) script inside a sentence, not names
+SCRIPT_PHRASE_WORDS = 3
 OWN_LINE_SCRIPT = 1.0
 QUOTED = -5.0
 #: A close language's run names the letters that set it apart (its evidence is counted in
@@ -75,9 +77,25 @@ PARENTHETICAL = -7.0
 TRANSLATED = -5.0
 NAMED_NEARBY = -3.0  # the post names the run's language: it is discussing it
 NAME_REACH = 300  # characters either side of the run
+
+
+def _name_pattern(code: str) -> regex.Pattern[str] | None:
+    """Names of the language, and of those its short runs are read as (a Russian title read
+    as Bulgarian is still discussed as Russian)."""
+    stems = [
+        stem
+        for language in sorted({code} | CLOSE_LANGUAGES.get(code, frozenset()))
+        for stem in LANGUAGE_NAME_STEMS.get(language, ())
+    ]
+    if not stems:
+        return None
+    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
+
+
 _NAMED = {
-    code: regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
-    for code, stems in LANGUAGE_NAME_STEMS.items()
+    code: pattern
+    for code in sorted(set(LANGUAGE_NAME_STEMS) | set(CLOSE_LANGUAGES))
+    if (pattern := _name_pattern(code)) is not None
 }
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 SPAM_FIRST, SPAM_MORE, SPAM_MORE_MAX = 3.5, 1.0, 2.0
@@ -704,7 +722,8 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
 
 
 def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
-    """The text around the run (not the run itself) names the run's language.
+    """The text around the run (not the run itself) names the run's language (or one
+    close to it).
 
     >>> cand = Candidate(0, 0, "foreign_fragment", "el")
     >>> _named_nearby("Σιγά σιγά\\n\\nThat is what she said, in Greek.", cand, 0, 9)
@@ -910,6 +929,16 @@ def _score(
         # (quotes and parentheses have their own evidence); a single word often does.
         weak = different_script and units >= 2
         terms["inside_sentence"] = INSIDE_SENTENCE_SCRIPT if weak else INSIDE_SENTENCE
+        if (
+            different_script
+            and first_script != "Latin"
+            and _word_count(tokens, cand) >= SCRIPT_PHRASE_WORDS
+            and not _mostly_names(tokens, cand, next_tok)
+        ):
+            # A phrase of several words in another script, not names, inside a sentence
+            # without quotes or brackets is pasted in (``… Bl.a. Ο νόμος σχετικά i samband
+            # …``); Latin is everybody's second script and has its own rules.
+            terms["script_phrase"] = SCRIPT_PHRASE
     # After a full stop the host's sentences start with a capital; a run that starts in
     # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
     first_text = tokens[cand.first].text

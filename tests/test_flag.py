@@ -193,3 +193,42 @@ def test_a_phrase_in_another_script_inside_a_sentence(text: str, fragment: bool)
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
     assert bool(findings) is fragment
     assert all("script_phrase" in f.reasons for f in findings)
+
+
+AR = "ذهبنا أمس إلى السوق مع الأصدقاء واشترينا الخضار. "
+JA = "昨日は友達と一緒に公園へ行きました。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # between two sentences of a script without capitals: the host's words after it
+        (
+            AR + "Choose any of the best quality items for your phone في المساء عدنا إلى البيت.",
+            "Choose any of the best quality items for your phone",
+        ),
+        (
+            JA + "ロレックスは高いです。 He gets more views but has less subscribers lol"
+            " 夜は家で映画を見ました。それから寝ました。",
+            "He gets more views but has less subscribers lol",
+        ),
+        # touching a word of a spaced host script with no space
+        (
+            "Сегодня мы долго гуляли по парку. Вот такое сегодня утроWe have a winner\n\n"
+            "Завтра снова пойдём гулять.",
+            "We have a winner",
+        ),
+        # names and titles stay the host's, and so does Latin inside an unspaced script
+        (JA + " Google Maps で駅までの道を調べました。", None),
+        ("ذهبنا أمس إلى السوق مع الأصدقاء. Samsung Galaxy الجديد كان غاليا جدا.", None),
+        ("このサイトはHugo and Congo themeで作られていて、とても速いです。", None),
+    ],
+    ids=["arabic_host", "japanese_host", "glued_in_cyrillic", "title", "brand", "unspaced"],
+)
+def test_a_latin_phrase_apart_in_a_host_without_capitals_or_glued_on(
+    text: str, fragment: str | None
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])
+    # judged as a run in another script, not on its words' language alone
+    assert all("script_mismatch" in f.reasons for f in findings)

@@ -848,7 +848,18 @@ def _score(
             # inside a non-Latin host's sentence it needs language evidence like a
             # same-script run; a phrase standing apart (a line of its own, between two
             # sentences, at a paragraph's end) is as foreign as any other script's.
-            apart = own_line or (at_start and (at_end or before_capital))
+            # In a spaced script a Latin phrase touching the host's words with no space is
+            # pasted on too (``сегодня утроWe have a winner``), and where the host's script
+            # has no capitals the run ends where its next sentence would start.
+            glued = (glued_before or glued_after) and host_script not in UNSPACED_SCRIPTS
+            apart = (
+                own_line
+                or glued
+                or (
+                    at_start
+                    and (at_end or before_capital or _caseless_host_word(next_tok, host_script))
+                )
+            )
             different_script = tokens[cand.first].group != "Latin" or (
                 apart
                 and units >= config.min_fragment_words
@@ -883,6 +894,11 @@ def _score(
     else:
         different_script = False
 
+    # Where the host's script has no capitals, the host's words after a run in another
+    # script may start its next sentence as well as a capital would.
+    opens_sentence = before_capital or (
+        different_script and _caseless_host_word(next_tok, host_script)
+    )
     # A clause found by its cues alone is glued only where it follows a full stop: a host
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
     cue_clause = cand.kind == "spam_fragment" and not cand.terms
@@ -907,7 +923,7 @@ def _score(
         pass  # a host-language sentence is always aligned with sentences: no evidence
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
-    elif at_start and before_capital:
+    elif at_start and opens_sentence:
         # A capital after the run may start the next sentence or go on with a name; a run
         # that starts in lower case after a full stop is no name: a phrase pasted in between.
         pasted = different_script or (
@@ -988,10 +1004,19 @@ def _score(
         cand.position = "glued"
     elif next_tok is None:
         cand.position = "paragraph_end"
-    elif at_start and (at_end or before_capital):
+    elif at_start and (at_end or opens_sentence):
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _caseless_host_word(token: Token | None, host_script: str | None) -> bool:
+    """A word in the host's script, which has no capitals (Arabic, Han, Hangul…): nothing
+    tells whether a sentence starts with it."""
+    if token is None or token.kind != "word" or token.group != host_script:
+        return False
+    first = token.text[:1]
+    return first.upper() == first.lower()
 
 
 def _close_to_host(cand: Candidate, words: WordLanguages) -> bool:

@@ -232,3 +232,17 @@ def test_a_latin_phrase_apart_in_a_host_without_capitals_or_glued_on(
     assert [f.text for f in findings] == ([fragment] if fragment else [])
     # judged as a run in another script, not on its words' language alone
     assert all("script_mismatch" in f.reasons for f in findings)
+
+
+def test_a_run_after_a_full_stop_of_an_unspaced_script_is_not_glued_on() -> None:
+    # Japanese puts no space after 。: a run of Han there (read as Chinese) starts the
+    # next sentence; it is not glued to the one before.
+    text = (
+        "この会社は東京に本社を置く建設会社である。大手五社の一角を占め、民間の建築工事に"
+        "強みがある。得意分野は、建築では医療機関、土木では貯蔵施設の施工であるといわれている。"
+        "会長室長兼経営企画部長。歴史的な経緯から、伝統的な神社建築にも実績を有している。"
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    runs = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert runs  # the runs are still considered (threshold 0), just not as glued on
+    assert not [f.text for f in runs if "glued_to_sentence" in f.reasons]

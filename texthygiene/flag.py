@@ -797,6 +797,14 @@ def _score(
             or (
                 _ends_sentence(tokens, before, line.first)
                 and not _looks_like_extension(tokens[cand.first].text)
+                # sentences touch in unspaced scripts: a run of the host's own script
+                # after its full stop (。) is how the next sentence starts
+                and not (
+                    first_script == host_script
+                    and host_script in UNSPACED_SCRIPTS
+                    and not tokens[before].text.isascii()
+                    and cand.kind == "foreign_fragment"
+                )
             )
         )
     )

@@ -246,3 +246,27 @@ def test_a_run_after_a_full_stop_of_an_unspaced_script_is_not_glued_on() -> None
     runs = [f for f in report.findings if f.kind == "foreign_fragment"]
     assert runs  # the runs are still considered (threshold 0), just not as glued on
     assert not [f.text for f in runs if "glued_to_sentence" in f.reasons]
+
+
+RU = "Вчера мы ходили в поликлинику, там была огромная очередь и все ругались.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        # after the host's words on a short line: no heading of its own
+        ("Я так устала сегодня! Please subscribe my channel", "Please subscribe my channel"),
+        # glued on, next to a short line: no list item of its own
+        ("– берём тёплое молоко;\nВот такое сегодня утроLe soufre est un", "Le soufre est un"),
+        # a Latin heading that is its line stays the host's
+        ("Getting started today", None),
+    ],
+    ids=["after_host_words", "next_to_a_list_line", "heading"],
+)
+def test_heading_and_list_exceptions_hold_for_a_latin_line_of_its_own(
+    line: str, fragment: str | None
+) -> None:
+    text = RU + line + "\n\nЗавтра снова пойдём к врачу."
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])
+    assert all("script_mismatch" in f.reasons for f in findings)

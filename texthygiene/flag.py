@@ -871,7 +871,7 @@ def _score(
             different_script = tokens[cand.first].group != "Latin" or (
                 apart
                 and units >= config.min_fragment_words
-                and _latin_apart(text, tokens, cand, line, units, next_tok)
+                and _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
             )
         if different_script:
             terms["script_mismatch"] = SCRIPT_BASE + SCRIPT_PER_WORD * min(units, 4)
@@ -1039,15 +1039,18 @@ def _latin_apart(
     line: _Line,
     units: int,
     next_tok: Token | None,
+    own_line: bool,
 ) -> bool:
     """A Latin run standing apart in a non-Latin host is a phrase in another script unless
     it is one of Latin's everyday uses there: a short heading, a title or names, code, a
     two-word command, a label, an item of a list or menu (a short line next to it), or
-    prose of several sentences (a comment, a quotation)."""
+    prose of several sentences (a comment, a quotation). A heading or a list item is a line
+    of its own: a run after the host's words on its line is neither (``Я убью тебя! Pleas
+    subscribe my channel``)."""
     start, end = tokens[cand.first].start, tokens[cand.last].end
     line_text = text[line.start : line.end]
     return not (
-        (line.heading and units <= LATIN_HEADING_MAX)
+        (own_line and line.heading and units <= LATIN_HEADING_MAX)
         or _title_case(tokens, cand)
         or _mostly_names(tokens, cand, next_tok)
         or _CODE_RE.search(line_text) is not None
@@ -1055,8 +1058,8 @@ def _latin_apart(
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
-        or _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
-        or _short_line(text[line.end + 1 :].partition("\n")[0])
+        or (own_line and _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2]))
+        or (own_line and _short_line(text[line.end + 1 :].partition("\n")[0]))
     )
 
 

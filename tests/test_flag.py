@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
-from texthygiene.flag import _run_breaks
+from texthygiene.flag import Candidate, _Owners, _run_breaks, _touching_host_run
 from texthygiene.identify import WordLanguages
+from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
 
 
@@ -270,3 +271,14 @@ def test_heading_and_list_exceptions_hold_for_a_latin_line_of_its_own(
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
     assert [f.text for f in findings] == ([fragment] if fragment else [])
     assert all("script_mismatch" in f.reasons for f in findings)
+
+
+def test_a_term_in_another_script_grows_its_own_run_not_the_name_after_it() -> None:
+    tokens = tokenize("온라인카지노 Reflektor")
+    term_run = Candidate(0, 0, "foreign_fragment", "ko")
+    name_run = Candidate(2, 2, "foreign_fragment", "de")  # a Latin word labelled foreign
+    owner = _Owners()
+    owner.setdefault(0, term_run)
+    owner.setdefault(2, name_run)
+    match = TermMatch(0, 0, "온라인카지노", "gambling", ("ko",))
+    assert _touching_host_run(tokens, match, owner, "Latin") is term_run

@@ -456,7 +456,15 @@ class _Owners:
 def _touching_host_run(
     tokens: Sequence[Token], match: TermMatch, owner: _Owners, host_script: str
 ) -> Candidate | None:
-    """A host-script candidate overlapping the term or next to it (a space between)."""
+    """A host-script candidate overlapping the term or next to it (a space between). A term
+    in another script grows its own run: ``онлайн казино`` does not take the Latin name
+    after it."""
+    group = tokens[match.first].group
+    if group != host_script:
+        for i in range(match.first, match.last + 1):
+            cand = owner.get(i)
+            if cand is not None and tokens[cand.first].group == group:
+                return cand
     near = [*range(match.first, match.last + 1)]
     if match.first >= 2 and tokens[match.first - 1].kind == "space":
         near.append(match.first - 2)

@@ -36,6 +36,11 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
         ("mwisho Enquanto", {"mwisho": "sw", "Enquanto": "sw"}, False),
         # a full stop between two labels does
         ("mwisho. enquanto", {"mwisho": "sw", "enquanto": "es"}, True),
+        # and one before a word in lower case, whatever the labels: a phrase pasted there
+        ("Tarlo. kasíno", {"Tarlo": "sk", "kasíno": "sk"}, True),
+        ("Tarlo. Kasíno", {"Tarlo": "sk", "Kasíno": "sk"}, False),
+        # an abbreviation's dot ends no sentence
+        ("z. kasíno", {"z": "sk", "kasíno": "sk"}, False),
     ],
 )
 def test_runs_break_where_a_new_sentence_starts(
@@ -282,3 +287,13 @@ def test_a_term_in_another_script_grows_its_own_run_not_the_name_after_it() -> N
     owner.setdefault(2, name_run)
     match = TermMatch(0, 0, "온라인카지노", "gambling", ("ko",))
     assert _touching_host_run(tokens, match, owner, "Latin") is term_run
+
+
+def test_a_writer_who_starts_sentences_in_lower_case_gives_no_lowercase_start_evidence() -> None:
+    text = (
+        "dari dulu sudah mau banget coba ke sini akhirnya sampai juga. dari mulai reservasi "
+        "sampai proses billing semuanya memuaskan. sangat dianjurkan tempat ini untuk lihat "
+        "pemandangan. thanks to mas agus untuk teh terbaik."
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    assert not [f.text for f in report.findings if "lowercase_sentence_start" in f.reasons]

@@ -55,6 +55,7 @@ GLUED = 3.0
 ALIGNED = 1.5
 CAPITAL_BOUNDARY = -1.0  # the next word is capitalised: a new sentence, or a name going on
 LOWERCASE_START = 1.5  # a run starting in lower case right after a full stop
+LOWERCASE_WRITER_MIN = 2  # host sentences opening in lower case: a writer who writes so
 COMPLETE_SENTENCE = -2.5  # a capitalised run with its own full stop
 INSIDE_SENTENCE = -3.0
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
@@ -273,6 +274,7 @@ def flag(
         candidates += _cue_clauses(tokens, cues, owner, stops, words)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
+    lowercase = _writes_lowercase(tokens, words)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     echoes = Echoes(tokens, words) if view is not None and not switching else None
     findings: list[Finding] = []
@@ -285,7 +287,7 @@ def flag(
         cand.terms = sorted({m.term for m in matched})
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
-        _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
+        _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues, lowercase)
         if switching or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -337,6 +339,13 @@ def _lines(
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
     """Two adjacent foreign words belong to different runs (script or language changes)."""
     if tokens[before].group != tokens[after].group:
+        return True
+    # A word in lower case after a sentence's full stop starts no sentence of the host's:
+    # a phrase pasted there is a run of its own (``…, erklärt Tarlo. kasíno bez vkladu``).
+    if tokens[after].text[:1].islower() and any(
+        tokens[i].text in SENTENCE_FINAL and _ends_sentence(tokens, i, before)
+        for i in range(before + 1, after)
+    ):
         return True
     # Word labels flip between languages the profiles confuse (ru/uk, lv/et): one run,
     # unless a sentence ends between them, or a new one starts with no full stop before it
@@ -778,7 +787,10 @@ def _score(
     words: WordLanguages,
     config: Config,
     cues: tuple[Cue, ...] = (),
+    lowercase: bool = False,
 ) -> None:
+    """Gather ``cand``'s evidence into its ``score_terms``; ``lowercase``: the host starts
+    its own sentences in lower case (``_writes_lowercase``)."""
     terms = cand.score_terms
     start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
@@ -975,7 +987,8 @@ def _score(
     # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
     first_text = tokens[cand.first].text
     if (
-        prev_tok is not None
+        not lowercase
+        and prev_tok is not None
         and before is not None
         and prev_tok.end < start
         and _ends_sentence(tokens, before, line.first)
@@ -1033,6 +1046,33 @@ def _caseless_host_word(token: Token | None, host_script: str | None) -> bool:
         return False
     first = token.text[:1]
     return first.upper() == first.lower()
+
+
+def _writes_lowercase(tokens: Sequence[Token], words: WordLanguages) -> bool:
+    """Whether the host's own sentences mostly start in lower case (a chat, a tweet): then a
+    run in lower case after a full stop is how this writer starts a sentence, not a sign of
+    a phrase pasted in. Counted over the host's words that open a line or follow a full stop.
+
+    >>> from texthygiene.identify import identify_words
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("dari dulu mau ke sini. akhirnya sampai juga. sangat puas sekali.")
+    >>> _writes_lowercase(tokens, identify_words(tokens, frozenset(), frozenset()))
+    True
+    """
+    lower = upper = 0
+    opening = True  # the text's first word opens a sentence
+    for i, token in enumerate(tokens):
+        if token.kind == "newline":
+            opening = True
+        elif token.kind == "other" and token.text in SENTENCE_FINAL:
+            opening = opening or _ends_sentence(tokens, i, 0)
+        elif token.kind in ("word", "number", *PROTECTED_KINDS):
+            if opening and token.kind == "word" and words.labels[i] == words.host:
+                initial = token.text[:1]
+                lower += initial.islower()
+                upper += initial.isupper()
+            opening = False
+    return lower >= LOWERCASE_WRITER_MIN and lower > upper
 
 
 def _close_to_host(cand: Candidate, words: WordLanguages) -> bool:

@@ -297,3 +297,25 @@ def test_a_writer_who_starts_sentences_in_lower_case_gives_no_lowercase_start_ev
     )
     report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
     assert not [f.text for f in report.findings if "lowercase_sentence_start" in f.reasons]
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        # a Latin phrase after the host's words at a paragraph's end stands apart
+        (
+            "Летние платья для девочек harganya murah sekali hari ini",
+            "harganya murah sekali hari ini",
+        ),
+        # a title, and two words in lower case, are Latin's everyday uses there
+        ("Вечером мы весь вечер слушали Pink Floyd", None),
+        ("Всем спасибо и good luck", None),
+    ],
+    ids=["phrase", "title", "two_words"],
+)
+def test_a_latin_phrase_at_a_paragraph_end_of_a_non_latin_host(
+    line: str, fragment: str | None
+) -> None:
+    text = "Сегодня мы долго гуляли по парку и кормили уток.\n\n" + line + "\n\nЗавтра снова."
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])

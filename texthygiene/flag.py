@@ -878,11 +878,13 @@ def _score(
             # sentences, at a paragraph's end) is as foreign as any other script's.
             # In a spaced script a Latin phrase touching the host's words with no space is
             # pasted on too (``сегодня утроWe have a winner``), and where the host's script
-            # has no capitals the run ends where its next sentence would start.
+            # has no capitals the run ends where its next sentence would start. At a
+            # paragraph's end it stands apart after the host's words as after a full stop.
             glued = (glued_before or glued_after) and host_script not in UNSPACED_SCRIPTS
             apart = (
                 own_line
                 or glued
+                or next_tok is None
                 or (
                     at_start
                     and (at_end or before_capital or _caseless_host_word(next_tok, host_script))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
-from texthygiene.flag import Candidate, _Owners, _run_breaks, _touching_host_run
+from texthygiene.flag import Candidate, _Owners, _quoted, _run_breaks, _touching_host_run
 from texthygiene.identify import WordLanguages
 from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
@@ -319,3 +319,35 @@ def test_a_latin_phrase_at_a_paragraph_end_of_a_non_latin_host(
     text = "Сегодня мы долго гуляли по парку и кормили уток.\n\n" + line + "\n\nЗавтра снова."
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
     assert [f.text for f in findings] == ([fragment] if fragment else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # an opening quote between the full stop and the run
+        (
+            "Про історію мови писали багато чого, і цікавого, і відвертої брехні."
+            '"Hubungan kami baik dengan tetangga Тому перш ніж розповідати, треба пояснити.',
+            "Hubungan kami baik dengan tetangga",
+        ),
+        # an emoji between the full stop and the run
+        (
+            "Мы долго гуляли по парку и кормили уток в пруду. 💥 gas terus main di sini menang"
+            " terus Потом мы пошли домой и пили чай.",
+            "gas terus main di sini menang terus",
+        ),
+    ],
+    ids=["quote", "emoji"],
+)
+def test_a_run_after_a_full_stop_and_a_quote_or_an_emoji_starts_a_sentence(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [(f.text, f.position) for f in findings] == [(fragment, "mid_paragraph")]
+
+
+def test_a_quotation_may_end_on_several_dots_before_its_closing_quote() -> None:
+    text = 'Saya senang sekali hari ini...."mom, this is my birthday present for u.."'
+    start = text.index("mom")
+    end = text.index(" u..") + 2
+    assert _quoted(text, 0, len(text), start, end)

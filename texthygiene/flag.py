@@ -72,6 +72,7 @@ QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
 _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
 )
+_SENTENCE_END_CHARS = "".join(sorted(SENTENCE_END))
 _EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*")
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 PARENTHETICAL = -7.0
@@ -733,8 +734,11 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
     for n, ch in enumerate(after):
         if ch in CLOSING_QUOTES and ch != "'":
             return True
-        if ch in SENTENCE_END and after[n + 1 : n + 2] not in CLOSING_QUOTES:
-            return False
+        if (
+            ch in SENTENCE_END
+            and after[n + 1 :].lstrip(_SENTENCE_END_CHARS)[:1] not in CLOSING_QUOTES
+        ):
+            return False  # a sentence ends outside the quotation (``..”`` ends inside it)
     return False
 
 
@@ -839,6 +843,7 @@ def _score(
         prev_tok is None
         or prev_tok.text in SENTENCE_FINAL
         or (before == line.first and prev_tok.text in BULLETS)
+        or _opens_after_stop(tokens, before, line.first)
     )
     at_end = (
         next_tok is None
@@ -1048,6 +1053,26 @@ def _caseless_host_word(token: Token | None, host_script: str | None) -> bool:
         return False
     first = token.text[:1]
     return first.upper() == first.lower()
+
+
+def _opens_after_stop(tokens: Sequence[Token], before: int | None, floor: int) -> bool:
+    """Token ``before`` is an opening quote or an emoji, with a full stop or the line's
+    start before it: what follows starts a sentence (``… أبداً.„Es gibt immer``)."""
+    if before is None:
+        return False
+    j = before
+    while j >= floor and (
+        tokens[j].kind == "space"
+        or _unseen(tokens[j])
+        or _EMOJI_RE.fullmatch(tokens[j].text) is not None
+        or (
+            tokens[j].text in OPENING_QUOTES
+            # ``"`` also closes: it opens where it touches the word after it
+            and (tokens[j].text not in CLOSING_QUOTES or tokens[j + 1].kind != "space")
+        )
+    ):
+        j -= 1
+    return j < before and (j < floor or tokens[j].text in SENTENCE_FINAL)
 
 
 def _writes_lowercase(tokens: Sequence[Token], words: WordLanguages) -> bool:

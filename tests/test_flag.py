@@ -351,3 +351,20 @@ def test_a_quotation_may_end_on_several_dots_before_its_closing_quote() -> None:
     start = text.index("mom")
     end = text.index(" u..") + 2
     assert _quoted(text, 0, len(text), start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "boundary"),
+    [
+        # a transcript without a full stop anywhere: its end closes no paragraph
+        ("dus it was heel wat mar toen kamen ja dy oare famkes dy kamen", False),
+        # where the writer ends sentences, a run after the host's words at the end does
+        ("Het was heel gezellig gisteren. Toen kwamen ja dy oare famkes dy kamen", True),
+    ],
+    ids=["transcript", "punctuated"],
+)
+def test_the_end_of_an_unpunctuated_text_is_no_sentence_boundary(text: str, boundary: bool) -> None:
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    runs = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert runs
+    assert any("sentence_boundary" in f.reasons for f in runs) is boundary

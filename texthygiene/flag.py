@@ -276,6 +276,7 @@ def flag(
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
     lowercase = _writes_lowercase(tokens, words)
+    punctuated = any(t.kind == "other" and t.text in SENTENCE_FINAL for t in tokens)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     echoes = Echoes(tokens, words) if view is not None and not switching else None
     findings: list[Finding] = []
@@ -288,7 +289,8 @@ def flag(
         cand.terms = sorted({m.term for m in matched})
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
-        _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues, lowercase)
+        line = lines_by_token[cand.first]
+        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
         if switching or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -792,9 +794,11 @@ def _score(
     config: Config,
     cues: tuple[Cue, ...] = (),
     lowercase: bool = False,
+    punctuated: bool = True,
 ) -> None:
     """Gather ``cand``'s evidence into its ``score_terms``; ``lowercase``: the host starts
-    its own sentences in lower case (``_writes_lowercase``)."""
+    its own sentences in lower case (``_writes_lowercase``); ``punctuated``: the text ends
+    a sentence somewhere."""
     terms = cand.score_terms
     start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
@@ -956,6 +960,16 @@ def _score(
         terms["structure_unit"] = 0.0
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
+    elif (
+        next_tok is None
+        and not at_start
+        and not punctuated
+        and not (different_script or cand.terms or found)
+    ):
+        # A text without a full stop anywhere (a transcript, a chat message) is one clause
+        # running on: a run of the host's script at its end, with nothing but its words'
+        # language, continues it; no paragraph is closed there.
+        terms["unpunctuated_text"] = 0.0
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = ALIGNED
     elif at_start and opens_sentence:

@@ -368,3 +368,19 @@ def test_the_end_of_an_unpunctuated_text_is_no_sentence_boundary(text: str, boun
     runs = [f for f in report.findings if f.kind == "foreign_fragment"]
     assert runs
     assert any("sentence_boundary" in f.reasons for f in runs) is boundary
+
+
+CODE_SWITCHED = (
+    "Tadi pagi aku ke pasar sama ibu. I really love the fresh fruit there. Terus kita beli "
+    "sayur dan ikan di pasar. The fish was so cheap and good. Besok mau ke sana lagi sama adik."
+)
+
+
+def test_in_a_code_switched_text_a_run_in_a_script_of_its_own_keeps_its_evidence() -> None:
+    text = CODE_SWITCHED + "\n\n이제 겨우 스무 살인 그녀는 가수다\n\nTerus kita pulang. It was nice."
+    report = texthygiene.scan(text)
+    assert report.multilingual
+    findings = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ["이제 겨우 스무 살인 그녀는 가수다"]
+    # the switches between the two languages spread through it stay expected
+    assert not texthygiene.scan(CODE_SWITCHED + " We bought some mangoes too.").findings

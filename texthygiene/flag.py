@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -278,6 +279,7 @@ def flag(
     lowercase = _writes_lowercase(tokens, words)
     punctuated = any(t.kind == "other" and t.text in SENTENCE_FINAL for t in tokens)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
+    scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
     findings: list[Finding] = []
     for cand in candidates:
@@ -291,7 +293,7 @@ def flag(
             cand.language = _lexicon_language(cand, words, matched)
         line = lines_by_token[cand.first]
         _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
-        if switching or (
+        if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
             and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
@@ -305,6 +307,15 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host))
     return _without_overlaps(findings)
+
+
+def _script_of_its_own(tokens: Sequence[Token], cand: Candidate, scripts: Counter[str]) -> bool:
+    """The run is in a script no other word of the text is in: whatever languages run
+    through a code-switched text, this one is not among them (Hangul in a Chinese post)."""
+    groups = Counter(
+        tokens[i].group for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"
+    )
+    return len(groups) == 1 and all(scripts[g] == n for g, n in groups.items())
 
 
 def _expected_language(cand: Candidate) -> None:

@@ -377,10 +377,11 @@ CODE_SWITCHED = (
 
 
 def test_in_a_code_switched_text_a_run_in_a_script_of_its_own_keeps_its_evidence() -> None:
-    text = CODE_SWITCHED + "\n\n이제 겨우 스무 살인 그녀는 가수다\n\nTerus kita pulang. It was nice."
+    korean = "이제 겨우 스무 살인 그녀는 가수다"
+    text = f"{CODE_SWITCHED}\n\n{korean}\n\nTerus kita pulang. It was nice."
     report = texthygiene.scan(text)
     assert report.multilingual
     findings = [f for f in report.findings if f.kind == "foreign_fragment"]
-    assert [f.text for f in findings] == ["이제 겨우 스무 살인 그녀는 가수다"]
+    assert [f.text for f in findings] == [korean]
     # the switches between the two languages spread through it stay expected
     assert not texthygiene.scan(CODE_SWITCHED + " We bought some mangoes too.").findings

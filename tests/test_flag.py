@@ -385,3 +385,14 @@ def test_in_a_code_switched_text_a_run_in_a_script_of_its_own_keeps_its_evidence
     assert [f.text for f in findings] == [korean]
     # the switches between the two languages spread through it stay expected
     assert not texthygiene.scan(CODE_SWITCHED + " We bought some mangoes too.").findings
+
+
+def test_a_spam_term_opening_a_sentence_does_not_take_the_hosts_words_after_it() -> None:
+    # after a full stop and a space, the term first: where the host's words come back
+    # (labelled the host's language) the pasted phrase has ended
+    text = (
+        "오늘은 날씨가 좋아서 가족과 함께 공원에 갔다. 온라인카지노 우리는 오랜만에 친구들과"
+        " 함께 점심을 먹었다. 저녁에는 집에서 영화를 보았다."
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    assert [f.text for f in report.findings if f.kind == "spam_fragment"] == ["온라인카지노"]

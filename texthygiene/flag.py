@@ -552,8 +552,14 @@ def _clause(
     # starts the next sentence (``…us. kasyno online z bonusem We'd love…``).
     lower_start = tokens[first].text[:1].islower()
     # Nor is a clause glued onto a full stop (``…وغيرها.فياجرا بعد ذلك``): the host puts a
-    # space there. Having no full stop of its own, it ends where the host's words come back.
-    glued = _glued_to_stop(tokens, j, first)
+    # space there. Having no full stop of its own, it ends where the host's words come back;
+    # so does a term that opens a sentence (``갔다. 온라인카지노 우리는 …``).
+    glued = _glued_to_stop(tokens, j, first) or (
+        first == match.first
+        and j >= 0
+        and tokens[j].text in SENTENCE_FINAL
+        and _ends_sentence(tokens, j, 0)
+    )
     last = match.last
     j = last + 1
     while j < len(tokens) and tokens[j].kind != "newline" and j not in covered:

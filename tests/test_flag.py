@@ -396,3 +396,30 @@ def test_a_spam_term_opening_a_sentence_does_not_take_the_hosts_words_after_it()
     )
     report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
     assert [f.text for f in report.findings if f.kind == "spam_fragment"] == ["온라인카지노"]
+
+
+IT = "Ieri sera siamo andati al mare con tutta la famiglia e abbiamo mangiato il pesce. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a brand in look-alike letters inside a pasted phrase does not split it
+        (
+            IT + "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak Poi siamo tornati a casa.",
+            "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak",
+        ),
+        # nor is it left out at the phrase's end
+        (
+            IT + "Channel mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
+            "mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
+        ),
+    ],
+    ids=["inside", "at_the_end"],
+)
+def test_a_word_in_look_alike_letters_belongs_to_the_run_around_it(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == [fragment]
+    assert "styled_letters" in findings[0].reasons

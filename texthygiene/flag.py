@@ -210,7 +210,9 @@ def flag(
     for line in lines:
         run: list[int] = []
         for i in range(line.first, line.last + 1):
-            if i < line.last and foreign[i]:
+            # A word in look-alike letters (𝐒𝐎𝐑𝐉𝐏𝟖𝟖, read as no script's) inside or at the
+            # end of a run is part of it: a brand pasted with the phrase.
+            if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     run = []
@@ -350,8 +352,16 @@ def _lines(
     return lines
 
 
+def _styled(token: Token) -> bool:
+    """A word in look-alike letters (mathematical, double-struck), which have no script:
+    the tokenizer takes it for a number."""
+    return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+
+
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
     """Two adjacent foreign words belong to different runs (script or language changes)."""
+    if _styled(tokens[before]) or _styled(tokens[after]):
+        return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:
         return True
     # A word in lower case after a sentence's full stop starts no sentence of the host's:

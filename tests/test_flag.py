@@ -414,8 +414,13 @@ IT = "Ieri sera siamo andati al mare con tutta la famiglia e abbiamo mangiato il
             IT + "Channel mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
             "mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
         ),
+        # nor at its start
+        (
+            IT + "𝐕𝐈𝐒𝐈𝟒𝐃 emang paling manteep sih bro Poi siamo tornati a casa.",
+            "𝐕𝐈𝐒𝐈𝟒𝐃 emang paling manteep sih bro",
+        ),
     ],
-    ids=["inside", "at_the_end"],
+    ids=["inside", "at_the_end", "at_the_start"],
 )
 def test_a_word_in_look_alike_letters_belongs_to_the_run_around_it(
     text: str, fragment: str

@@ -209,17 +209,27 @@ def flag(
     candidates: list[Candidate] = []
     for line in lines:
         run: list[int] = []
+        styled: list[int] = []  # words in look-alike letters just before, outside a run
         for i in range(line.first, line.last + 1):
-            # A word in look-alike letters (𝐒𝐎𝐑𝐉𝐏𝟖𝟖, read as no script's) inside or at the
-            # end of a run is part of it: a brand pasted with the phrase.
+            # A word in look-alike letters (𝐒𝐎𝐑𝐉𝐏𝟖𝟖, read as no script's) inside a run, or
+            # at either end of it, is part of it: a brand pasted with the phrase.
             if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     run = []
+                if not run and foreign[i]:
+                    run = styled
+                styled = []
                 run.append(i)
                 continue
+            if i < line.last and not run and _styled(tokens[i]):
+                styled.append(i)
+                continue
             if i < line.last and tokens[i].kind in ("space", "other", "hidden"):
+                if tokens[i].kind != "space":
+                    styled = []
                 continue  # spaces and punctuation do not break a run
+            styled = []
             if (
                 i < line.last
                 and run

@@ -41,6 +41,8 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
         ("Tarlo. Kasíno", {"Tarlo": "sk", "Kasíno": "sk"}, False),
         # an abbreviation's dot ends no sentence
         ("z. kasíno", {"z": "sk", "kasíno": "sk"}, False),
+        # a word glued onto a full stop starts a run of its own, capital or not
+        ("Tarlo.İki", {"Tarlo": "tr", "İki": "tr"}, True),
     ],
 )
 def test_runs_break_where_a_new_sentence_starts(

@@ -374,10 +374,14 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
         return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:
         return True
-    # A word in lower case after a sentence's full stop starts no sentence of the host's:
-    # a phrase pasted there is a run of its own (``…, erklärt Tarlo. kasíno bez vkladu``).
-    if tokens[after].text[:1].islower() and any(
-        tokens[i].text in SENTENCE_FINAL and _ends_sentence(tokens, i, before)
+    # A word in lower case after a sentence's full stop starts no sentence of the host's,
+    # nor does one glued onto it: a phrase pasted there is a run of its own (``…, erklärt
+    # Tarlo. kasíno bez vkladu``, ``… Tarlo.İki yılın ardından``).
+    lower = tokens[after].text[:1].islower()
+    if any(
+        tokens[i].text in SENTENCE_FINAL
+        and _ends_sentence(tokens, i, before)
+        and (lower or _glued_to_stop(tokens, i, after))
         for i in range(before + 1, after)
     ):
         return True

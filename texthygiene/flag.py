@@ -577,9 +577,12 @@ def _clause(
     lower_start = tokens[first].text[:1].islower()
     # Nor is a clause glued onto a full stop (``…وغيرها.فياجرا بعد ذلك``): the host puts a
     # space there. Having no full stop of its own, it ends where the host's words come back;
-    # so does a term that opens a sentence (``갔다. 온라인카지노 우리는 …``).
+    # so does a term that opens a sentence in a script without capitals (``갔다. 온라인카지노
+    # 우리는 …``), where a capital cannot show the host's next sentence.
+    initial = tokens[first].text[:1]
     glued = _glued_to_stop(tokens, j, first) or (
         first == match.first
+        and initial.upper() == initial.lower()  # no capitals to tell where it ends
         and j >= 0
         and tokens[j].text in SENTENCE_FINAL
         and _ends_sentence(tokens, j, 0)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
-from texthygiene.flag import _run_breaks
+from texthygiene.flag import Candidate, _Owners, _quoted, _run_breaks, _touching_host_run
 from texthygiene.identify import WordLanguages
+from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
 
 
@@ -35,6 +36,13 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
         ("mwisho Enquanto", {"mwisho": "sw", "Enquanto": "sw"}, False),
         # a full stop between two labels does
         ("mwisho. enquanto", {"mwisho": "sw", "enquanto": "es"}, True),
+        # and one before a word in lower case, whatever the labels: a phrase pasted there
+        ("Tarlo. kasíno", {"Tarlo": "sk", "kasíno": "sk"}, True),
+        ("Tarlo. Kasíno", {"Tarlo": "sk", "Kasíno": "sk"}, False),
+        # an abbreviation's dot ends no sentence
+        ("z. kasíno", {"z": "sk", "kasíno": "sk"}, False),
+        # a word glued onto a full stop starts a run of its own, capital or not
+        ("Tarlo.İki", {"Tarlo": "tr", "İki": "tr"}, True),
     ],
 )
 def test_runs_break_where_a_new_sentence_starts(
@@ -126,3 +134,299 @@ def test_a_term_listed_for_several_languages_matches_once_with_all_of_them() -> 
 )
 def test_an_address_glued_to_a_word_is_kept_whole(text: str, address: str) -> None:
     assert address in texthygiene.clean(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # glued onto a full stop, then the host's next sentence after a space
+        (
+            "오늘은 날씨가 좋아서 가족과 함께 공원에 갔다.온라인카지노 우리는 오랜만에 친구들과"
+            " 함께 점심을 먹었다. 저녁에는 집에서 영화를 보았다.",
+            "온라인카지노",
+        ),
+        (
+            "ذهبنا أمس إلى السوق مع الأصدقاء واشترينا الخضار.فياجرا بعد ذلك عدنا إلى البيت"
+            " وتناولنا العشاء معا.",
+            "فياجرا",
+        ),
+        # inside a word of an unspaced script: the term, not the rest of the sentence
+        (
+            "昨日は友達と一緒に公園へ行きました。シアリスここで私たちはお弁当を食べました。"
+            "夜は家で映画を見ました。",
+            "シアリス",
+        ),
+    ],
+    ids=["korean_glued", "arabic_glued", "japanese_inside_a_word"],
+)
+def test_a_pasted_spam_term_does_not_take_the_hosts_next_sentence(text: str, fragment: str) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
+    assert [f.text for f in findings] == [fragment]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het land telt drie gewesten (zie de kaart hierboven) viagra zonder voorschrift",
+        "Ik ben zo blij met de nieuwe fiets die ik gisteren kocht 😍 viagra zonder voorschrift",
+    ],
+    ids=["after_a_bracket", "after_an_emoji"],
+)
+def test_a_bracket_or_an_emoji_ends_the_hosts_piece_before_a_spam_term(text: str) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "spam_fragment"]
+    assert [f.text for f in findings] == ["viagra zonder voorschrift"]
+
+
+SV = "Vi har bott i Göteborg i många år och trivs bra. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a phrase in another script, not names, inside a host sentence: pasted in
+        (SV + "Sedan i våras har vi ο νόμος σχετικά με i trädgården. Det växer fint.", True),
+        ("Мы долго гуляли по парку. Потом купили мороженое في هذا السياق и пошли домой.", True),
+        # names in their own script are the host's writing
+        (SV + "Förra sommaren besökte vi Πολεμικό Μουσείο Αθηνών i Aten med barnen.", False),
+        # a title read as a close language, in a post naming the language it is in
+        (
+            "Onze gastspreker had een exemplaar van Преступление и наказание meegenomen en"
+            " las een stukje in het Russisch voor.",
+            False,
+        ),
+    ],
+    ids=["greek_in_swedish", "arabic_in_russian", "greek_names", "russian_title_named"],
+)
+def test_a_phrase_in_another_script_inside_a_sentence(text: str, fragment: bool) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert bool(findings) is fragment
+    assert all("script_phrase" in f.reasons for f in findings)
+
+
+AR = "ذهبنا أمس إلى السوق مع الأصدقاء واشترينا الخضار. "
+JA = "昨日は友達と一緒に公園へ行きました。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # between two sentences of a script without capitals: the host's words after it
+        (
+            AR + "Choose any of the best quality items for your phone في المساء عدنا إلى البيت.",
+            "Choose any of the best quality items for your phone",
+        ),
+        (
+            JA + "ロレックスは高いです。 He gets more views but has less subscribers lol"
+            " 夜は家で映画を見ました。それから寝ました。",
+            "He gets more views but has less subscribers lol",
+        ),
+        # touching a word of a spaced host script with no space
+        (
+            "Сегодня мы долго гуляли по парку. Вот такое сегодня утроWe have a winner\n\n"
+            "Завтра снова пойдём гулять.",
+            "We have a winner",
+        ),
+        # names and titles stay the host's, and so does Latin inside an unspaced script
+        (JA + " Google Maps で駅までの道を調べました。", None),
+        ("ذهبنا أمس إلى السوق مع الأصدقاء. Samsung Galaxy الجديد كان غاليا جدا.", None),
+        ("このサイトはHugo and Congo themeで作られていて、とても速いです。", None),
+    ],
+    ids=["arabic_host", "japanese_host", "glued_in_cyrillic", "title", "brand", "unspaced"],
+)
+def test_a_latin_phrase_apart_in_a_host_without_capitals_or_glued_on(
+    text: str, fragment: str | None
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])
+    # judged as a run in another script, not on its words' language alone
+    assert all("script_mismatch" in f.reasons for f in findings)
+
+
+def test_a_run_after_a_full_stop_of_an_unspaced_script_is_not_glued_on() -> None:
+    # Japanese puts no space after 。: a run of Han there (read as Chinese) starts the
+    # next sentence; it is not glued to the one before.
+    text = (
+        "この会社は東京に本社を置く建設会社である。大手五社の一角を占め、民間の建築工事に"
+        "強みがある。得意分野は、建築では医療機関、土木では貯蔵施設の施工であるといわれている。"
+        "会長室長兼経営企画部長。歴史的な経緯から、伝統的な神社建築にも実績を有している。"
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    runs = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert runs  # the runs are still considered (threshold 0), just not as glued on
+    assert not [f.text for f in runs if "glued_to_sentence" in f.reasons]
+
+
+RU = "Вчера мы ходили в поликлинику, там была огромная очередь и все ругались.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        # after the host's words on a short line: no heading of its own
+        ("Я так устала сегодня! Please subscribe my channel", "Please subscribe my channel"),
+        # glued on, next to a short line: no list item of its own
+        ("– берём тёплое молоко;\nВот такое сегодня утроLe soufre est un", "Le soufre est un"),
+        # a Latin heading that is its line stays the host's
+        ("Getting started today", None),
+    ],
+    ids=["after_host_words", "next_to_a_list_line", "heading"],
+)
+def test_heading_and_list_exceptions_hold_for_a_latin_line_of_its_own(
+    line: str, fragment: str | None
+) -> None:
+    text = RU + line + "\n\nЗавтра снова пойдём к врачу."
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])
+    assert all("script_mismatch" in f.reasons for f in findings)
+
+
+def test_a_term_in_another_script_grows_its_own_run_not_the_name_after_it() -> None:
+    tokens = tokenize("온라인카지노 Reflektor")
+    term_run = Candidate(0, 0, "foreign_fragment", "ko")
+    name_run = Candidate(2, 2, "foreign_fragment", "de")  # a Latin word labelled foreign
+    owner = _Owners()
+    owner.setdefault(0, term_run)
+    owner.setdefault(2, name_run)
+    match = TermMatch(0, 0, "온라인카지노", "gambling", ("ko",))
+    assert _touching_host_run(tokens, match, owner, "Latin") is term_run
+
+
+def test_a_writer_who_starts_sentences_in_lower_case_gives_no_lowercase_start_evidence() -> None:
+    text = (
+        "dari dulu sudah mau banget coba ke sini akhirnya sampai juga. dari mulai reservasi "
+        "sampai proses billing semuanya memuaskan. sangat dianjurkan tempat ini untuk lihat "
+        "pemandangan. thanks to mas agus untuk teh terbaik."
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    assert not [f.text for f in report.findings if "lowercase_sentence_start" in f.reasons]
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        # a Latin phrase after the host's words at a paragraph's end stands apart
+        (
+            "Летние платья для девочек harganya murah sekali hari ini",
+            "harganya murah sekali hari ini",
+        ),
+        # a title, and two words in lower case, are Latin's everyday uses there
+        ("Вечером мы весь вечер слушали Pink Floyd", None),
+        ("Всем спасибо и good luck", None),
+    ],
+    ids=["phrase", "title", "two_words"],
+)
+def test_a_latin_phrase_at_a_paragraph_end_of_a_non_latin_host(
+    line: str, fragment: str | None
+) -> None:
+    text = "Сегодня мы долго гуляли по парку и кормили уток.\n\n" + line + "\n\nЗавтра снова."
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == ([fragment] if fragment else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # an opening quote between the full stop and the run
+        (
+            "Про історію мови писали багато чого, і цікавого, і відвертої брехні."
+            '"Hubungan kami baik dengan tetangga Тому перш ніж розповідати, треба пояснити.',
+            "Hubungan kami baik dengan tetangga",
+        ),
+        # an emoji between the full stop and the run
+        (
+            "Мы долго гуляли по парку и кормили уток в пруду. 💥 gas terus main di sini menang"
+            " terus Потом мы пошли домой и пили чай.",
+            "gas terus main di sini menang terus",
+        ),
+    ],
+    ids=["quote", "emoji"],
+)
+def test_a_run_after_a_full_stop_and_a_quote_or_an_emoji_starts_a_sentence(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [(f.text, f.position) for f in findings] == [(fragment, "mid_paragraph")]
+
+
+def test_a_quotation_may_end_on_several_dots_before_its_closing_quote() -> None:
+    text = 'Saya senang sekali hari ini...."mom, this is my birthday present for u.."'
+    start = text.index("mom")
+    end = text.index(" u..") + 2
+    assert _quoted(text, 0, len(text), start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "boundary"),
+    [
+        # a transcript without a full stop anywhere: its end closes no paragraph
+        ("dus it was heel wat mar toen kamen ja dy oare famkes dy kamen", False),
+        # where the writer ends sentences, a run after the host's words at the end does
+        ("Het was heel gezellig gisteren. Toen kwamen ja dy oare famkes dy kamen", True),
+    ],
+    ids=["transcript", "punctuated"],
+)
+def test_the_end_of_an_unpunctuated_text_is_no_sentence_boundary(text: str, boundary: bool) -> None:
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    runs = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert runs
+    assert any("sentence_boundary" in f.reasons for f in runs) is boundary
+
+
+CODE_SWITCHED = (
+    "Tadi pagi aku ke pasar sama ibu. I really love the fresh fruit there. Terus kita beli "
+    "sayur dan ikan di pasar. The fish was so cheap and good. Besok mau ke sana lagi sama adik."
+)
+
+
+def test_in_a_code_switched_text_a_run_in_a_script_of_its_own_keeps_its_evidence() -> None:
+    korean = "이제 겨우 스무 살인 그녀는 가수다"
+    text = f"{CODE_SWITCHED}\n\n{korean}\n\nTerus kita pulang. It was nice."
+    report = texthygiene.scan(text)
+    assert report.multilingual
+    findings = [f for f in report.findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == [korean]
+    # the switches between the two languages spread through it stay expected
+    assert not texthygiene.scan(CODE_SWITCHED + " We bought some mangoes too.").findings
+
+
+def test_a_spam_term_opening_a_sentence_does_not_take_the_hosts_words_after_it() -> None:
+    # after a full stop and a space, the term first: where the host's words come back
+    # (labelled the host's language) the pasted phrase has ended
+    text = (
+        "오늘은 날씨가 좋아서 가족과 함께 공원에 갔다. 온라인카지노 우리는 오랜만에 친구들과"
+        " 함께 점심을 먹었다. 저녁에는 집에서 영화를 보았다."
+    )
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    assert [f.text for f in report.findings if f.kind == "spam_fragment"] == ["온라인카지노"]
+
+
+IT = "Ieri sera siamo andati al mare con tutta la famiglia e abbiamo mangiato il pesce. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a brand in look-alike letters inside a pasted phrase does not split it
+        (
+            IT + "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak Poi siamo tornati a casa.",
+            "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak",
+        ),
+        # nor is it left out at the phrase's end
+        (
+            IT + "Channel mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
+            "mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
+        ),
+        # nor at its start
+        (
+            IT + "𝐕𝐈𝐒𝐈𝟒𝐃 emang paling manteep sih bro Poi siamo tornati a casa.",
+            "𝐕𝐈𝐒𝐈𝟒𝐃 emang paling manteep sih bro",
+        ),
+    ],
+    ids=["inside", "at_the_end", "at_the_start"],
+)
+def test_a_word_in_look_alike_letters_belongs_to_the_run_around_it(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
+    assert [f.text for f in findings] == [fragment]
+    assert "styled_letters" in findings[0].reasons

@@ -52,6 +52,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "styled_letters": ("text", HOST + "\n\ncoba main di ⭐𝙎𝙂𝙄88 sekarang\n\nMorgen weer."),
     "all_caps": ("text", HOST + "\n\nWIN CASH NOW 50% bonus\n\nMorgen weer."),
     "inside_sentence": ("text", HOST + "We aten borsjt, of zoals oma zegt борщ, met room."),
+    "script_phrase": ("text", HOST + "Daarna kochten we в этом году недорого de zaden."),
     "complete_sentence": ("text", HOST + "Ze zei het. Buongiorno a tutti voi. Daarna werkten we."),
     "quoted": ("text", HOST + "Op het bord stond „где взять деньги быстро” in grote letters."),
     "parenthetical": ("text", HOST + "De stad Moskou (Москва) is groot."),

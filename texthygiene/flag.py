@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -88,6 +89,10 @@ FEATURES: dict[str, tuple[str, float]] = {
     # a spam term's clause: its words beside the terms' (min(n, 12)); a clause running on
     # through a host sentence is the host's sentence, not the spam
     "clause_words": ("spam_terms", 0.0),
+    # a phrase in another (not Latin) script inside a sentence, not names
+    "script_phrase": ("script_phrase", 1.5),
+    # a text with no full stop anywhere: its end is no sentence boundary (a marker only)
+    "unpunctuated_text": ("sentence_boundary", 0.0),
     **{kind: (kind, 1.5) for kind in CUE_KINDS},
 }
 FEATURE_NAMES = tuple(FEATURES)
@@ -100,15 +105,35 @@ SPAM_MORE_MAX = 2
 CLAUSE_WORDS_MAX = 12
 ABSORB_MARGIN = 1.5  # nats: a neighbour this close to the run's language joins it
 LEXICON_MARGIN = 1.5  # nats a word: how far behind a spam term's language may be to name a run
+LOWERCASE_WRITER_MIN = 2  # host sentences opening in lower case: a writer who writes so
+SCRIPT_PHRASE_WORDS = 3
 QUOTE_REACH = 600  # characters: how far a quotation mark is looked for
 _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
 )
+_SENTENCE_END_CHARS = "".join(sorted(SENTENCE_END))
+_EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*")
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 NAME_REACH = 300  # characters either side of the run
+
+
+def _name_pattern(code: str) -> regex.Pattern[str] | None:
+    """Names of the language, and of those its short runs are read as (a Russian title read
+    as Bulgarian is still discussed as Russian)."""
+    stems = [
+        stem
+        for language in sorted({code} | CLOSE_LANGUAGES.get(code, frozenset()))
+        for stem in LANGUAGE_NAME_STEMS.get(language, ())
+    ]
+    if not stems:
+        return None
+    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
+
+
 _NAMED = {
-    code: regex.compile(r"\b(?:" + "|".join(map(regex.escape, stems)) + ")", regex.IGNORECASE)
-    for code, stems in LANGUAGE_NAME_STEMS.items()
+    code: pattern
+    for code in sorted(set(LANGUAGE_NAME_STEMS) | set(CLOSE_LANGUAGES))
+    if (pattern := _name_pattern(code)) is not None
 }
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 HEADING_MAX_WORDS = 12
@@ -159,6 +184,13 @@ class Candidate:
     position: str = ""
     terms: list[str] = field(default_factory=list)
     term_words: int = 0  # words of the spam terms found in the run
+    chars: tuple[int, int] | None = None  # a span inside its one word (unspaced scripts)
+
+    def extent(self, tokens: Sequence[Token]) -> tuple[int, int]:
+        """The run's text span: its words', or the characters it holds of its one word."""
+        if self.chars is not None:
+            return self.chars
+        return tokens[self.first].start, tokens[self.last].end
 
 
 class _Line:
@@ -218,15 +250,27 @@ def flag(
     candidates: list[Candidate] = []
     for line in lines:
         run: list[int] = []
+        styled: list[int] = []  # words in look-alike letters just before, outside a run
         for i in range(line.first, line.last + 1):
-            if i < line.last and foreign[i]:
+            # A word in look-alike letters (𝐒𝐎𝐑𝐉𝐏𝟖𝟖, read as no script's) inside a run, or
+            # at either end of it, is part of it: a brand pasted with the phrase.
+            if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
                 if run and _run_breaks(tokens, words, run[-1], i):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     run = []
+                if not run and foreign[i]:
+                    run = styled
+                styled = []
                 run.append(i)
                 continue
+            if i < line.last and not run and _styled(tokens[i]):
+                styled.append(i)
+                continue
             if i < line.last and tokens[i].kind in ("space", "other", "hidden"):
+                if tokens[i].kind != "space":
+                    styled = []
                 continue  # spaces and punctuation do not break a run
+            styled = []
             if (
                 i < line.last
                 and run
@@ -266,7 +310,13 @@ def flag(
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
         elif match.first not in owner:
-            clause = _clause(tokens, match, stops)
+            clause = _clause(tokens, match, stops, words)
+            inside = _inside_word(tokens, match, spam)
+            if inside is not None:
+                # A term inside a word of an unspaced script (``。シアリスここにいる時に``):
+                # no space tells where a pasted phrase ends, so the finding is the terms.
+                clause.first = clause.last = match.first
+                clause.chars = inside
             for i in range(clause.first, clause.last + 1):
                 if i in owner:
                     dropped.add(id(owner[i]))
@@ -276,10 +326,13 @@ def flag(
     candidates = [c for c in candidates if id(c) not in dropped]
     if words.host_script not in UNSPACED_SCRIPTS:
         # Sentences touch in unspaced scripts: "glued" says nothing there about a clause.
-        candidates += _cue_clauses(tokens, cues, owner, stops)
+        candidates += _cue_clauses(tokens, cues, owner, stops, words)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
+    lowercase = _writes_lowercase(tokens, words)
+    punctuated = any(t.kind == "other" and t.text in SENTENCE_FINAL for t in tokens)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
+    scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
     findings: list[Finding] = []
     for cand in candidates:
@@ -294,8 +347,9 @@ def flag(
         )
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
-        _score(text, tokens, cand, lines_by_token[cand.first], words, config, cues)
-        if switching or (
+        line = lines_by_token[cand.first]
+        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
+        if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
             and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
@@ -306,11 +360,20 @@ def flag(
             cand.expected = cand.kind == "foreign_fragment" and not OWN_EVIDENCE.intersection(
                 cand.features
             )
-        trace(tokens[cand.first].start, tokens[cand.last].end, cand.kind, evidence(cand))
+        trace(*cand.extent(tokens), cand.kind, evidence(cand))
         score, contributions = _scored(cand)
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _script_of_its_own(tokens: Sequence[Token], cand: Candidate, scripts: Counter[str]) -> bool:
+    """The run is in a script no other word of the text is in: whatever languages run
+    through a code-switched text, this one is not among them (Hangul in a Chinese post)."""
+    groups = Counter(
+        tokens[i].group for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"
+    )
+    return len(groups) == 1 and all(scripts[g] == n for g, n in groups.items())
 
 
 def _scored(cand: Candidate) -> tuple[float, dict[str, float]]:
@@ -362,9 +425,28 @@ def _lines(
     return lines
 
 
+def _styled(token: Token) -> bool:
+    """A word in look-alike letters (mathematical, double-struck), which have no script:
+    the tokenizer takes it for a number."""
+    return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+
+
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
     """Two adjacent foreign words belong to different runs (script or language changes)."""
+    if _styled(tokens[before]) or _styled(tokens[after]):
+        return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:
+        return True
+    # A word in lower case after a sentence's full stop starts no sentence of the host's,
+    # nor does one glued onto it: a phrase pasted there is a run of its own (``…, erklärt
+    # Tarlo. kasíno bez vkladu``, ``… Tarlo.İki yılın ardından``).
+    lower = tokens[after].text[:1].islower()
+    if any(
+        tokens[i].text in SENTENCE_FINAL
+        and _ends_sentence(tokens, i, before)
+        and (lower or _glued_to_stop(tokens, i, after))
+        for i in range(before + 1, after)
+    ):
         return True
     # Word labels flip between languages the profiles confuse (ru/uk, lv/et): one run,
     # unless a sentence ends between them, or a new one starts with no full stop before it
@@ -484,7 +566,15 @@ class _Owners:
 def _touching_host_run(
     tokens: Sequence[Token], match: TermMatch, owner: _Owners, host_script: str
 ) -> Candidate | None:
-    """A host-script candidate overlapping the term or next to it (a space between)."""
+    """A host-script candidate overlapping the term or next to it (a space between). A term
+    in another script grows its own run: ``онлайн казино`` does not take the Latin name
+    after it."""
+    group = tokens[match.first].group
+    if group != host_script:
+        for i in range(match.first, match.last + 1):
+            cand = owner.get(i)
+            if cand is not None and tokens[cand.first].group == group:
+                return cand
     near = [*range(match.first, match.last + 1)]
     if match.first >= 2 and tokens[match.first - 1].kind == "space":
         near.append(match.first - 2)
@@ -531,12 +621,16 @@ def _absorb(
     return _foreign_candidate(tokens, list(range(first, last + 1)), words)
 
 
-def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Candidate:
+def _clause(
+    tokens: Sequence[Token], match: TermMatch, covered: set[int], words: WordLanguages
+) -> Candidate:
     """The sentence piece around a spam term: from the last sentence break to the next."""
     first = match.first
     j = first - 1
     while j >= 0 and tokens[j].kind != "newline" and j not in covered:
-        if tokens[j].kind == "other" and tokens[j].text in SENTENCE_END:
+        if tokens[j].kind == "other" and (
+            tokens[j].text in SENTENCE_END or _ends_piece(tokens, j, first)
+        ):
             break
         if is_language_word(tokens[j]):
             first = j
@@ -544,6 +638,18 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
     # A clause that starts in lower case is no sentence of the host's: a capital after it
     # starts the next sentence (``…us. kasyno online z bonusem We'd love…``).
     lower_start = tokens[first].text[:1].islower()
+    # Nor is a clause glued onto a full stop (``…وغيرها.فياجرا بعد ذلك``): the host puts a
+    # space there. Having no full stop of its own, it ends where the host's words come back;
+    # so does a term that opens a sentence in a script without capitals (``갔다. 온라인카지노
+    # 우리는 …``), where a capital cannot show the host's next sentence.
+    initial = tokens[first].text[:1]
+    glued = _glued_to_stop(tokens, j, first) or (
+        first == match.first
+        and initial.upper() == initial.lower()  # no capitals to tell where it ends
+        and j >= 0
+        and tokens[j].text in SENTENCE_FINAL
+        and _ends_sentence(tokens, j, 0)
+    )
     last = match.last
     j = last + 1
     while j < len(tokens) and tokens[j].kind != "newline" and j not in covered:
@@ -552,13 +658,82 @@ def _clause(tokens: Sequence[Token], match: TermMatch, covered: set[int]) -> Can
         if is_language_word(tokens[j]):
             if lower_start and tokens[j].text[:1].isupper():
                 break
+            if glued and words.labels[j] == words.host:
+                break
             last = j
         j += 1
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _inside_word(
+    tokens: Sequence[Token], match: TermMatch, spam: Sequence[TermMatch]
+) -> tuple[int, int] | None:
+    """The characters of a term found in a word of an unspaced script, with the terms
+    found touching it in that word (``エロ動画`` and ``無料``); None in other scripts."""
+    token = tokens[match.first]
+    folded = token.text.casefold()
+    if (
+        match.first != match.last
+        or token.script not in UNSPACED_SCRIPTS
+        or len(folded) != len(token.text)
+    ):
+        return None
+    spans = sorted(
+        (at, at + len(m.term))
+        for m in spam
+        if m.first == match.first == m.last
+        for at in _occurrences(folded, m.term)
+    )
+    at = folded.find(match.term)
+    lo, hi = at, at + len(match.term)
+    for a, b in spans:  # in order of start: grows right, then left by a second pass
+        if a <= hi and b >= lo:
+            lo, hi = min(lo, a), max(hi, b)
+    for a, b in reversed(spans):
+        if a <= hi and b >= lo:
+            lo, hi = min(lo, a), max(hi, b)
+    return token.start + lo, token.start + hi
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    found, at = [], text.find(term)
+    while at >= 0:
+        found.append(at)
+        at = text.find(term, at + 1)
+    return found
+
+
+def _ends_piece(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """Token ``i``, a closing bracket or an emoji with a space after it, ends a piece of the
+    host's writing when a word in lower case follows (``… (blauw) viagra zonder …``): in
+    posts and lists they stand where a full stop would."""
+    text = tokens[i].text
+    return (
+        (text in ")]" or _EMOJI_RE.fullmatch(text) is not None)
+        and i + 1 < first
+        and tokens[i + 1].kind == "space"
+        and tokens[first].text[:1].islower()
+    )
+
+
+def _glued_to_stop(tokens: Sequence[Token], stop: int, first: int) -> bool:
+    """Token ``stop`` is a sentence's full stop that word ``first`` touches with no space, in
+    a script that spaces its sentences (``。`` has no space after it)."""
+    return (
+        stop >= 0
+        and tokens[stop].text in SENTENCE_FINAL
+        and tokens[stop].text.isascii()
+        and _touching(tokens, stop, first)
+        and _ends_sentence(tokens, stop, 0)
+    )
+
+
 def _cue_clauses(
-    tokens: Sequence[Token], cues: tuple[Cue, ...], owner: _Owners, stops: set[int]
+    tokens: Sequence[Token],
+    cues: tuple[Cue, ...],
+    owner: _Owners,
+    stops: set[int],
+    words: WordLanguages,
 ) -> list[Candidate]:
     """A clause around the cues that no run holds: from the last sentence break to the next,
     over the sentence's cues, cut short before a capitalised word after a cue (the host's
@@ -573,7 +748,7 @@ def _cue_clauses(
         n += 1
         if first < 0 or first in owner or first in stops:
             continue
-        clause = _clause(tokens, TermMatch(first, last, "", ""), stops)
+        clause = _clause(tokens, TermMatch(first, last, "", ""), stops, words)
         j, last = last + 1, max(clause.last, last)
         while j < len(tokens) and tokens[j].kind != "newline" and j not in stops:
             token = tokens[j]
@@ -668,13 +843,17 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
     for n, ch in enumerate(after):
         if ch in CLOSING_QUOTES and ch != "'":
             return True
-        if ch in SENTENCE_END and after[n + 1 : n + 2] not in CLOSING_QUOTES:
-            return False
+        if (
+            ch in SENTENCE_END
+            and after[n + 1 :].lstrip(_SENTENCE_END_CHARS)[:1] not in CLOSING_QUOTES
+        ):
+            return False  # a sentence ends outside the quotation (``..”`` ends inside it)
     return False
 
 
 def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
-    """The text around the run (not the run itself) names the run's language.
+    """The text around the run (not the run itself) names the run's language (or one
+    close to it).
 
     >>> cand = Candidate(0, 0, "foreign_fragment", "el")
     >>> _named_nearby("Σιγά σιγά\\n\\nThat is what she said, in Greek.", cand, 0, 9)
@@ -721,9 +900,14 @@ def _score(
     words: WordLanguages,
     config: Config,
     cues: tuple[Cue, ...] = (),
+    lowercase: bool = False,
+    punctuated: bool = True,
 ) -> None:
+    """Gather ``cand``'s evidence into its ``features``; ``lowercase``: the host starts
+    its own sentences in lower case (``_writes_lowercase``); ``punctuated``: the text ends
+    a sentence somewhere."""
     terms = cand.features
-    start, end = tokens[cand.first].start, tokens[cand.last].end
+    start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
     after = _next_visible(tokens, cand.last, line.last)
     prev_tok = tokens[before] if before is not None else None
@@ -748,6 +932,14 @@ def _score(
             or (
                 _ends_sentence(tokens, before, line.first)
                 and not _looks_like_extension(tokens[cand.first].text)
+                # sentences touch in unspaced scripts: a run of the host's own script
+                # after its full stop (。) is how the next sentence starts
+                and not (
+                    first_script == host_script
+                    and host_script in UNSPACED_SCRIPTS
+                    and not tokens[before].text.isascii()
+                    and cand.kind == "foreign_fragment"
+                )
             )
         )
     )
@@ -762,6 +954,7 @@ def _score(
         prev_tok is None
         or prev_tok.text in SENTENCE_FINAL
         or (before == line.first and prev_tok.text in BULLETS)
+        or _opens_after_stop(tokens, before, line.first)
     )
     at_end = (
         next_tok is None
@@ -799,11 +992,24 @@ def _score(
             # inside a non-Latin host's sentence it needs language evidence like a
             # same-script run; a phrase standing apart (a line of its own, between two
             # sentences, at a paragraph's end) is as foreign as any other script's.
-            apart = own_line or (at_start and (at_end or before_capital))
+            # In a spaced script a Latin phrase touching the host's words with no space is
+            # pasted on too (``сегодня утроWe have a winner``), and where the host's script
+            # has no capitals the run ends where its next sentence would start. At a
+            # paragraph's end it stands apart after the host's words as after a full stop.
+            glued = (glued_before or glued_after) and host_script not in UNSPACED_SCRIPTS
+            apart = (
+                own_line
+                or glued
+                or next_tok is None
+                or (
+                    at_start
+                    and (at_end or before_capital or _caseless_host_word(next_tok, host_script))
+                )
+            )
             different_script = tokens[cand.first].group != "Latin" or (
                 apart
                 and units >= config.min_fragment_words
-                and _latin_apart(text, tokens, cand, line, units, next_tok)
+                and _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
             )
         if different_script:
             terms["script_mismatch"] = 1.0
@@ -835,6 +1041,11 @@ def _score(
     else:
         different_script = False
 
+    # Where the host's script has no capitals, the host's words after a run in another
+    # script may start its next sentence as well as a capital would.
+    opens_sentence = before_capital or (
+        different_script and _caseless_host_word(next_tok, host_script)
+    )
     # A clause found by its cues alone is glued only where it follows a full stop: a host
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
     cue_clause = cand.kind == "spam_fragment" and not cand.terms
@@ -859,9 +1070,19 @@ def _score(
         pass  # a unit at its own edges: no evidence
     elif cand.kind == "spam_fragment" and next_tok is not None:
         pass  # a host-language sentence is always aligned with sentences: no evidence
+    elif (
+        next_tok is None
+        and not at_start
+        and not punctuated
+        and not (different_script or cand.terms or found)
+    ):
+        # A text without a full stop anywhere (a transcript, a chat message) is one clause
+        # running on: a run of the host's script at its end, with nothing but its words'
+        # language, continues it; no paragraph is closed there.
+        terms["unpunctuated_text"] = 0.0
     elif next_tok is None or (at_start and at_end):
         terms["sentence_boundary"] = 1.0
-    elif at_start and before_capital:
+    elif at_start and opens_sentence:
         # A capital after the run may start the next sentence or go on with a name; a run
         # that starts in lower case after a full stop is no name: a phrase pasted in between.
         pasted = different_script or (
@@ -885,11 +1106,22 @@ def _score(
         terms["inside_sentence_script" if weak else "inside_sentence"] = 1.0
         if prev_tok is not None and prev_tok.text in SENTENCE_FINAL:
             terms["after_sentence_end"] = 1.0
+        if (
+            different_script
+            and first_script != "Latin"
+            and _word_count(tokens, cand) >= SCRIPT_PHRASE_WORDS
+            and not _mostly_names(tokens, cand, next_tok)
+        ):
+            # A phrase of several words in another script, not names, inside a sentence
+            # without quotes or brackets is pasted in (``… Bl.a. Ο νόμος σχετικά i samband
+            # …``); Latin is everybody's second script and has its own rules.
+            terms["script_phrase"] = 1.0
     # After a full stop the host's sentences start with a capital; a run that starts in
     # lower case there is no sentence of the host's (pasted word pairs, SEO phrases).
     first_text = tokens[cand.first].text
     if (
-        prev_tok is not None
+        not lowercase
+        and prev_tok is not None
         and before is not None
         and prev_tok.end < start
         and _ends_sentence(tokens, before, line.first)
@@ -925,7 +1157,8 @@ def _score(
         terms["spam_terms"] = 1.0
         if len(cand.terms) > 1:
             terms["spam_terms_more"] = min(SPAM_MORE_MAX, len(cand.terms) - 1)
-        if cand.kind == "spam_fragment":
+        if cand.kind == "spam_fragment" and not own_line:
+            # a line of its own runs through no host sentence: its words are all the spam's
             beside = _word_count(tokens, cand) - cand.term_words
             if beside > 0:
                 terms["clause_words"] = min(CLAUSE_WORDS_MAX, beside)
@@ -938,10 +1171,66 @@ def _score(
         cand.position = "glued"
     elif next_tok is None:
         cand.position = "paragraph_end"
-    elif at_start and (at_end or before_capital):
+    elif at_start and (at_end or opens_sentence):
         cand.position = "mid_paragraph"
     else:
         cand.position = "inside_sentence"
+
+
+def _caseless_host_word(token: Token | None, host_script: str | None) -> bool:
+    """A word in the host's script, which has no capitals (Arabic, Han, Hangul…): nothing
+    tells whether a sentence starts with it."""
+    if token is None or token.kind != "word" or token.group != host_script:
+        return False
+    first = token.text[:1]
+    return first.upper() == first.lower()
+
+
+def _opens_after_stop(tokens: Sequence[Token], before: int | None, floor: int) -> bool:
+    """Token ``before`` is an opening quote or an emoji, with a full stop or the line's
+    start before it: what follows starts a sentence (``… أبداً.„Es gibt immer``)."""
+    if before is None:
+        return False
+    j = before
+    while j >= floor and (
+        tokens[j].kind == "space"
+        or _unseen(tokens[j])
+        or _EMOJI_RE.fullmatch(tokens[j].text) is not None
+        or (
+            tokens[j].text in OPENING_QUOTES
+            # ``"`` also closes: it opens where it touches the word after it
+            and (tokens[j].text not in CLOSING_QUOTES or tokens[j + 1].kind != "space")
+        )
+    ):
+        j -= 1
+    return j < before and (j < floor or tokens[j].text in SENTENCE_FINAL)
+
+
+def _writes_lowercase(tokens: Sequence[Token], words: WordLanguages) -> bool:
+    """Whether the host's own sentences mostly start in lower case (a chat, a tweet): then a
+    run in lower case after a full stop is how this writer starts a sentence, not a sign of
+    a phrase pasted in. Counted over the host's words that open a line or follow a full stop.
+
+    >>> from texthygiene.identify import identify_words
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("dari dulu mau ke sini. akhirnya sampai juga. sangat puas sekali.")
+    >>> _writes_lowercase(tokens, identify_words(tokens, frozenset(), frozenset()))
+    True
+    """
+    lower = upper = 0
+    opening = True  # the text's first word opens a sentence
+    for i, token in enumerate(tokens):
+        if token.kind == "newline":
+            opening = True
+        elif token.kind == "other" and token.text in SENTENCE_FINAL:
+            opening = opening or _ends_sentence(tokens, i, 0)
+        elif token.kind in ("word", "number", *PROTECTED_KINDS):
+            if opening and token.kind == "word" and words.labels[i] == words.host:
+                initial = token.text[:1]
+                lower += initial.islower()
+                upper += initial.isupper()
+            opening = False
+    return lower >= LOWERCASE_WRITER_MIN and lower > upper
 
 
 def _close_to_host(cand: Candidate, words: WordLanguages) -> bool:
@@ -956,15 +1245,18 @@ def _latin_apart(
     line: _Line,
     units: int,
     next_tok: Token | None,
+    own_line: bool,
 ) -> bool:
     """A Latin run standing apart in a non-Latin host is a phrase in another script unless
     it is one of Latin's everyday uses there: a short heading, a title or names, code, a
     two-word command, a label, an item of a list or menu (a short line next to it), or
-    prose of several sentences (a comment, a quotation)."""
+    prose of several sentences (a comment, a quotation). A heading or a list item is a line
+    of its own: a run after the host's words on its line is neither (``Я убью тебя! Pleas
+    subscribe my channel``)."""
     start, end = tokens[cand.first].start, tokens[cand.last].end
     line_text = text[line.start : line.end]
     return not (
-        (line.heading and units <= LATIN_HEADING_MAX)
+        (own_line and line.heading and units <= LATIN_HEADING_MAX)
         or _title_case(tokens, cand)
         or _mostly_names(tokens, cand, next_tok)
         or _CODE_RE.search(line_text) is not None
@@ -972,8 +1264,8 @@ def _latin_apart(
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
-        or _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
-        or _short_line(text[line.end + 1 :].partition("\n")[0])
+        or (own_line and _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2]))
+        or (own_line and _short_line(text[line.end + 1 :].partition("\n")[0]))
     )
 
 
@@ -1081,7 +1373,7 @@ def _finding(
 ) -> Finding:
     """The finding for a run; its reasons are the codes whose evidence moved its score,
     largest share first (``reason_shares``, from ``_scored``)."""
-    start, end = tokens[cand.first].start, tokens[cand.last].end
+    start, end = cand.extent(tokens)
     fragment = text[start:end]
     # A run in a script of its own language is in that language (the profiles lack it).
     scripts = {

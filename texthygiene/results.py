@@ -69,6 +69,7 @@ REASON_CODES: dict[str, str] = {
     "own_line": "a line of its own, in another script or language or with spam terms",
     "lowercase_sentence_start": "the run starts in lower case after a full stop",
     "spam_terms": "words from the spam-term lexicon (or the site's extra terms)",
+    "script_phrase": "a phrase of 3+ words in another script (not Latin, not names) in a sentence",
     "close_language_letters": "a language close to the host's, told by letters the host never uses",
     "recurring": "the phrase recurs where injected text sits in other documents of the run",
     # spam cues (cues.py): evidence for, never enough alone

@@ -113,13 +113,19 @@ _LATENCY = {
 }
 
 
-def _latency(imports: str, call: str) -> dict[str, float] | None:
-    """Import time and first-call time (model loading included) in a fresh process."""
+def _latency(imports: str, call: str, env: dict[str, str] | None = None) -> dict[str, float] | None:
+    """Import time and first-call time (model loading included) in a fresh process, with
+    ``env`` added to its environment."""
     code = (
         f"import time; t=time.perf_counter(); {imports}; i=time.perf_counter(); {call}; "
         "f=time.perf_counter(); print(i-t, f-i)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     if out.returncode != 0:
         return None  # not installed
     imported, first = (float(x) for x in out.stdout.split())
@@ -158,13 +164,20 @@ def speed_ratios(posts: list[str], rounds: int = 5, page_count: int = 8) -> dict
 
 def first_scan(repeats: int = 5) -> dict[str, float]:
     """Import and first ``scan`` in a fresh process, next to langdetect's import and first
-    ``detect`` (profiles loaded) in one: the best of ``repeats`` each, interleaved."""
+    ``detect`` (profiles loaded) in one: the best of ``repeats`` each, interleaved. Ours
+    with the model cache as a user has it after the first run (``texthygiene_s``; the first
+    repeat fills it) and with the cache off (``uncached_s``: the very first run)."""
     ours = _LATENCY["texthygiene"]
     theirs = _LATENCY["langdetect"]
-    best = {"texthygiene_s": float("inf"), "langdetect_s": float("inf")}
+    runs = (
+        ("texthygiene_s", ours, {}),
+        ("uncached_s", ours, {"TEXTHYGIENE_CACHE_DIR": ""}),
+        ("langdetect_s", theirs, {}),
+    )
+    best = {key: float("inf") for key, _, _ in runs}
     for _ in range(repeats):
-        for key, (imports, call) in (("texthygiene_s", ours), ("langdetect_s", theirs)):
-            measured = _latency(imports, call)
+        for key, (imports, call), env in runs:
+            measured = _latency(imports, call, env)
             if measured is None:
                 raise RuntimeError(f"{imports!r} failed in a fresh process")
             best[key] = min(best[key], measured["import_s"] + measured["first_call_s"])
@@ -334,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         f"scan × baseline, median of {args.rounds} rounds: short posts "
         f"{cases['short_posts']:.1f}, joined {PAGE_CHARS // 1000} KB pages "
         f"{cases['joined_pages']:.1f}; import + first scan {first['texthygiene_s']:.2f} s "
-        f"(langdetect import + first detect {first['langdetect_s']:.2f} s)"
+        f"(model cache off: {first['uncached_s']:.2f} s; "
+        f"langdetect import + first detect {first['langdetect_s']:.2f} s)"
     )
     # A fresh process with texthygiene alone: the peers' models (langdetect's profiles are
     # millions of Python objects) would make every garbage collection during a 1 MB scan

@@ -17,12 +17,14 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple, Protocol
 
 import numpy as np
 import regex
 from langdetect.utils.ngram import NGram
 
+from . import modelcache
 from .chardata import (
     CLAUSE_PUNCT,
     CLOSE_LANGUAGES,
@@ -171,7 +173,11 @@ class LanguageModel(CachedEvidence):
     Chinese when it reads as either script's Chinese (averaging the profiles would halve
     every gram only one script uses, and hand short Chinese words to Korean). The evidence
     against a language then saturates at ``WORD_EVIDENCE_CAP`` (see ``saturate``).
+
+    The built tables go to the model cache (``modelcache``); a later process maps them in.
     """
+
+    alphabets: dict[str, frozenset[str]]
 
     def __init__(self) -> None:
         profiles = resources.files("langdetect").joinpath("profiles")
@@ -190,6 +196,11 @@ class LanguageModel(CachedEvidence):
             (self.column[code], p) for p, code in enumerate(self.profiles) if p >= len(codes)
         ]
         self._korean = self.column.get("ko")
+        cache_key = _cache_key(names)
+        cached = modelcache.load(cache_key)
+        if cached is not None:
+            self._index, self._absent_log, self.alphabets, self._log = cached
+            return
         index: dict[str, int] = {}
         # Loading stays lean: each profile's grams become arrays at once (no lists of
         # Python numbers across profiles) and the table is built a slice of rows at a time,
@@ -239,14 +250,15 @@ class LanguageModel(CachedEvidence):
         self._index = index
         #: Each language's letters: those one of its profiles keeps (at least one letter in
         #: 10 000 of its text), normalised as langdetect normalises them.
-        self.alphabets: dict[str, frozenset[str]] = {
-            code: frozenset(letters) for code, letters in alphabets.items()
-        }
+        self.alphabets = {code: frozenset(letters) for code, letters in alphabets.items()}
         # The last row, all zeros, pads gram lists to a common length (``profile_vectors``).
         self._log = np.zeros((len(index) + 1, len(columns)), dtype=np.float32)
         for lo, hi in slices:
             block = _table_rows(entries, lo, hi, len(columns))
             self._log[lo:hi] = np.log(np.where(block > 0, block, absent[lengths[lo:hi]]))
+        modelcache.save(
+            cache_key, modelcache.Tables(index, self._absent_log, self.alphabets, self._log)
+        )
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
@@ -370,6 +382,25 @@ class LanguageModel(CachedEvidence):
         if grams == 0:
             return _UNKNOWN_GRAM
         return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
+
+
+def _cache_key(names: Sequence[str]) -> str:
+    """The model cache's name for the tables built from the profiles ``names`` by this
+    module's code."""
+    import langdetect
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    return modelcache.key(
+        [
+            Path(__file__).read_bytes(),
+            getattr(langdetect, "__version__", "").encode(),
+            np.__version__.encode(),
+            *(
+                f"{name} {Path(str(profiles.joinpath(name))).stat().st_size}".encode()
+                for name in names
+            ),
+        ]
+    )
 
 
 def _table_rows(

@@ -197,6 +197,7 @@ class LanguageModel(CachedEvidence):
         ]
         self._korean = self.column.get("ko")
         self._kept: dict[str, bytes] = {}
+        self._lengths: np.ndarray | None = None  # each table row's gram length
         self._known_counts: dict[str, dict[str, tuple[int, int, int, int]]] = {}
         cache_key = _cache_key(names)
         cached = modelcache.load(cache_key)
@@ -381,7 +382,9 @@ class LanguageModel(CachedEvidence):
         kept = self._kept.get(language)
         if kept is None:
             profiles = [p for p, code in enumerate(self.profiles) if code == language]
-            lengths = np.fromiter(map(len, self._index), np.intp, len(self._index))
+            if self._lengths is None:
+                self._lengths = np.fromiter(map(len, self._index), np.intp, len(self._index))
+            lengths = self._lengths
             cells = self._log[: len(self._index), profiles]
             floor = self._absent_log[lengths[:, None], np.array(profiles, dtype=np.intp)]
             kept = self._kept[language] = (cells > floor + 1e-4).any(axis=1).tobytes()

@@ -251,6 +251,7 @@ def run(
             yield from _pair(done, task, pool.outcomes(work, future, done, lost))
     finally:
         pool.close()
+        gc.unfreeze()  # the workers are gone: a caller's process collects as before
 
 
 def _preload(settings: Settings) -> None:

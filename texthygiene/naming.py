@@ -13,6 +13,7 @@ scores against the others, so it says "not this one" without having to say which
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from .chardata import SCRIPT_LANGUAGES
 from .frequency import lists
@@ -65,11 +66,16 @@ def reported_language(
     lm = detector(detector_name)
     if not isinstance(lm, LanguageModel):
         return host  # another backend's libraries judge their own coverage
-    texts = [
-        t.text
-        for t in tokens
-        if t.kind == "word" and t.group == script and not any(c.isdigit() for c in t.text)
-    ][:SAMPLE_WORDS]
+    texts = list(
+        islice(
+            (
+                t.text
+                for t in tokens
+                if t.kind == "word" and t.group == script and not any(c.isdigit() for c in t.text)
+            ),
+            SAMPLE_WORDS,
+        )
+    )
     letters, foreign, trigrams, known = lm.known_grams(texts, host)
     if script in _ALPHABETIC and foreign >= max(FOREIGN_LETTERS_MIN, FOREIGN_LETTERS * letters):
         return None

@@ -8,6 +8,8 @@ posts of ``corpora/`` with unique ids. Throughput: the installed command scans o
 and MB/s, and documents per CPU-second of the whole process tree (what a machine shared with
 other work still measures fairly). Memory: the peak of the summed resident memory of the
 command and its worker processes (sampled from /proc every 0.1 s) on each size, and the
+proportional set size (PSS: pages shared between the processes, as the mapped model table
+is, counted once in all), and the
 same peak over the second half of the run only (the steady state, without the workers'
 start); streaming means the sizes should differ by little. ``--quick`` uses small sizes to
 check it runs.
@@ -70,6 +72,19 @@ def _rss(pid: int) -> int:
     return 0
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size: a page shared by n processes counts 1/n in each (the mapped
+    model table, pages a fork shares), so the tree's sum is the memory it really holds."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def run_scan(path: Path, jobs: int) -> dict[str, Any]:
     """Scan ``path`` with the command line; wall time and peak memory of the process tree."""
     command = [sys.executable, "-m", "texthygiene", "scan", "--format", "jsonl", "--exit-zero"]
@@ -78,8 +93,11 @@ def run_scan(path: Path, jobs: int) -> dict[str, Any]:
     start = time.perf_counter()
     process = subprocess.Popen(command)
     samples: list[tuple[float, int]] = []
+    pss: list[int] = []
     while process.poll() is None:
-        samples.append((time.perf_counter(), sum(_rss(p) for p in _tree(process.pid))))
+        tree = _tree(process.pid)
+        samples.append((time.perf_counter(), sum(_rss(p) for p in tree)))
+        pss.append(sum(_pss(p) for p in tree))
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     peak = max((rss for _, rss in samples), default=0)
@@ -93,6 +111,7 @@ def run_scan(path: Path, jobs: int) -> dict[str, Any]:
         "cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(peak / MB, 1),
         "peak_rss_mb_second_half": round(late / MB, 1),
+        "peak_pss_mb": round(max(pss, default=0) / MB, 1),
     }
 
 
@@ -121,6 +140,8 @@ def main() -> None:
         speed["speedup_2_over_1"] = round(
             speed["jobs_2"]["docs_per_s"] / speed["jobs_1"]["docs_per_s"], 2
         )
+        for key in ("peak_rss_mb", "peak_pss_mb"):
+            speed[f"{key}_2_over_1"] = round(speed["jobs_2"][key] / speed["jobs_1"][key], 2)
         results["throughput"] = speed
         path.unlink()
         memory: dict[str, Any] = {"jobs": 2}

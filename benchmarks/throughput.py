@@ -113,17 +113,74 @@ _LATENCY = {
 }
 
 
-def _latency(imports: str, call: str) -> dict[str, float] | None:
-    """Import time and first-call time (model loading included) in a fresh process."""
+def _latency(imports: str, call: str, env: dict[str, str] | None = None) -> dict[str, float] | None:
+    """Import time and first-call time (model loading included) in a fresh process, with
+    ``env`` added to its environment."""
     code = (
         f"import time; t=time.perf_counter(); {imports}; i=time.perf_counter(); {call}; "
         "f=time.perf_counter(); print(i-t, f-i)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     if out.returncode != 0:
         return None  # not installed
     imported, first = (float(x) for x in out.stdout.split())
     return {"import_s": imported, "first_call_s": first}
+
+
+#: Size of a joined page: many posts one after another, as a forum thread or a blog page.
+PAGE_CHARS = 20_000
+
+
+def pages(posts: list[str], count: int = 8) -> list[str]:
+    """``count`` joined pages of ``PAGE_CHARS``, each starting at another post."""
+    step = max(1, len(posts) // count)
+    return [_document(posts[k:] + posts[:k], PAGE_CHARS) for k in range(0, step * count, step)]
+
+
+def speed_ratios(posts: list[str], rounds: int = 5, page_count: int = 8) -> dict[str, float]:
+    """``scan`` over the naive baseline, in characters per second, on short posts and on
+    joined pages: the median of ``rounds`` rounds, each timing both alike (``_time_all``),
+    so load on a shared machine falls on both and the ratio holds across machines."""
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0
+    baseline("Profiles load before timing.")
+    joined = pages(posts, page_count)
+    for text in posts + joined:  # every word's evidence cached, as in a long run
+        texthygiene.scan(text)
+    fns: dict[str, Callable[[str], object]] = {"baseline": baseline, "scan": texthygiene.scan}
+    ratios: dict[str, list[float]] = {"short_posts": [], "joined_pages": []}
+    for _ in range(rounds):
+        for case, texts in (("short_posts", posts), ("joined_pages", joined)):
+            timed = _time_all(fns, texts, 1)
+            ratios[case].append(timed["scan"]["chars_per_s"] / timed["baseline"]["chars_per_s"])
+    return {case: statistics.median(values) for case, values in ratios.items()}
+
+
+def first_scan(repeats: int = 5, uncached: bool = True) -> dict[str, float]:
+    """Import and first ``scan`` in a fresh process, next to langdetect's import and first
+    ``detect`` (profiles loaded) in one: the best of ``repeats`` each, interleaved. Ours
+    with the model cache as a user has it after the first run (``texthygiene_s``; the first
+    repeat fills it) and, if ``uncached``, with the cache off (``uncached_s``: the very
+    first run)."""
+    ours = _LATENCY["texthygiene"]
+    theirs = _LATENCY["langdetect"]
+    runs = [("texthygiene_s", ours, {}), ("langdetect_s", theirs, {})]
+    if uncached:
+        runs.append(("uncached_s", ours, {"TEXTHYGIENE_CACHE_DIR": ""}))
+    best = {key: float("inf") for key, _, _ in runs}
+    for _ in range(repeats):
+        for key, (imports, call), env in runs:
+            measured = _latency(imports, call, env)
+            if measured is None:
+                raise RuntimeError(f"{imports!r} failed in a fresh process")
+            best[key] = min(best[key], measured["import_s"] + measured["first_call_s"])
+    return {**best, "ratio_to_langdetect": best["texthygiene_s"] / best["langdetect_s"]}
 
 
 def _document(posts: list[str], size: int) -> str:
@@ -283,6 +340,15 @@ def main(argv: list[str] | None = None) -> int:
         / results["repair"]["chars_per_s"],
     }
     print("\n" + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+    cases = speed_ratios(posts, args.rounds)
+    first = first_scan()
+    print(
+        f"scan × baseline, median of {args.rounds} rounds: short posts "
+        f"{cases['short_posts']:.1f}, joined {PAGE_CHARS // 1000} KB pages "
+        f"{cases['joined_pages']:.1f}; import + first scan {first['texthygiene_s']:.2f} s "
+        f"(model cache off: {first['uncached_s']:.2f} s; "
+        f"langdetect import + first detect {first['langdetect_s']:.2f} s)"
+    )
     # A fresh process with texthygiene alone: the peers' models (langdetect's profiles are
     # millions of Python objects) would make every garbage collection during a 1 MB scan
     # walk them too, and the sizes would measure that rather than scan.
@@ -327,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
             "characters": sum(map(len, posts)),
             "results": results,
             "ratios": ratios,
+            "cases": cases,
+            "first_scan": first,
             "scaling": scaling,
             "memory": memory,
             "stream": stream,

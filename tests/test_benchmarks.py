@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from benchmarks import common, peers
+from benchmarks import common, peers, throughput
+from benchmarks.check import compare_speed
 
 _BASELINE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -59,3 +60,34 @@ def test_calibration_picks_the_lowest_threshold_with_the_target_precision() -> N
 def test_calibration_says_when_no_threshold_reaches_the_target() -> None:
     result = common.calibration([(0.5, True), (0.99, False)])
     assert result[f"threshold_for_precision_{common.TARGET_PRECISION}"] is None
+
+
+COMMITTED_SPEED = {"scan_over_baseline short_posts": 20.0, "first_scan": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("measured", "failing"),
+    [
+        ({"scan_over_baseline short_posts": 25.0, "first_scan": 2.0}, []),  # faster passes
+        ({"scan_over_baseline short_posts": 17.1, "first_scan": 1.71}, []),  # within 15%
+        ({"scan_over_baseline short_posts": 16.9, "first_scan": 2.0}, ["short_posts"]),
+        ({"scan_over_baseline short_posts": 20.0, "first_scan": 1.6}, ["first_scan"]),
+        ({"scan_over_baseline short_posts": 20.0}, ["first_scan"]),  # no longer measured
+    ],
+)
+def test_speed_gate_fails_a_ratio_more_than_15_percent_below(
+    measured: dict[str, float], failing: list[str]
+) -> None:
+    failures = compare_speed(COMMITTED_SPEED, measured)
+    assert [name for name in COMMITTED_SPEED if any(f.startswith(name) for f in failures)] == [
+        name for name in COMMITTED_SPEED if any(name.endswith(f) for f in failing)
+    ]
+
+
+def test_joined_pages_are_many_posts_of_the_page_size() -> None:
+    posts = [f"Post {n} " + "woord " * 100 for n in range(40)]
+    joined = throughput.pages(posts, 4)
+    assert len(joined) == 4
+    assert {len(page) for page in joined} == {throughput.PAGE_CHARS}
+    assert len({page[:20] for page in joined}) == 4  # each starts at another post
+    assert all(page.count("Post ") > 10 for page in joined)

@@ -217,3 +217,39 @@ def test_threads_share_the_cache_safely() -> None:
     for batch, matrix in zip(batches, results, strict=True):
         for word, row in zip(batch, matrix, strict=True):
             np.testing.assert_array_equal(row, _sequential(word))
+
+
+@pytest.fixture(scope="module")
+def profile_grams() -> dict[str, set[str]]:
+    """Each language's kept grams, read from langdetect's profiles (zh: both scripts')."""
+    import json
+    from importlib import resources
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    kept: dict[str, set[str]] = {}
+    for name in ("nl", "ru", "zh-cn", "zh-tw"):
+        data = json.loads(profiles.joinpath(name).read_text(encoding="utf-8"))
+        kept.setdefault(identify._RENAME.get(name, name), set()).update(data["freq"])
+    return kept
+
+
+@pytest.mark.parametrize("language", ["nl", "ru", "zh"])
+@given(sample=words)
+def test_known_grams_counts_what_the_profiles_keep(
+    profile_grams: dict[str, set[str]], language: str, sample: list[str]
+) -> None:
+    # Counted per word and kept between texts: the counts must be those of the profiles'
+    # own gram lists, on first sight of a word and after.
+    grams = profile_grams[language]
+    letters = foreign = trigrams = known = 0
+    for word in sample:
+        norm = word.lower().translate(identify._NORMALISED)
+        alpha = [ch for ch in norm if ch.isalpha()]
+        letters += len(alpha)
+        foreign += sum(ch not in grams for ch in alpha)
+        padded = f" {norm} "
+        trigrams += len(padded) - 2
+        known += sum(padded[i : i + 3] in grams for i in range(len(padded) - 2))
+    expected = (letters, foreign, trigrams, known)
+    assert model().known_grams(sample, language) == expected
+    assert model().known_grams(sample, language) == expected

@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from .chardata import LANGUAGES
 from .config import Config, TextTooLarge
 from .decode import Decoded, decode
 from .explain import WordEvidence, explain_words
-from .html import clean_html, scan_html
 from .pipeline import clean, scan
 from .repair import repair
 from .results import SCHEMA_VERSION, Edit, Finding, RepairStep, Report, Segment
@@ -42,3 +42,15 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:
+    from .html import clean_html, scan_html
+
+
+def __getattr__(name: str) -> Any:
+    # The HTML reader loads on first use: plain-text callers (most) never pay its import.
+    if name in ("clean_html", "scan_html"):
+        from . import html
+
+        return getattr(html, name)
+    raise AttributeError(f"module 'texthygiene' has no attribute {name!r}")

@@ -16,7 +16,11 @@ document: the input is read and scanned once, stdin included, and memory holds t
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
+import multiprocessing
+import multiprocessing.context
 import os
 import pickle
 import tempfile
@@ -33,9 +37,11 @@ import numpy as np
 from .clean import remove
 from .collection import MIN_OTHERS, Sketch, keys, recurring
 from .config import Config
+from .frequency import lists
 from .html import ELEMENT_KINDS, removals, scan_extracted, splice
 from .htmltext import Extracted
 from .hygiene import REMOVABLE
+from .identify import model
 from .pipeline import scan
 from .repair import repair
 from .results import Finding, Report
@@ -56,9 +62,12 @@ class Decider(Protocol):
         """The positions of the findings that stay, and the indexes of the entries used."""
 
 
-#: A batch closes at this many documents or this many characters, whichever comes first.
+#: A batch closes at this many documents or this many characters, whichever comes first:
+#: 64 posts of a forum are about as many characters, so a batch of long pages is about the
+#: same work (a tenth of a second or so) and two workers stay evenly loaded, where a
+#: megabyte batch kept one busy for seconds while the other waited.
 BATCH_DOCS = 64
-BATCH_CHARS = 1 << 20
+BATCH_CHARS = 1 << 16
 #: The outcome of a document whose worker process died while scanning it, twice.
 WORKER_DIED = "worker process died while scanning this document (killed, or out of memory?)"
 
@@ -228,6 +237,7 @@ def run(
         for held, tasks in batches:
             yield from _pair(held, task, _run_batch(settings, tasks))
         return
+    _preload(settings)
     pool = _Pool(settings, jobs)
     try:
         pending: deque[tuple[list[T], list[Task], Future[list[Outcome]]]] = deque()
@@ -241,6 +251,36 @@ def run(
             yield from _pair(done, task, pool.outcomes(work, future, done, lost))
     finally:
         pool.close()
+        gc.unfreeze()  # the workers are gone: a caller's process collects as before
+
+
+def _preload(settings: Settings) -> None:
+    """Load what every scan reads (the language model, the lexicons, the compiled patterns,
+    ftfy) in this process before the workers fork from it: they share its pages instead of
+    each loading its own copy, and start scanning at once."""
+    if settings.command != "repair":
+        # A config whose cap refuses even this text: the workers load what they need.
+        with contextlib.suppress(ValueError):
+            scan(_WARM_UP, languages=settings.languages, config=settings.config)
+        # Every language's frequency list (a third of a second, 24 MB once): each worker
+        # would otherwise read its own copy of each list a text of its needs.
+        for code in model().languages:
+            lists().has(code)
+    # The collector would write to every object it tracks at its next pass, copying each
+    # page the workers share; frozen, what was loaded stays shared.
+    gc.freeze()
+
+
+#: A text that takes a scan through its stages, non-ASCII so that repair loads too.
+_WARM_UP = "Een korte zin over het café.где взять деньги быстро"
+
+
+def _context() -> multiprocessing.context.BaseContext | None:
+    """Fork where the platform has it (the workers inherit the loaded tables); elsewhere the
+    default, and the workers map the model from the model cache."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 class _Pool:
@@ -249,7 +289,7 @@ class _Pool:
     def __init__(self, settings: Settings, jobs: int) -> None:
         self.settings = settings
         self.jobs = jobs
-        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
         self.current: set[Future[list[Outcome]]] = set()  # submitted to this pool
 
     def submit(self, tasks: list[Task]) -> Future[list[Outcome]]:
@@ -285,7 +325,7 @@ class _Pool:
 
     def _replace(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
         self.current = set()
 
     def close(self) -> None:

@@ -17,12 +17,14 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple, Protocol
 
 import numpy as np
 import regex
 from langdetect.utils.ngram import NGram
 
+from . import modelcache
 from .chardata import (
     CLAUSE_PUNCT,
     CLOSE_LANGUAGES,
@@ -174,7 +176,11 @@ class LanguageModel(CachedEvidence):
     Chinese when it reads as either script's Chinese (averaging the profiles would halve
     every gram only one script uses, and hand short Chinese words to Korean). The evidence
     against a language then saturates at ``WORD_EVIDENCE_CAP`` (see ``saturate``).
+
+    The built tables go to the model cache (``modelcache``); a later process maps them in.
     """
+
+    alphabets: dict[str, frozenset[str]]
 
     def __init__(self) -> None:
         profiles = resources.files("langdetect").joinpath("profiles")
@@ -193,6 +199,14 @@ class LanguageModel(CachedEvidence):
             (self.column[code], p) for p, code in enumerate(self.profiles) if p >= len(codes)
         ]
         self._korean = self.column.get("ko")
+        self._kept: dict[str, bytes] = {}
+        self._lengths: np.ndarray | None = None  # each table row's gram length
+        self._known_counts: dict[str, dict[str, tuple[int, int, int, int]]] = {}
+        cache_key = _cache_key(names)
+        cached = modelcache.load(cache_key)
+        if cached is not None:
+            self._index, self._absent_log, self.alphabets, self._log = cached
+            return
         index: dict[str, int] = {}
         # Loading stays lean: each profile's grams become arrays at once (no lists of
         # Python numbers across profiles) and the table is built a slice of rows at a time,
@@ -242,14 +256,15 @@ class LanguageModel(CachedEvidence):
         self._index = index
         #: Each language's letters: those one of its profiles keeps (at least one letter in
         #: 10 000 of its text), normalised as langdetect normalises them.
-        self.alphabets: dict[str, frozenset[str]] = {
-            code: frozenset(letters) for code, letters in alphabets.items()
-        }
+        self.alphabets = {code: frozenset(letters) for code, letters in alphabets.items()}
         # The last row, all zeros, pads gram lists to a common length (``profile_vectors``).
         self._log = np.zeros((len(index) + 1, len(columns)), dtype=np.float32)
         for lo, hi in slices:
             block = _table_rows(entries, lo, hi, len(columns))
             self._log[lo:hi] = np.log(np.where(block > 0, block, absent[lengths[lo:hi]]))
+        modelcache.save(
+            cache_key, modelcache.Tables(index, self._absent_log, self.alphabets, self._log)
+        )
 
     def grams(self, word: str) -> list[int]:
         """Profile rows of every 1–3-gram of ``word``, normalised as langdetect does."""
@@ -327,31 +342,56 @@ class LanguageModel(CachedEvidence):
         frequent trigrams, so letters it lacks, or a low share of known trigrams, say the
         text is in some other language the profiles do not cover.
         """
-        profiles = [p for p, code in enumerate(self.profiles) if code == language]
-        letters = trigrams = 0
-        letter_rows: list[int] = []
-        trigram_rows: list[int] = []
-        get = self._index.get
+        # Every text asks this of its first words, most of them words seen before: each
+        # word's counts are kept (bounded as the evidence cache is) and summed.
+        counts = self._known_counts.get(language)
+        if counts is None or len(counts) > _CACHE_LIMIT:
+            counts = self._known_counts[language] = {}
+        letters = foreign = trigrams = known = 0
         for word in words:
-            norm = word.lower().translate(_NORMALISED)
-            for ch in norm:
-                if ch.isalpha():
-                    letters += 1
-                    letter_rows.append(get(ch, -1))
-            padded = f" {norm} "
-            trigrams += max(0, len(padded) - 2)
-            trigram_rows.extend(get(padded[i : i + 3], -1) for i in range(len(padded) - 2))
-        kept_letters = self._kept(letter_rows, 1, profiles)
-        return letters, letters - kept_letters, trigrams, self._kept(trigram_rows, 3, profiles)
+            found = counts.get(word)
+            if found is None:
+                found = counts[word] = self._word_known_grams(word, language)
+            letters += found[0]
+            foreign += found[1]
+            trigrams += found[2]
+            known += found[3]
+        return letters, foreign, trigrams, known
 
-    def _kept(self, rows: list[int], length: int, profiles: Sequence[int]) -> int:
-        """How many of ``rows`` (-1: a gram no profile has) one of ``profiles`` keeps."""
-        found = np.array([row for row in rows if row >= 0], dtype=np.intp)
-        if not len(found):
-            return 0
-        # A kept gram scores above the value a pruned one gets (see ``_absent_log``).
-        cells = self._log[found[:, None], np.array(profiles, dtype=np.intp)[None, :]]
-        return int((cells > self._absent_log[length, profiles] + 1e-4).any(axis=1).sum())
+    def _word_known_grams(self, word: str, language: str) -> tuple[int, int, int, int]:
+        """``known_grams`` of one word."""
+        kept = self._kept_rows(language)
+        get = self._index.get
+        norm = word.lower().translate(_NORMALISED)
+        letters = kept_letters = 0
+        for ch in norm:
+            if ch.isalpha():
+                letters += 1
+                row = get(ch)
+                if row is not None:
+                    kept_letters += kept[row]
+        padded = f" {norm} "
+        trigrams = max(0, len(padded) - 2)
+        kept_trigrams = 0
+        for i in range(len(padded) - 2):
+            row = get(padded[i : i + 3])
+            if row is not None:
+                kept_trigrams += kept[row]
+        return letters, letters - kept_letters, trigrams, kept_trigrams
+
+    def _kept_rows(self, language: str) -> bytes:
+        """Per table row, 1 where one of ``language``'s profiles keeps that gram (it scores
+        above the value a pruned one gets, see ``_absent_log``), else 0."""
+        kept = self._kept.get(language)
+        if kept is None:
+            profiles = [p for p, code in enumerate(self.profiles) if code == language]
+            if self._lengths is None:
+                self._lengths = np.fromiter(map(len, self._index), np.intp, len(self._index))
+            lengths = self._lengths
+            cells = self._log[: len(self._index), profiles]
+            floor = self._absent_log[lengths[:, None], np.array(profiles, dtype=np.intp)]
+            kept = self._kept[language] = (cells > floor + 1e-4).any(axis=1).tobytes()
+        return kept
 
     def plausibility(self, words: Sequence[str]) -> float:
         """How much ``words`` read as real language: the best profile's mean log-probability
@@ -373,6 +413,25 @@ class LanguageModel(CachedEvidence):
         if grams == 0:
             return _UNKNOWN_GRAM
         return float((total.max() + unknown * _UNKNOWN_GRAM) / grams)
+
+
+def _cache_key(names: Sequence[str]) -> str:
+    """The model cache's name for the tables built from the profiles ``names`` by this
+    module's code."""
+    import langdetect
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    return modelcache.key(
+        [
+            Path(__file__).read_bytes(),
+            getattr(langdetect, "__version__", "").encode(),
+            np.__version__.encode(),
+            *(
+                f"{name} {Path(str(profiles.joinpath(name))).stat().st_size}".encode()
+                for name in names
+            ),
+        ]
+    )
 
 
 def _table_rows(

@@ -17,6 +17,7 @@ their frequency list holding the words better than the neighbour's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 import numpy as np
 import regex
@@ -189,11 +190,16 @@ def reported_language(
     lm = detector(detector_name)
     if not isinstance(lm, LanguageModel):
         return host  # another backend's libraries judge their own coverage
-    texts = [
-        t.text
-        for t in tokens
-        if t.kind == "word" and t.group == script and not any(c.isdigit() for c in t.text)
-    ][:SAMPLE_WORDS]
+    texts = list(
+        islice(
+            (
+                t.text
+                for t in tokens
+                if t.kind == "word" and t.group == script and not any(c.isdigit() for c in t.text)
+            ),
+            SAMPLE_WORDS,
+        )
+    )
     if host in _MISREAD:
         texts = [text.translate(_MISREAD[host]) for text in texts]
     letters, foreign, trigrams, known = lm.known_grams(texts, host)

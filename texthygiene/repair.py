@@ -8,34 +8,47 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
-import ftfy
 import regex
 
 from .config import Config, check_size
 from .results import Finding, RepairStep, stable_id
 
-#: Encoding repair and nothing else: no quote uncurling, width, ligature, line-break,
-#: HTML-entity or normalisation changes, and no control characters deleted or replaced
-#: (those are findings, not silent edits). C1 controls are the exception: they are
-#: Windows-1252 characters decoded as Latin-1, which is mojibake.
-_ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,  # C1 controls in text are Windows-1252 read as Latin-1: mojibake
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
-)
+if TYPE_CHECKING:
+    import ftfy
+
+
+@cache
+def _encoding_only() -> ftfy.TextFixerConfig:
+    """Encoding repair and nothing else: no quote uncurling, width, ligature, line-break,
+    HTML-entity or normalisation changes, and no control characters deleted or replaced
+    (those are findings, not silent edits). C1 controls are the exception: they are
+    Windows-1252 characters decoded as Latin-1, which is mojibake.
+
+    ftfy is imported here, on the first non-ASCII text: an all-ASCII one never needs it,
+    and its import is a quarter of the package's.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,  # C1 controls in text are Windows-1252 read as Latin-1: mojibake
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
 
 
 def repair_and_explain(text: str) -> tuple[str, tuple[RepairStep, ...]]:
@@ -47,7 +60,9 @@ def repair_and_explain(text: str) -> tuple[str, tuple[RepairStep, ...]]:
     """
     if text.isascii():
         return text, ()
-    fixed, steps = ftfy.fix_and_explain(text, config=_ENCODING_ONLY)
+    import ftfy
+
+    fixed, steps = ftfy.fix_and_explain(text, config=_encoding_only())
     if fixed == text:
         return text, ()
     return fixed, tuple(RepairStep(action, str(parameter)) for action, parameter in steps or ())

@@ -111,7 +111,7 @@ class Echoes:
 
     >>> from texthygiene.identify import identify_words
     >>> from texthygiene.segment import tokenize
-    >>> text = "Kemarin aku speak up di kelas, nobody cares sih. I was so tired back then"
+    >>> text = "Kemarin aku speak up di kelas tapi nobody cares sih. I was so tired back then"
     >>> tokens = tokenize(text)
     >>> words = identify_words(tokens, frozenset(), frozenset())
     >>> Echoes(tokens, words).echoed("en", range(len(tokens) - 11, len(tokens)))

@@ -10,12 +10,12 @@ must hold a fair share of the text, more of it than its longest run.
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import regex
 
 from .frequency import LIST_FLOOR, lists
@@ -139,7 +139,7 @@ class Echoes:
         if language not in self._borrowed:
             at_home, abroad = freq.zipf(self.texts, host), freq.zipf(self.texts, language)
             mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
-            self._borrowed[language] = [0, *itertools.accumulate(int(m) for m in mask)]
+            self._borrowed[language] = [0, *np.cumsum(mask, dtype=np.int64).tolist()]
         counts = self._borrowed[language]
         lo, hi = bisect_left(self.index, run.start), bisect_left(self.index, run.stop)
         own = len(self.index) - (hi - lo)

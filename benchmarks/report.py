@@ -210,7 +210,7 @@ RENDERERS: dict[str, Renderer] = {
 ORDER = ("accuracy", "realworld", "langid", "throughput", "profile", "decoding")
 #: Result files written by another benchmark's module (a split other than the default).
 MODULE_OF = {"realworld_train": "realworld", "realworld_test": "realworld"}
-SKIP = frozenset({"check"})  # the CI gate's committed figures, not a benchmark run
+SKIP = frozenset({"check", "speed"})  # the CI gates' committed figures, not benchmark runs
 
 
 def _renderer(name: str) -> Renderer:

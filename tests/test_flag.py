@@ -430,3 +430,36 @@ def test_a_word_in_look_alike_letters_belongs_to_the_run_around_it(
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
     assert [f.text for f in findings] == [fragment]
     assert "styled_letters" in findings[0].reasons
+
+
+def _spans(text: str) -> list[str]:
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    return [f.text for f in report.findings if f.kind in ("spam_fragment", "foreign_fragment")]
+
+
+def test_the_greek_semicolon_ends_the_hosts_clause_before_a_spam_term() -> None:
+    # ``·`` is Greek's semicolon: the host's clause before it is no part of the pasted term
+    text = (
+        "Η συνάντηση κράτησε δύο ώρες και όλοι μίλησαν ήρεμα. Στο τέλος είπαμε ένα πράγμα"
+        "·φρουτάκια online\n\nΗ επόμενη συνάντηση θα γίνει την Τρίτη."
+    )
+    assert _spans(text) == ["φρουτάκια online"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phone cue's clause stops at the host's next sentence (capital after the cue); the
+        # prices in that sentence do not reach back over it to make one long clause
+        "Harga beras naik lagi minggu ini.Call 08715203028 To Claim Pemerintah akan "
+        "menyalurkan dana Rp1,5 triliun untuk pasar dan Rp500 miliar untuk petani. "
+        "Warga berharap harga segera turun.",
+        # a sentence's last word glued onto a shout in capitals is no web address
+        "The children planted trees along the river all morning and then went home to their "
+        "friends.CLICK HERE\n\nThe trees will grow tall in a few years.",
+    ],
+    ids=["phone_then_prices", "word_dot_capitals"],
+)
+def test_a_cue_clause_does_not_take_the_hosts_sentence(text: str) -> None:
+    host_words = ("Pemerintah", "petani", "children", "planted")
+    assert not [s for s in _spans(text) if any(w in s for w in host_words)]

@@ -150,6 +150,16 @@ def _reachable(match: regex.Match[str], span: str, offset: int, contacts: list[C
     return any(c.start - CONTACT_REACH <= end and start <= c.end + CONTACT_REACH for c in contacts)
 
 
+def _domain(match: regex.Match[str]) -> bool:
+    """Not a sentence's last word glued onto the next one in capitals (``friends.CLICK``):
+    an address is written in one case, or its name in capitals and its ending in lower case."""
+    text = match.group().split("/", 1)[0]
+    if "." not in text or text.casefold().startswith(("http", "www.")):
+        return True
+    name, ending = text.rsplit(".", 1)
+    return not (ending.isupper() and not name.isupper())
+
+
 def _offer(match: regex.Match[str]) -> bool:
     text = match.group()
     if any(c.isdigit() for c in text) or _STYLED_RE.search(text):
@@ -171,7 +181,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
     add("percentage", _PERCENT_RE)
     add("phone_number", _PHONE_RE, _phone)
-    add("url_in_run", _URL_RE)
+    add("url_in_run", _URL_RE, _domain)
     add("call_to_action", _cta_re())
     contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
     add("messenger", _MESSENGER_RE)

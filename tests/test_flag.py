@@ -463,3 +463,25 @@ def test_the_greek_semicolon_ends_the_hosts_clause_before_a_spam_term() -> None:
 def test_a_cue_clause_does_not_take_the_hosts_sentence(text: str) -> None:
     host_words = ("Pemerintah", "petani", "children", "planted")
     assert not [s for s in _spans(text) if any(w in s for w in host_words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a Bulgarian term after a Russian line with no full stop: the line is the host's
+        (
+            "Сегодня мы долго гуляли в парке с детьми и собакой купи виагра\n\n"
+            "Завтра обещают дождь, так что останемся дома.",
+            "купи виагра",
+        ),
+        # a Ukrainian one glued on after a smiley
+        (
+            "Вчера мы с друзьями ходили в кино, фильм очень понравился))грати в казино\n\n"
+            "Вечером поужинали дома.",
+            "грати в казино",
+        ),
+    ],
+    ids=["line_without_stop", "after_a_smiley"],
+)
+def test_a_term_of_another_language_takes_no_host_words_before_it(text: str, fragment: str) -> None:
+    assert _spans(text) == [fragment]

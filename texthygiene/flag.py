@@ -626,6 +626,9 @@ def _clause(
 ) -> Candidate:
     """The sentence piece around a spam term: from the last sentence break to the next."""
     first = match.first
+    # A term of other languages than the host's takes no host's words before it: they are
+    # the host's sentence it was pasted onto (``…ПО ИХ ВИЗЕ купи виагра``).
+    foreign_term = bool(match.languages) and words.host not in match.languages
     j = first - 1
     while j >= 0 and tokens[j].kind != "newline" and j not in covered:
         if tokens[j].kind == "other" and (
@@ -635,6 +638,8 @@ def _clause(
         ):
             break
         if is_language_word(tokens[j]):
+            if foreign_term and words.labels[j] == words.host:
+                break
             first = j
         j -= 1
     # A clause that starts in lower case is no sentence of the host's: a capital after it

@@ -485,3 +485,26 @@ def test_a_cue_clause_does_not_take_the_hosts_sentence(text: str) -> None:
 )
 def test_a_term_of_another_language_takes_no_host_words_before_it(text: str, fragment: str) -> None:
     assert _spans(text) == [fragment]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a brand in look-alike letters is two cues (styled, capitals) in one word: the
+        # clause still ends before the host's next sentence after it
+        (
+            "Kereta itu tiba lewat tengah malam di stesen.Ramai orang suka main di 𝘒𝘈𝘙𝘛𝘜𝟴𝟾 "
+            "Penumpang lain menunggu di platform sehingga pagi.",
+            "Ramai orang suka main di 𝘒𝘈𝘙𝘛𝘜𝟴𝟾",
+        ),
+        # nor does a quotation mark before that capital hide it
+        (
+            "Kereta itu tiba lewat tengah malam di stesen.Ramai orang suka main di 𝘒𝘈𝘙𝘛𝘜𝟴𝟾 "
+            '"Kami menunggu lama," kata seorang penumpang.',
+            "Ramai orang suka main di 𝘒𝘈𝘙𝘛𝘜𝟴𝟾",
+        ),
+    ],
+    ids=["capital", "quoted_capital"],
+)
+def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: str) -> None:
+    assert _spans(text) == [fragment]

@@ -672,6 +672,14 @@ def _clause(
     return Candidate(first, last, "spam_fragment", None)
 
 
+def _after_space(tokens: Sequence[Token], i: int) -> bool:
+    """Word ``i`` follows a space, or an opening quotation mark after a space."""
+    before = tokens[i - 1]
+    if before.text in OPENING_QUOTES and before.text != "'" and i >= 2:
+        before = tokens[i - 2]
+    return before.kind == "space"
+
+
 def _ano_teleia(tokens: Sequence[Token], i: int) -> bool:
     """Token ``i`` is Greek's semicolon (``·``, NFC's middle dot) after a Greek word: a
     clause ends there as at ``;`` elsewhere."""
@@ -770,12 +778,14 @@ def _cue_clauses(
             token = tokens[j]
             if token.kind == "other" and token.text in SENTENCE_END:
                 break
+            while n < len(cues) and cue_last[n] < j:  # cues inside the clause's words
+                n += 1
             if n < len(cues) and token.start >= cues[n].start:  # the sentence's next cue
-                last = j = max(j, cue_last[n])
+                last = j = cue_last[n]
                 n += 1
             elif is_language_word(token):
                 capital = token.text[:1].isupper() and not token.text.isupper()
-                if capital and tokens[j - 1].kind == "space":
+                if capital and _after_space(tokens, j):
                     cut = True
                     break
                 last = j

@@ -508,3 +508,20 @@ def test_a_term_of_another_language_takes_no_host_words_before_it(text: str, fra
 )
 def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: str) -> None:
     assert _spans(text) == [fragment]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a Latin line after a host's short line, ending the text: no list goes on there
+        (
+            "Сегодня весь день шёл дождь\nKami sangat senang bisa datang ke sini lagi",
+            ["Kami sangat senang bisa datang ke sini lagi"],
+        ),
+        # an item of a menu, short lines on both sides: Latin's everyday use
+        ("Главная\nНовости\nContact the editors\nО нас\nПоиск по сайту", []),
+    ],
+    ids=["after_a_short_line", "menu_item"],
+)
+def test_a_latin_line_is_a_list_item_only_inside_a_list(text: str, flagged: list[str]) -> None:
+    assert [f.text for f in texthygiene.scan(text).findings] == flagged

@@ -1293,9 +1293,13 @@ def _latin_apart(
         or (units <= 2 and text[start:end].islower())  # ``git init``
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
-        # the lines right before and after it (a blank line ends a list)
-        or (own_line and _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2]))
-        or (own_line and _short_line(text[line.end + 1 :].partition("\n")[0]))
+        # the lines right before and after it (a blank line ends a list): a list goes on
+        # past its item, a pasted line after a host's short line is the text's last
+        or (
+            own_line
+            and _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
+            and _short_line(text[line.end + 1 :].partition("\n")[0])
+        )
     )
 
 

@@ -520,8 +520,14 @@ def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: s
         ),
         # an item of a menu, short lines on both sides: Latin's everyday use
         ("Главная\nНовости\nContact the editors\nО нас\nПоиск по сайту", []),
+        # the last of a block of Latin chrome lines ending the text
+        (
+            "Вчера испекли пирог с яблоками, получилось очень вкусно.\n\n"
+            "Share this:\nLike this:\nRelated posts",
+            [],
+        ),
     ],
-    ids=["after_a_short_line", "menu_item"],
+    ids=["after_a_short_line", "menu_item", "latin_chrome_block"],
 )
 def test_a_latin_line_is_a_list_item_only_inside_a_list(text: str, flagged: list[str]) -> None:
     assert [f.text for f in texthygiene.scan(text).findings] == flagged

@@ -158,6 +158,7 @@ LANGUAGE_FEATURES = (
     "language_mismatch",
     "close_language_letters",
 )
+_LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
@@ -1293,13 +1294,26 @@ def _latin_apart(
         or (units <= 2 and text[start:end].islower())  # ``git init``
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
-        # the lines right before and after it (a blank line ends a list): a list goes on
-        # past its item, a pasted line after a host's short line is the text's last
+        # the lines right before and after it (a blank line ends a list)
         or (
             own_line
-            and _short_line(text[: max(0, line.start - 1)].rpartition("\n")[2])
-            and _short_line(text[line.end + 1 :].partition("\n")[0])
+            and _list_item(
+                text[: max(0, line.start - 1)].rpartition("\n")[2],
+                text[line.end + 1 :].partition("\n")[0],
+            )
         )
+    )
+
+
+def _list_item(previous: str, following: str) -> bool:
+    """A Latin line between these two is an item of a list or menu: short lines on both
+    sides, or a short Latin one on either (``Share this:`` / ``Related posts``). After a
+    host's short line with none after it, it is a line pasted at the text's end."""
+    before, after = _short_line(previous), _short_line(following)
+    return (
+        (before and after)
+        or (before and _LATIN_LINE_RE.match(previous) is not None)
+        or (after and _LATIN_LINE_RE.match(following) is not None)
     )
 
 

@@ -531,3 +531,13 @@ def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: s
 )
 def test_a_latin_line_is_a_list_item_only_inside_a_list(text: str, flagged: list[str]) -> None:
     assert [f.text for f in texthygiene.scan(text).findings] == flagged
+
+
+def test_a_latin_title_with_a_number_to_call_is_no_title() -> None:
+    # capitalised words on a line of their own read as a title, unless a phone number,
+    # a price or a link is in them
+    host = "今日は朝から雨が降っていたので、家で本を読んでいた。"
+    line = "Call 09012345678 Claim Your Prize"
+    text = f"{host}\n\n{line}\n\n{host}"
+    assert [f.text for f in texthygiene.scan(text).findings] == [line]
+    assert not texthygiene.scan(f"{host}\n\nClaim Your Prize Today\n\n{host}").findings

@@ -49,6 +49,9 @@ _PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)? ?[%٪]|[%٪]\d+|\d+ ?درصد")
 _PHONE_RE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()/]?\d){7,14}(?![\w])")
 _THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?")
 _YEARS_RE = regex.compile(r"(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)\d\d")
+_DATE_RE = regex.compile(
+    r"(?:1[89]|20)\d\d([-/.])[01]\d\1[0-3]\d|[0-3]\d([-/.])[01]\d\2(?:1[89]|20)\d\d"
+)
 # A messenger's name is everyday talk ("scan the Telegram QR code", "微信公众号"); spam gives
 # a way to reach it: a handle, a number or a link after the name, or an invitation around it.
 _MESSENGER_NAME_RE = regex.compile(
@@ -135,7 +138,7 @@ def _cta_re() -> regex.Pattern[str]:
 
 def _phone(match: regex.Match[str]) -> bool:
     text = match.group()
-    if _YEARS_RE.fullmatch(text):
+    if _YEARS_RE.fullmatch(text) or _DATE_RE.fullmatch(text):
         return False
     # 1.500.000 is an amount; a phone number is grouped otherwise, or starts with + or 0.
     return text[:1] in "+0" or not _THOUSANDS_RE.fullmatch(text)

@@ -159,6 +159,7 @@ LANGUAGE_FEATURES = (
     "close_language_letters",
 )
 _LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
+CONTACT_CUES = frozenset({"phone_number", "price", "url_in_run", "messenger"})
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
@@ -1040,7 +1041,11 @@ def _score(
             different_script = tokens[cand.first].group != "Latin" or (
                 apart
                 and units >= config.min_fragment_words
-                and _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
+                and (
+                    # a number to call, a price or a link is no title's, name's or heading's
+                    bool(CONTACT_CUES.intersection(found))
+                    or _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
+                )
             )
         if different_script:
             terms["script_mismatch"] = 1.0

@@ -541,3 +541,11 @@ def test_a_latin_title_with_a_number_to_call_is_no_title() -> None:
     text = f"{host}\n\n{line}\n\n{host}"
     assert [f.text for f in texthygiene.scan(text).findings] == [line]
     assert not texthygiene.scan(f"{host}\n\nClaim Your Prize Today\n\n{host}").findings
+
+
+def test_an_amount_right_after_a_run_in_another_script_is_the_runs_own() -> None:
+    # the run ends at its last word; the price after it still makes it no title
+    host = "ذهبنا إلى السوق في الصباح واشترينا الخبز والفاكهة"
+    text = f"{host}.Weekend Break Worth £450"
+    assert [f.text for f in texthygiene.scan(text).findings] == ["Weekend Break Worth"]
+    assert not texthygiene.scan(f"{host}.Weekend Break Worth").findings

@@ -159,6 +159,7 @@ LANGUAGE_FEATURES = (
     "close_language_letters",
 )
 _LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
+AMOUNT_CUES = frozenset({"phone_number", "price"})
 CONTACT_CUES = frozenset({"phone_number", "price", "url_in_run", "messenger"})
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
@@ -1012,6 +1013,11 @@ def _score(
     unit = line.unit
     units = _unit_count(tokens, cand)
     found = cue_kinds(cues, start, end)
+    # An amount or a number right after a run in another script is the run's own (``Holiday
+    # Worth £350``): a run ends at a word, its number stays outside it.
+    owned = [c.end for c in cues if c.kind in AMOUNT_CUES and end <= c.start <= end + 1]
+    if owned and cand.kind == "foreign_fragment" and tokens[cand.last].group != host_script:
+        found = cue_kinds(cues, start, max(owned))
 
     if cand.kind == "foreign_fragment":
         different_script = any(

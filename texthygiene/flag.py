@@ -145,6 +145,7 @@ LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
+CLAUSE_HOST_WORDS = 3  # host's words before a foreign term: the host's sentence, not the phrase
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
@@ -629,9 +630,6 @@ def _clause(
 ) -> Candidate:
     """The sentence piece around a spam term: from the last sentence break to the next."""
     first = match.first
-    # A term of other languages than the host's takes no host's words before it: they are
-    # the host's sentence it was pasted onto (``…ПО ИХ ВИЗЕ купи виагра``).
-    foreign_term = bool(match.languages) and words.host not in match.languages
     j = first - 1
     while j >= 0 and tokens[j].kind != "newline" and j not in covered:
         if tokens[j].kind == "other" and (
@@ -641,10 +639,21 @@ def _clause(
         ):
             break
         if is_language_word(tokens[j]):
-            if foreign_term and words.labels[j] == words.host:
-                break
             first = j
         j -= 1
+    # A term of other languages than the host's takes no run of the host's words before it:
+    # they are the host's sentence it was pasted onto (``…ПО ИХ ВИЗЕ купи виагра``). A word
+    # or two may be the pasted phrase's own (``bonus casino online``).
+    if match.languages and words.host not in match.languages:
+        home = [
+            k
+            for k in range(first, match.first)
+            if is_language_word(tokens[k]) and words.labels[k] == words.host
+        ]
+        if len(home) >= CLAUSE_HOST_WORDS:
+            first = next(
+                k for k in range(home[-1] + 1, match.first + 1) if is_language_word(tokens[k])
+            )
     # A clause that starts in lower case is no sentence of the host's: a capital after it
     # starts the next sentence (``…us. kasyno online z bonusem We'd love…``).
     lower_start = tokens[first].text[:1].islower()

@@ -100,3 +100,30 @@ def test_a_cue_alone_does_not_flag_a_host_sentence(text: str) -> None:
 )
 def test_names_are_no_cue(text: str) -> None:
     assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CLICK HERE and BUY   NOW before it ends",
+        "Click\there, Sign Up Now!",
+        "Daftar Sekarang: info lengkap",
+        "ΚΑΛΈΣΤΕ ΤΏΡΑ or click-here or clickhere",
+        "İnfo lengkap or ınfo lengkap or ſhop now",
+        "限时优惠，立即购买！",
+        "今すぐ登録してください",
+        "We visited the old harbour on Sunday.",
+        "https://example.com/buy-now then www.shop.example and shop.example.nl/x",
+        "Meet me at 10.30 in Dr. Smith's office; e-mail.me or not.",
+    ],
+)
+def test_prefilters_find_what_the_full_patterns_find(text: str) -> None:
+    """The calls to action and links are looked for only where a cheap search says they
+    can be; what they find must be what the full patterns find everywhere."""
+    from texthygiene.cues import _URL_RE, _calls_to_action
+
+    def spans(kind: str) -> list[tuple[int, int]]:
+        return [(c.start, c.end) for c in find_cues(text) if c.kind == kind]
+
+    assert spans("call_to_action") == [m.span() for m in _calls_to_action().pattern.finditer(text)]
+    assert spans("url_in_run") == [m.span() for m in _URL_RE.finditer(text)]

@@ -13,9 +13,11 @@ host-language sentence inside a paragraph gains nothing from them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 import regex
 
@@ -73,6 +75,9 @@ _URL_RE = regex.compile(
     rf"(?<!\]\()(?:https?://|www\.)[^\s<>\"]+|(?<![\w@./])[\w-]{{2,}}(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
     regex.IGNORECASE,
 )
+# What every link ``_URL_RE`` finds has in it: searched first, as most texts have none and
+# the full pattern tries a host name at every word.
+_URL_HINT_RE = regex.compile(rf"https?://|www\.|\.(?:{_TLDS})\b", regex.IGNORECASE)
 _EMOJI_RE = regex.compile(r"(?:\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*){2,}")
 # Mathematical alphanumerics, fullwidth and enclosed letters: fonts that dodge word filters.
 _STYLED_RE = regex.compile(r"[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]+")
@@ -99,6 +104,10 @@ _OFFER_WORDS = frozenset(
 )
 
 
+class _Finder(Protocol):
+    def finditer(self, text: str, /) -> Iterator[regex.Match[str]]: ...
+
+
 @dataclass(frozen=True)
 class Cue:
     """One cue found in a text: its kind (a reason code) and where it lies."""
@@ -112,10 +121,41 @@ class Cue:
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
 
 
-@lru_cache(maxsize=1)
-def _cta_re() -> regex.Pattern[str]:
+_WORD_RUN_RE = regex.compile(r"\w+")
+
+
+class _CallsToAction:
     """The calls to action of ``data/cta_terms.tsv`` as one pattern (whole words where the
-    script has spaces, substrings in Chinese, Japanese and Thai)."""
+    script has spaces, substrings in Chinese, Japanese and Thai), run only on a text that
+    could hold one: the pattern is a long alternation tried at every word, and most texts
+    have none of its terms' first words (nor, unspaced, their first characters)."""
+
+    def __init__(self, spaced: list[str], unspaced: list[str]) -> None:
+        words = "|".join(
+            regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(spaced, key=len)[::-1]
+        )
+        pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
+        self.pattern = regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
+        # A spaced term starts where a run of word characters starts and takes all of it up
+        # to the term's first non-word character: that run, casefolded, is the term's first
+        # word (the terms are casefolded, and a case-insensitive match folds alike).
+        self._leads = frozenset(_WORD_RUN_RE.match(t).group() for t in spaced)  # type: ignore[union-attr]
+        first = "".join(sorted({t[0] for t in unspaced}))
+        self._unspaced = (
+            regex.compile(f"[{regex.escape(first)}]", regex.IGNORECASE) if first else None
+        )
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        leads = self._leads
+        if any(run.casefold() in leads for run in _WORD_RUN_RE.findall(text)) or (
+            self._unspaced is not None and self._unspaced.search(text)
+        ):
+            return self.pattern.finditer(text)
+        return iter(())
+
+
+@lru_cache(maxsize=1)
+def _calls_to_action() -> _CallsToAction:
     path = resources.files("texthygiene").joinpath("data").joinpath("cta_terms.tsv")
     spaced: list[str] = []
     unspaced: list[str] = []
@@ -124,13 +164,18 @@ def _cta_re() -> regex.Pattern[str]:
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 2 or fields[1] != unicodedata.normalize("NFC", fields[1]).casefold():
-            raise ValueError(f"cta_terms.tsv line {number}: expected language<TAB>casefolded term")
+        if (
+            len(fields) != 2
+            or fields[1] != unicodedata.normalize("NFC", fields[1]).casefold()
+            or not _WORD_RUN_RE.match(fields[1])
+        ):
+            raise ValueError(
+                f"cta_terms.tsv line {number}: expected language<TAB>casefolded term "
+                "starting with a letter or digit"
+            )
         language, term = fields
         (unspaced if language in ("zh", "ja", "th") else spaced).append(term)
-    words = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(spaced, key=len)[::-1])
-    pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
-    return regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
+    return _CallsToAction(spaced, unspaced)
 
 
 def _phone(match: regex.Match[str]) -> bool:
@@ -163,7 +208,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     span = text[start:end]
     found: list[Cue] = []
 
-    def add(kind: str, pattern: regex.Pattern[str], keep: object = None) -> None:
+    def add(kind: str, pattern: _Finder, keep: object = None) -> None:
         for m in pattern.finditer(span):
             if keep is None or keep(m):  # type: ignore[operator]
                 found.append(Cue(kind, start + m.start(), start + m.end(), m.group()))
@@ -171,8 +216,9 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
     add("percentage", _PERCENT_RE)
     add("phone_number", _PHONE_RE, _phone)
-    add("url_in_run", _URL_RE)
-    add("call_to_action", _cta_re())
+    if _URL_HINT_RE.search(span):
+        add("url_in_run", _URL_RE)
+    add("call_to_action", _calls_to_action())
     contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
     add("messenger", _MESSENGER_RE)
     add("messenger", _MESSENGER_NAME_RE, lambda m: _reachable(m, span, start, contacts))

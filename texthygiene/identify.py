@@ -920,12 +920,17 @@ def close_host(
     group = [host, *(c for c in close if freq.has(c))]
     if len(group) == 1:
         return host
+    # Every word in every language of the group in one look-up; each language's sum over
+    # its own contiguous row, as a vector's sum adds (pairwise), so the scores are the same
+    # to the last bit as one language at a time.
+    columns = np.array([lm.column[code] for code in group], dtype=np.intp)
+    zipf = freq.matrix(lm.languages).lookup(
+        texts, np.broadcast_to(columns, (len(texts), len(group)))
+    )
+    gains = np.ascontiguousarray((weights[:, None] * np.maximum(zipf - LIST_FLOOR, 0.0)).T)
     scores = [
-        float(total[lm.column[code]])
-        + HOST_FREQUENCY_WEIGHT
-        * _LN10
-        * float((weights * np.maximum(freq.zipf(texts, code) - LIST_FLOOR, 0.0)).sum())
-        for code in group
+        float(total[column]) + HOST_FREQUENCY_WEIGHT * _LN10 * float(gain.sum())
+        for column, gain in zip(columns.tolist(), gains, strict=True)
     ]
     return group[int(np.argmax(scores))]
 

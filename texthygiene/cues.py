@@ -49,6 +49,8 @@ _PRICE_RE = regex.compile(
 _PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)? ?[%٪]|[%٪]\d+|\d+ ?درصد")
 # Eight to fifteen digits with at most single separators between them, or a + in front.
 _PHONE_RE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()/]?\d){7,14}(?![\w])")
+# Every price, percentage and phone number has a digit: most sentences have none.
+_DIGIT_RE = regex.compile(r"\d")
 _THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?")
 _YEARS_RE = regex.compile(r"(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)\d\d")
 # A messenger's name is everyday talk ("scan the Telegram QR code", "微信公众号"); spam gives
@@ -213,9 +215,10 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
             if keep is None or keep(m):  # type: ignore[operator]
                 found.append(Cue(kind, start + m.start(), start + m.end(), m.group()))
 
-    add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
-    add("percentage", _PERCENT_RE)
-    add("phone_number", _PHONE_RE, _phone)
+    if _DIGIT_RE.search(span):
+        add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
+        add("percentage", _PERCENT_RE)
+        add("phone_number", _PHONE_RE, _phone)
     if _URL_HINT_RE.search(span):
         add("url_in_run", _URL_RE)
     add("call_to_action", _calls_to_action())

@@ -77,9 +77,11 @@ _URL_RE = regex.compile(
     rf"(?<!\]\()(?:https?://|www\.)[^\s<>\"]+|(?<![\w@./])[\w-]{{2,}}(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
     regex.IGNORECASE,
 )
-# What every link ``_URL_RE`` finds has in it: searched first, as most texts have none and
-# the full pattern tries a host name at every word.
+# What every link ``_URL_RE`` finds has in it (see ``_Links``): the full pattern tries a
+# host name at every word, and most texts have no link.
 _URL_HINT_RE = regex.compile(rf"https?://|www\.|\.(?:{_TLDS})\b", regex.IGNORECASE)
+_SPACE_RE = regex.compile(r"\s")
+_SPACE_BEFORE_RE = regex.compile(r"(?r)\s")  # searched backwards: the last one before
 _EMOJI_RE = regex.compile(r"(?:\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*){2,}")
 # Mathematical alphanumerics, fullwidth and enclosed letters: fonts that dodge word filters.
 _STYLED_RE = regex.compile(r"[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]+")
@@ -128,9 +130,10 @@ _WORD_RUN_RE = regex.compile(r"\w+")
 
 class _CallsToAction:
     """The calls to action of ``data/cta_terms.tsv`` as one pattern (whole words where the
-    script has spaces, substrings in Chinese, Japanese and Thai), run only on a text that
-    could hold one: the pattern is a long alternation tried at every word, and most texts
-    have none of its terms' first words (nor, unspaced, their first characters)."""
+    script has spaces, substrings in Chinese, Japanese and Thai), tried only where a match
+    can start: the pattern is a long alternation that ``finditer`` would try at every
+    character, and a match starts at a word that is a term's first word (or, unspaced, at
+    a term's first character)."""
 
     def __init__(self, spaced: list[str], unspaced: list[str]) -> None:
         words = "|".join(
@@ -139,8 +142,10 @@ class _CallsToAction:
         pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
         self.pattern = regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
         # A spaced term starts where a run of word characters starts and takes all of it up
-        # to the term's first non-word character: that run, casefolded, is the term's first
-        # word (the terms are casefolded, and a case-insensitive match folds alike).
+        # to the term's first non-word character: a run of ASCII letters and digits matches
+        # that first word case-insensitively only if it casefolds to it (the terms are
+        # casefolded; of all characters only İ, K and ſ match an ASCII one, and none is a
+        # casefolded term's). Other runs are always tried: the pattern matches İnfo to info.
         self._leads = frozenset(_WORD_RUN_RE.match(t).group() for t in spaced)  # type: ignore[union-attr]
         first = "".join(sorted({t[0] for t in unspaced}))
         self._unspaced = (
@@ -148,12 +153,39 @@ class _CallsToAction:
         )
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer`` finds, tried only where a match can start."""
         leads = self._leads
-        if any(run.casefold() in leads for run in _WORD_RUN_RE.findall(text)) or (
-            self._unspaced is not None and self._unspaced.search(text)
-        ):
-            return self.pattern.finditer(text)
-        return iter(())
+        starts = [
+            m.start()
+            for m in _WORD_RUN_RE.finditer(text)
+            if not (run := m.group()).isascii() or run.casefold() in leads
+        ]
+        if self._unspaced is not None:
+            starts = sorted({*starts, *(m.start() for m in self._unspaced.finditer(text))})
+        done = 0
+        for pos in starts:
+            if pos >= done and (match := self.pattern.match(text, pos)) is not None:
+                done = match.end()
+                yield match
+
+
+class _Links:
+    """``_URL_RE``'s links, looked for only in the stretches between whitespace that hold
+    what every link has (``_URL_HINT_RE``): no link crosses whitespace, and the pattern's
+    look-behinds see the text before a stretch as they would in the whole text."""
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        done = 0
+        for hint in _URL_HINT_RE.finditer(text):
+            if hint.start() < done:
+                continue  # in a stretch already read
+            before = _SPACE_BEFORE_RE.search(text, 0, hint.start())
+            after = _SPACE_RE.search(text, hint.end())
+            done = after.start() if after is not None else len(text)
+            yield from _URL_RE.finditer(text, before.end() if before is not None else 0, done)
+
+
+_LINKS = _Links()
 
 
 @lru_cache(maxsize=1)
@@ -219,8 +251,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
         add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
         add("percentage", _PERCENT_RE)
         add("phone_number", _PHONE_RE, _phone)
-    if _URL_HINT_RE.search(span):
-        add("url_in_run", _URL_RE)
+    add("url_in_run", _LINKS)
     add("call_to_action", _calls_to_action())
     contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
     add("messenger", _MESSENGER_RE)

@@ -162,6 +162,38 @@ def speed_ratios(posts: list[str], rounds: int = 5, page_count: int = 8) -> dict
     return {case: statistics.median(values) for case, values in ratios.items()}
 
 
+#: Single sentences of one language each, as a title, a comment or a chat line is.
+SENTENCES = ROOT / "tests" / "data" / "languages.jsonl"
+SENTENCE_CHARS = (60, 150)
+
+
+def sentences() -> list[str]:
+    """The sentences of ``SENTENCES`` of ``SENTENCE_CHARS`` characters (60 in 40 languages)."""
+    low, high = SENTENCE_CHARS
+    return [doc["text"] for doc in load_jsonl(SENTENCES) if low <= len(doc["text"]) <= high]
+
+
+def one_sentence(texts: list[str], rounds: int = 5) -> float:
+    """``scan`` of a single sentence over seeded ``langdetect.detect`` of it (profiles
+    loaded, words cached), in characters per second: the median of ``rounds`` rounds, both
+    timed alike (``_time_all``)."""
+    import langdetect
+
+    langdetect.DetectorFactory.seed = 0
+    for text in texts:
+        langdetect.detect(text)
+        texthygiene.scan(text)
+    fns: dict[str, Callable[[str], object]] = {
+        "detect": langdetect.detect,
+        "scan": texthygiene.scan,
+    }
+    ratios = []
+    for _ in range(rounds):
+        timed = _time_all(fns, texts, 1)
+        ratios.append(timed["scan"]["chars_per_s"] / timed["detect"]["chars_per_s"])
+    return statistics.median(ratios)
+
+
 def first_scan(repeats: int = 5, uncached: bool = True) -> dict[str, float]:
     """Import and first ``scan`` in a fresh process, next to langdetect's import and first
     ``detect`` (profiles loaded) in one: the best of ``repeats`` each, interleaved. Ours
@@ -341,11 +373,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     print("\n" + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
     cases = speed_ratios(posts, args.rounds)
+    cases["one_sentence"] = one_sentence(sentences(), args.rounds)
     first = first_scan()
     print(
         f"scan × baseline, median of {args.rounds} rounds: short posts "
         f"{cases['short_posts']:.1f}, joined {PAGE_CHARS // 1000} KB pages "
-        f"{cases['joined_pages']:.1f}; import + first scan {first['texthygiene_s']:.2f} s "
+        f"{cases['joined_pages']:.1f}; scan over detect on one sentence "
+        f"{cases['one_sentence']:.1f}; import + first scan {first['texthygiene_s']:.2f} s "
         f"(model cache off: {first['uncached_s']:.2f} s; "
         f"langdetect import + first detect {first['langdetect_s']:.2f} s)"
     )

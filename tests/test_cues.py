@@ -4,6 +4,7 @@ flags a host sentence by itself."""
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -100,3 +101,68 @@ def test_a_cue_alone_does_not_flag_a_host_sentence(text: str) -> None:
 )
 def test_names_are_no_cue(text: str) -> None:
     assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CLICK HERE and BUY   NOW before it ends",
+        "Click\there, Sign Up Now!",
+        "Daftar Sekarang: info lengkap",
+        "ΚΑΛΈΣΤΕ ΤΏΡΑ or click-here or clickhere",
+        "İnfo lengkap or ınfo lengkap or ſhop now",
+        "限时优惠，立即购买！",
+        "今すぐ登録してください",
+        "We visited the old harbour on Sunday.",
+        "https://example.com/buy-now then www.shop.example and shop.example.nl/x",
+        "Meet me at 10.30 in Dr. Smith's office; e-mail.me or not.",
+    ],
+)
+def test_prefilters_find_what_the_full_patterns_find(text: str) -> None:
+    """The calls to action and links are looked for only where a cheap search says they
+    can be; what they find must be what the full patterns find everywhere."""
+    from texthygiene.cues import _URL_RE, _calls_to_action
+
+    def spans(kind: str) -> list[tuple[int, int]]:
+        return [(c.start, c.end) for c in find_cues(text) if c.kind == kind]
+
+    assert spans("call_to_action") == [m.span() for m in _calls_to_action().pattern.finditer(text)]
+    assert spans("url_in_run") == [m.span() for m in _URL_RE.finditer(text)]
+
+
+def test_prefilters_on_a_page_of_every_corpus_post() -> None:
+    """The same on a long page: every post of our corpora, joined."""
+    from texthygiene.cues import _URL_RE, _calls_to_action
+
+    root = Path(__file__).parent.parent / "corpora"
+    page = "\n\n".join(
+        json.loads(line)["text"]
+        for name in ("injected.jsonl", "legit.jsonl")
+        for line in (root / name).read_text("utf-8").splitlines()
+        if line.strip()
+    )
+    found = find_cues(page)
+    for kind, pattern in (("call_to_action", _calls_to_action().pattern), ("url_in_run", _URL_RE)):
+        assert [(c.start, c.end) for c in found if c.kind == kind] == [
+            m.span() for m in pattern.finditer(page)
+        ]
+
+
+@functools.cache
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+@pytest.mark.parametrize("letter", "abcdefghijklmnopqrstuvwxyz0123456789")
+def test_an_ascii_word_matches_a_call_to_action_only_if_it_casefolds_to_it(letter: str) -> None:
+    """Why the calls to action are not tried at an ASCII word that no term starts with: the
+    characters the pattern matches to an ASCII one case-insensitively are its two cases
+    and İ K ſ, none of them ASCII nor in a casefolded term."""
+    import regex
+
+    matched = {
+        m.group()
+        for m in regex.finditer(regex.escape(letter), _every_character(), regex.IGNORECASE)
+    }
+    assert {c for c in matched if c.isascii()} == {letter, letter.upper()}
+    assert all(c.casefold() != c for c in matched if not c.isascii())

@@ -216,9 +216,9 @@ JA = "昨日は友達と一緒に公園へ行きました。"
             "Choose any of the best quality items for your phone",
         ),
         (
-            JA + "ロレックスは高いです。 He gets more views but has less subscribers lol"
+            JA + "ロレックスは高いです。 She posts every single day but nobody watches lol"
             " 夜は家で映画を見ました。それから寝ました。",
-            "He gets more views but has less subscribers lol",
+            "She posts every single day but nobody watches lol",
         ),
         # touching a word of a spaced host script with no space
         (
@@ -265,7 +265,7 @@ RU = "Вчера мы ходили в поликлинику, там была о
         # after the host's words on a short line: no heading of its own
         ("Я так устала сегодня! Please subscribe my channel", "Please subscribe my channel"),
         # glued on, next to a short line: no list item of its own
-        ("– берём тёплое молоко;\nВот такое сегодня утроLe soufre est un", "Le soufre est un"),
+        ("– берём тёплое молоко;\nВот такое сегодня утроLa vie est belle", "La vie est belle"),
         # a Latin heading that is its line stays the host's
         ("Getting started today", None),
     ],
@@ -293,9 +293,9 @@ def test_a_term_in_another_script_grows_its_own_run_not_the_name_after_it() -> N
 
 def test_a_writer_who_starts_sentences_in_lower_case_gives_no_lowercase_start_evidence() -> None:
     text = (
-        "dari dulu sudah mau banget coba ke sini akhirnya sampai juga. dari mulai reservasi "
-        "sampai proses billing semuanya memuaskan. sangat dianjurkan tempat ini untuk lihat "
-        "pemandangan. thanks to mas agus untuk teh terbaik."
+        "dari kemarin sudah pengen banget ke warung ini akhirnya kesampaian juga. dari mulai "
+        "booking sampai proses checkout semuanya lancar. sangat cocok buat makan siang bareng "
+        "teman kantor. thanks to mbak rina untuk kopi terbaik."
     )
     report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
     assert not [f.text for f in report.findings if "lowercase_sentence_start" in f.reasons]
@@ -349,9 +349,9 @@ def test_a_run_after_a_full_stop_and_a_quote_or_an_emoji_starts_a_sentence(
 
 
 def test_a_quotation_may_end_on_several_dots_before_its_closing_quote() -> None:
-    text = 'Saya senang sekali hari ini...."mom, this is my birthday present for u.."'
-    start = text.index("mom")
-    end = text.index(" u..") + 2
+    text = 'Aku senang banget hari ini...."look, this is the gift i made for you.."'
+    start = text.index("look")
+    end = text.index(" you..") + 4
     assert _quoted(text, 0, len(text), start, end)
 
 
@@ -408,13 +408,13 @@ IT = "Ieri sera siamo andati al mare con tutta la famiglia e abbiamo mangiato il
     [
         # a brand in look-alike letters inside a pasted phrase does not split it
         (
-            IT + "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak Poi siamo tornati a casa.",
-            "Main di 𝐒𝐎𝐑𝐉𝐏𝟖𝟖 tuh berasa kaya mendadak",
+            IT + "Main di 𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕 tuh rasanya langsung kaya mendadak Poi siamo tornati a casa.",
+            "Main di 𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕 tuh rasanya langsung kaya mendadak",
         ),
         # nor is it left out at the phrase's end
         (
-            IT + "Channel mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
-            "mana pun, pasti ada yang bahas 𝗝𝗣𝗧𝗢𝗚𝗘𝗟77",
+            IT + "Channel mana pun, pasti ada yang ngomongin 𝗛𝗢𝗞𝗜𝗦𝗟𝗢𝗧88",
+            "mana pun, pasti ada yang ngomongin 𝗛𝗢𝗞𝗜𝗦𝗟𝗢𝗧88",
         ),
         # nor at its start
         (

@@ -13,9 +13,11 @@ host-language sentence inside a paragraph gains nothing from them.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 import regex
 
@@ -47,6 +49,8 @@ _PRICE_RE = regex.compile(
 _PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)? ?[%٪]|[%٪]\d+|\d+ ?درصد")
 # Eight to fifteen digits with at most single separators between them, or a + in front.
 _PHONE_RE = regex.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ \-.()/]?\d){7,14}(?![\w])")
+# Every price, percentage and phone number has a digit: most sentences have none.
+_DIGIT_RE = regex.compile(r"\d")
 _THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?")
 _YEARS_RE = regex.compile(r"(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)\d\d")
 _DATE_RE = regex.compile(
@@ -76,6 +80,11 @@ _URL_RE = regex.compile(
     rf"(?<!\]\()(?:https?://|www\.)[^\s<>\"]+|(?<![\w@./])[\w-]{{2,}}(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
     regex.IGNORECASE,
 )
+# What every link ``_URL_RE`` finds has in it (see ``_Links``): the full pattern tries a
+# host name at every word, and most texts have no link.
+_URL_HINT_RE = regex.compile(rf"https?://|www\.|\.(?:{_TLDS})\b", regex.IGNORECASE)
+_SPACE_RE = regex.compile(r"\s")
+_SPACE_BEFORE_RE = regex.compile(r"(?r)\s")  # searched backwards: the last one before
 _EMOJI_RE = regex.compile(r"(?:\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*){2,}")
 # Mathematical alphanumerics, fullwidth and enclosed letters: fonts that dodge word filters.
 _STYLED_RE = regex.compile(r"[\U0001d400-\U0001d7ff\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]+")
@@ -102,6 +111,10 @@ _OFFER_WORDS = frozenset(
 )
 
 
+class _Finder(Protocol):
+    def finditer(self, text: str, /) -> Iterator[regex.Match[str]]: ...
+
+
 @dataclass(frozen=True)
 class Cue:
     """One cue found in a text: its kind (a reason code) and where it lies."""
@@ -115,10 +128,71 @@ class Cue:
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
 
 
-@lru_cache(maxsize=1)
-def _cta_re() -> regex.Pattern[str]:
+_WORD_RUN_RE = regex.compile(r"\w+")
+
+
+class _CallsToAction:
     """The calls to action of ``data/cta_terms.tsv`` as one pattern (whole words where the
-    script has spaces, substrings in Chinese, Japanese and Thai)."""
+    script has spaces, substrings in Chinese, Japanese and Thai), tried only where a match
+    can start: the pattern is a long alternation that ``finditer`` would try at every
+    character, and a match starts at a word that is a term's first word (or, unspaced, at
+    a term's first character)."""
+
+    def __init__(self, spaced: list[str], unspaced: list[str]) -> None:
+        words = "|".join(
+            regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(spaced, key=len)[::-1]
+        )
+        pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
+        self.pattern = regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
+        # A spaced term starts where a run of word characters starts and takes all of it up
+        # to the term's first non-word character: a run of ASCII letters and digits matches
+        # that first word case-insensitively only if it casefolds to it (the terms are
+        # casefolded; of all characters only İ, K and ſ match an ASCII one, and none is a
+        # casefolded term's). Other runs are always tried: the pattern matches İnfo to info.
+        self._leads = frozenset(_WORD_RUN_RE.match(t).group() for t in spaced)  # type: ignore[union-attr]
+        first = "".join(sorted({t[0] for t in unspaced}))
+        self._unspaced = (
+            regex.compile(f"[{regex.escape(first)}]", regex.IGNORECASE) if first else None
+        )
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer`` finds, tried only where a match can start."""
+        leads = self._leads
+        starts = [
+            m.start()
+            for m in _WORD_RUN_RE.finditer(text)
+            if not (run := m.group()).isascii() or run.casefold() in leads
+        ]
+        if self._unspaced is not None:
+            starts = sorted({*starts, *(m.start() for m in self._unspaced.finditer(text))})
+        done = 0
+        for pos in starts:
+            if pos >= done and (match := self.pattern.match(text, pos)) is not None:
+                done = match.end()
+                yield match
+
+
+class _Links:
+    """``_URL_RE``'s links, looked for only in the stretches between whitespace that hold
+    what every link has (``_URL_HINT_RE``): no link crosses whitespace, and the pattern's
+    look-behinds see the text before a stretch as they would in the whole text."""
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        done = 0
+        for hint in _URL_HINT_RE.finditer(text):
+            if hint.start() < done:
+                continue  # in a stretch already read
+            before = _SPACE_BEFORE_RE.search(text, 0, hint.start())
+            after = _SPACE_RE.search(text, hint.end())
+            done = after.start() if after is not None else len(text)
+            yield from _URL_RE.finditer(text, before.end() if before is not None else 0, done)
+
+
+_LINKS = _Links()
+
+
+@lru_cache(maxsize=1)
+def _calls_to_action() -> _CallsToAction:
     path = resources.files("texthygiene").joinpath("data").joinpath("cta_terms.tsv")
     spaced: list[str] = []
     unspaced: list[str] = []
@@ -127,13 +201,18 @@ def _cta_re() -> regex.Pattern[str]:
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 2 or fields[1] != unicodedata.normalize("NFC", fields[1]).casefold():
-            raise ValueError(f"cta_terms.tsv line {number}: expected language<TAB>casefolded term")
+        if (
+            len(fields) != 2
+            or fields[1] != unicodedata.normalize("NFC", fields[1]).casefold()
+            or not _WORD_RUN_RE.match(fields[1])
+        ):
+            raise ValueError(
+                f"cta_terms.tsv line {number}: expected language<TAB>casefolded term "
+                "starting with a letter or digit"
+            )
         language, term = fields
         (unspaced if language in ("zh", "ja", "th") else spaced).append(term)
-    words = "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(spaced, key=len)[::-1])
-    pieces = "|".join(regex.escape(t) for t in sorted(unspaced, key=len)[::-1])
-    return regex.compile(rf"(?<!\w)(?:{words})(?!\w)|{pieces}", regex.IGNORECASE)
+    return _CallsToAction(spaced, unspaced)
 
 
 def _phone(match: regex.Match[str]) -> bool:
@@ -176,16 +255,17 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> tuple[Cue, .
     span = text[start:end]
     found: list[Cue] = []
 
-    def add(kind: str, pattern: regex.Pattern[str], keep: object = None) -> None:
+    def add(kind: str, pattern: _Finder, keep: object = None) -> None:
         for m in pattern.finditer(span):
             if keep is None or keep(m):  # type: ignore[operator]
                 found.append(Cue(kind, start + m.start(), start + m.end(), m.group()))
 
-    add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
-    add("percentage", _PERCENT_RE)
-    add("phone_number", _PHONE_RE, _phone)
-    add("url_in_run", _URL_RE, _domain)
-    add("call_to_action", _cta_re())
+    if _DIGIT_RE.search(span):
+        add("price", _PRICE_RE, lambda m: any(c.isdigit() for c in m.group()))
+        add("percentage", _PERCENT_RE)
+        add("phone_number", _PHONE_RE, _phone)
+    add("url_in_run", _LINKS, _domain)
+    add("call_to_action", _calls_to_action())
     contacts = [c for c in found if c.kind in ("call_to_action", "phone_number", "url_in_run")]
     add("messenger", _MESSENGER_RE)
     add("messenger", _MESSENGER_NAME_RE, lambda m: _reachable(m, span, start, contacts))

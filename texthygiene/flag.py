@@ -256,7 +256,7 @@ def flag(
         run: list[int] = []
         styled: list[int] = []  # words in look-alike letters just before, outside a run
         for i in range(line.first, line.last + 1):
-            # A word in look-alike letters (𝐒𝐎𝐑𝐉𝐏𝟖𝟖, read as no script's) inside a run, or
+            # A word in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕, read as no script's) inside a run, or
             # at either end of it, is part of it: a brand pasted with the phrase.
             if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
                 if run and _run_breaks(tokens, words, run[-1], i):

@@ -567,7 +567,14 @@ class EvidenceRows(Mapping[int, np.ndarray]):
 
     def __init__(self, matrix: np.ndarray, words: Sequence[int]) -> None:
         self._matrix = matrix
-        self._row = dict(zip(words, range(len(words)), strict=True))
+        self._words = words
+        self._rows: dict[int, int] | None = None  # made on the first look-up: most texts have none
+
+    @property
+    def _row(self) -> dict[int, int]:
+        if self._rows is None:
+            self._rows = dict(zip(self._words, range(len(self._words)), strict=True))
+        return self._rows
 
     def __getitem__(self, token: int) -> np.ndarray:
         row: np.ndarray = self._matrix[self._row[token]]
@@ -577,10 +584,10 @@ class EvidenceRows(Mapping[int, np.ndarray]):
         return token in self._row
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._row)
+        return iter(self._words)
 
     def __len__(self) -> int:
-        return len(self._row)
+        return len(self._words)
 
 
 class WordLanguages(NamedTuple):
@@ -730,14 +737,11 @@ def identify_words(
         )
     host = lm.languages[int(total.argmax())]
     if host in CLOSE_LANGUAGES or len(words) <= SHORT_TEXT_WORDS:
-        scripted = in_host_script if len(units) > 1 else np.ones(len(words), dtype=bool)
-        host = close_host(
-            lm,
-            total,
-            [t for t, keep in zip(texts, scripted, strict=True) if keep],
-            word_weights[scripted],
-            host,
-        )
+        if len(units) > 1:
+            scripted = [t for t, keep in zip(texts, in_host_script, strict=True) if keep]
+            host = close_host(lm, total, scripted, word_weights[in_host_script], host)
+        else:
+            host = close_host(lm, total, texts, word_weights, host)
     host_col = lm.column[host]
     close = CLOSE_LANGUAGES.get(host, frozenset()) - allowed_languages
     at_home = sorted(
@@ -958,12 +962,15 @@ def close_host(
     group = [host, *(c for c in close if freq.has(c))]
     if len(group) == 1:
         return host
+    # Every word in every language of the group in one look-up; each language's sum over
+    # its own contiguous row, as a vector's sum adds (pairwise), so the scores are the same
+    # to the last bit as one language at a time.
+    columns = np.array([lm.column[code] for code in group], dtype=np.intp)
+    zipf = freq.matrix(lm.languages).lookup(texts, np.repeat(columns[None, :], len(texts), axis=0))
+    gains = np.ascontiguousarray((weights[:, None] * np.maximum(zipf - LIST_FLOOR, 0.0)).T)
     scores = [
-        float(total[lm.column[code]])
-        + HOST_FREQUENCY_WEIGHT
-        * _LN10
-        * float((weights * np.maximum(freq.zipf(texts, code) - LIST_FLOOR, 0.0)).sum())
-        for code in group
+        float(total[column]) + HOST_FREQUENCY_WEIGHT * _LN10 * float(gain.sum())
+        for column, gain in zip(columns.tolist(), gains, strict=True)
     ]
     return group[int(np.argmax(scores))]
 

@@ -315,7 +315,9 @@ def flag(
             stops.update(owner.grow(host_run, grown))
         elif match.first not in owner:
             clause = _clause(tokens, match, stops, words)
-            inside = _inside_word(tokens, match, spam)
+            # Only in the host's own script: a word of another script is foreign whole.
+            in_host = tokens[match.first].group == words.host_script
+            inside = _inside_word(tokens, match, spam) if in_host else None
             if inside is not None:
                 # A term inside a word of an unspaced script (``。シアリスここにいる時に``):
                 # no space tells where a pasted phrase ends, so the finding is the terms.

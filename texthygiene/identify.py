@@ -668,9 +668,6 @@ def identify_words(
     units: dict[str, float] = {}
     opening: dict[str, float] = {}  # the same, in the text's first sentence
     opened = False
-    lines: dict[str, int] = {}  # lines with each script's words
-    last_line: dict[str, int] = {}
-    breaks = [j for j, t in enumerate(tokens) if t.kind == "newline"]
     word_weights_list: list[float] = []
     texts: list[str] = []
     shape = _shape
@@ -691,23 +688,17 @@ def identify_words(
         group = token.group
         size = max(1.0, len(text) / 2) if token.script in UNSPACED_SCRIPTS else 1.0
         units[group] = units.get(group, 0.0) + size
-        line = bisect.bisect_left(breaks, i)
-        if last_line.get(group) != line:
-            lines[group] = lines.get(group, 0) + 1
-            last_line[group] = line
         if not opened:
             opening[group] = opening.get(group, 0.0) + size
             opened = _ends_first_sentence(tokens, i)
     host_script = max(sorted(units), key=units.__getitem__) if units else None
     if host_script is not None:
         # A phrase pasted into a short text can outweigh it; the text's own script opens it:
-        # its first word's, if most of its first sentence is in it too, and if it is on
-        # more lines than one where the other script is (a phrase pasted first is on one).
+        # its first word's, if most of its first sentence is in it too.
         first = tokens[words[0]].group
         if (
             max(sorted(opening), key=opening.__getitem__) == first
             and units[first] >= OPENING_SHARE * units[host_script]
-            and (lines[first] > 1 or lines[host_script] == 1)
         ):
             host_script = first
     labels: list[str | None] = [None] * len(tokens)

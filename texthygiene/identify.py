@@ -543,7 +543,7 @@ SHORT_TEXT_WORDS = 16
 #: it has at least this share of the largest script's words: injected phrases follow the
 #: host's first words, and in a short text (a tweet, a recipe line) one can be as long as
 #: the host's. Chosen on the realworld train split (0.5: different script found 877 ->
-#: 879 of 924, CMS pages falsely flagged 6 -> 5 of 727; 0.34 the same, 0.75 878 and 6).
+#: 879 of 924, CMS pages falsely flagged 6 -> 5 of 727).
 OPENING_SHARE = 0.5
 HOST_CONTENDERS = 6
 #: Weight of the frequencies in choosing the host among those languages (``close_host``).

@@ -253,36 +253,3 @@ def test_known_grams_counts_what_the_profiles_keep(
     expected = (letters, foreign, trigrams, known)
     assert model().known_grams(sample, language) == expected
     assert model().known_grams(sample, language) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "host_script", "flagged"),
-    [
-        # a short post, then a longer pasted line in another script: the post's script
-        # opens the text and stays the host's
-        (
-            "Дякую всім, хто прийшов сьогодні :)!\n"
-            "Kami sangat senang bisa bertemu dengan kalian semua di sini",
-            "Cyrillic",
-            "Kami sangat senang bisa bertemu dengan kalian semua di sini",
-        ),
-        # a name in another script opening the text does not make its script the host's
-        ("Durán擔任發言人，Ángel Pintado擔任財務長。", "Han", None),
-        # nor does a first sentence mostly in another script, its first word aside
-        (
-            "Вчера вечером fuimos al mercado con toda la familia para comprar pan\n\n"
-            "Потом мы пошли домой и долго пили чай на кухне.",
-            "Cyrillic",
-            None,
-        ),
-    ],
-    ids=["short_post", "name_first", "mixed_first_sentence"],
-)
-def test_the_host_script_is_the_one_the_text_opens_in(
-    text: str, host_script: str, flagged: str | None
-) -> None:
-    tokens = texthygiene.segment.tokenize(text)
-    words = identify.identify_words(tokens, frozenset(), frozenset())
-    assert words.host_script == host_script
-    if flagged is not None:
-        assert [f.text for f in texthygiene.scan(text).findings] == [flagged]

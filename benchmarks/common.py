@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import math
 import os
 import platform
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 LINGUA = SHARED / "corpora" / "external" / "lingua-testdata"
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of the repository's (``corpora/tools/*.py``) as a module, registered under its
+    name in ``sys.modules`` (its dataclasses look their module up there)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:

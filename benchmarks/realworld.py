@@ -26,8 +26,6 @@ differs from the document's majority language, on the same documents.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +44,7 @@ from .common import (
     calibration,
     calibration_lines,
     fmt_rate,
+    load_script,
     print_calibration,
     rate,
     write_result,
@@ -65,14 +64,7 @@ MIN_COVER = 0.5
 @cache
 def builder() -> ModuleType:
     """``corpora/tools/build_realworld.py``, a script rather than a package module."""
-    path = ROOT / "corpora" / "tools" / "build_realworld.py"
-    spec = importlib.util.spec_from_file_location("build_realworld", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "corpora" / "tools" / "build_realworld.py")
 
 
 def _union_length(ranges: Iterable[Span]) -> int:

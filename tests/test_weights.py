@@ -3,10 +3,8 @@ flag_weights.json) and the script that fits them (corpora/tools/fit_weights.py).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
-import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +14,7 @@ import numpy as np
 import pytest
 
 import texthygiene
+from benchmarks.common import load_script
 from texthygiene.flag import FEATURE_NAMES, FEATURES, Candidate, _scored, evidence
 from texthygiene.results import REASON_CODES
 from texthygiene.weights import WEIGHTS_FILE, fitted, parse, tracing
@@ -25,14 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @cache
 def fit_script() -> ModuleType:
-    path = ROOT / "corpora" / "tools" / "fit_weights.py"
-    spec = importlib.util.spec_from_file_location("fit_weights", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "corpora" / "tools" / "fit_weights.py")
 
 
 def _packaged() -> dict[str, object]:

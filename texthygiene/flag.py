@@ -46,6 +46,7 @@ from .document import DocumentView, Echoes, chat_alphabet
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
+from .naming import LIST_NEIGHBOURS, list_neighbour
 from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 from .structure import unit_lines
@@ -1451,6 +1452,12 @@ def _finding(
     }
     by_script = SCRIPT_LANGUAGES.get(scripts.pop()) if len(scripts) == 1 else None
     run_language = by_script or cand.language
+    if run_language in LIST_NEIGHBOURS:
+        # Malay reads as Indonesian: the run's words' frequencies say which of the two.
+        run_language = list_neighbour(
+            [tokens[i].text for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"],
+            run_language,
+        )
     what = (
         f"{language_name(run_language)} text"
         if cand.kind == "foreign_fragment"

@@ -17,7 +17,7 @@ their frequency list holding the words better than the neighbour's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 import numpy as np
 import regex
@@ -173,9 +173,27 @@ SERBIAN_BOSNIAN = frozenset(
         "takmičenje", "takmičenja", "takmičar", "ubijeđen", "historijski", "historijske",
         "ekonomija", "ekonomije", "ljekar", "ljekara", "ljekari", "apoteka", "hirurg",
         "hirurgija", "pasoš", "obavještenje", "bezbjednosti", "hemijski", "fudbalski",
-        "obezbijediti", "vazduha", "naučnici", "naučno", "porodicu", "porodicom"
+        "obezbijediti", "vazduha", "naučnici", "naučno", "porodicu", "porodicom",
+        # ko (Croatian tko), and Bosnian and Serbian words where Croatian writes utjecaj,
+        # sudjelovati, otok, ured, tisak, ovisno, susjed, kava, dvorište, mirovina, obrana,
+        # odgoj, odvjetništvo, provesti, službeni, vrlo, popis:
+        "ko", "uticaj", "uticaja", "uticaju", "uticajem", "uticati", "utiče", "utiču", "uticao",
+        "uticala", "učestvuje", "učestvuju", "učestvovati", "učestvovao", "učestvovala",
+        "učestvovali", "učestvovanje", "učešće", "učešća", "učešću", "ostrvo", "ostrva",
+        "ostrvu", "kancelarija", "kancelarije", "kancelariji", "kancelariju", "štampa",
+        "štampe", "štampi", "štampu", "zavisno", "zavisi", "zavise", "komšija", "komšije",
+        "komšiju", "komšinica", "komšiluk", "kahva", "kahve", "kahvu", "kafana", "kafane",
+        "avlija", "avlije", "avliji", "avliju", "čaršija", "čaršiji", "sokak", "dženaza",
+        "merhamet", "sevdah", "penzija", "penzije", "penziju", "penzioner", "penzioneri",
+        "odbrana", "odbrane", "odbrani", "odbranu", "vaspitanje", "tužilaštvo", "tužilaštva",
+        "tužilac", "tužioca", "sprovesti", "sprovodi", "sprovode", "sprovođenje",
+        "zvaničnik", "zvaničnici", "zvanično", "zvanični", "veoma", "spisak", "spiska",
+        "opšti", "opšte", "opšteg", "saradnik", "saradnici", "saradnika",
     }
 )  # fmt: skip
+#: Word pairs Bosnian and Serbian write where Croatian does not: the question ``da li``
+#: (Croatian je li, or the verb and li).
+SERBIAN_BOSNIAN_PAIRS = frozenset({("da", "li")})
 #: Serbian and Bosnian verbs in -izovati where Croatian writes -izirati (organizovan).
 SERBIAN_SUFFIXES = (
     "izovati", "izovan", "izovana", "izovane", "izovani", "izovano", "izovao", "izovala",
@@ -184,6 +202,7 @@ SERBIAN_SUFFIXES = (
 #: The markers by host: Nynorsk named Norwegian (Bokmål), Bosnian and Serbian named Croatian.
 NEIGHBOUR_MARKERS = {"nb": NYNORSK, "hr": SERBIAN_BOSNIAN}
 NEIGHBOUR_SUFFIXES = {"nb": NYNORSK_SUFFIXES, "hr": SERBIAN_SUFFIXES}
+NEIGHBOUR_PAIRS = {"hr": SERBIAN_BOSNIAN_PAIRS}
 #: Serbian Cyrillic, letter by letter, as Serbian Latin: Serbo-Croatian's frequency list
 #: (wordfreq's ``sh``) is Latin. A letter Serbian does not write keeps the word unknown.
 _SERBIAN_LATIN = str.maketrans(
@@ -300,6 +319,9 @@ def _neighbour_evidence(texts: Sequence[str], host: str, script: str | None) -> 
             return True
         suffixes = NEIGHBOUR_SUFFIXES.get(host)
         if suffixes and any(len(w) >= MARKED_SUFFIX_WORD and w.endswith(suffixes) for w in folded):
+            return True
+        pairs = NEIGHBOUR_PAIRS.get(host)
+        if pairs and not pairs.isdisjoint(pairwise(folded)):
             return True
     if script == "Cyrillic" and lists().has("sh"):
         if any(not _SERBIAN_LETTERS.isdisjoint(w) for w in texts):

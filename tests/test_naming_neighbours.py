@@ -31,7 +31,10 @@ HOST = (
     "Gisteren zijn we met de hele familie naar het strand geweest. Het water was nog koud, "
     "maar de kinderen hebben urenlang zandkastelen gebouwd en schelpen gezocht."
 )
-NAMED_CASES = [c for c in CASES if c["expected"] is not None]
+#: A run's own language is told from its neighbour's by the list rule (Malay from Indonesian);
+#: the marker rules abstain on whole texts only (a glued Bokmål run is named by the n-grams,
+#: and may read as Danish there).
+NAMED_CASES = [c for c in CASES if c["rule"] == "malay"]
 
 
 @pytest.mark.parametrize(

@@ -142,11 +142,20 @@ NYNORSK = frozenset(
         "kvarandre", "veke", "kyrkje", "sjå", "oppgåve", "eigen", "eige", "då", "fridom", "ein",
         "eg", "ho", "vart", "hennar", "deira", "skule", "skulen", "heime", "verda", "noreg",
         "noregs", "fyrst", "auka", "aukar", "desse",
+        # verbs, adverbs and nouns whose Bokmål forms differ (vet tror begynte tar fant
+        # skrev blitt tilbake enten verken hvor gang synes mener sier gjør husker ønsker
+        # tenker trenger følge senere vann morgen navn måned):
+        "veit", "trur", "byrja", "byrjar", "byrjinga", "tek", "teke", "gjeve", "fann", "funne",
+        "skreiv", "vorte", "attende", "anten", "korkje", "kor", "gong", "gongen", "dykk",
+        "tykkjer", "tykte", "meiner", "meinte", "seier", "gjer", "hugse", "hugsar", "ønskjer",
+        "ynskjer", "tenkje", "tenkjer", "treng", "søkje", "søkjer", "følgje", "følgjer",
+        "liggje", "seinare", "seinast", "vatn", "vatnet", "morgon", "morgonen", "namn", "namna",
+        "namnet", "månad", "månaden", "heilt", "einaste", "høyrer", "høyrde",
     }
 )  # fmt: skip
-#: Nynorsk suffixes of adjectives and nouns where Bokmål writes -lig, -ligt, -het
-#: (vanleg, mogleg, moglegheit), on words of ``MARKED_SUFFIX_WORD`` letters and more.
-NYNORSK_SUFFIXES = ("leg", "legt", "heit")
+#: Nynorsk suffixes of adjectives and nouns where Bokmål writes -lig, -ligt, -ligere, -het
+#: (vanleg, mogleg, tidlegare, moglegheit), on words of ``MARKED_SUFFIX_WORD`` letters and more.
+NYNORSK_SUFFIXES = ("leg", "legt", "legare", "heit")
 MARKED_SUFFIX_WORD = 6
 #: Bosnian/Serbian forms where standard Croatian writes another (tko što tisuća povijest
 #: tjedan znanost obitelj sveučilište suradnja europski točno, siječanj …), and ekavian

@@ -34,7 +34,7 @@ HOST = (
 #: A run's own language is told from its neighbour's by the list rule (Malay from Indonesian);
 #: the marker rules abstain on whole texts only (a glued Bokmål run is named by the n-grams,
 #: and may read as Danish there).
-NAMED_CASES = [c for c in CASES if c["rule"] == "malay"]
+NAMED_CASES = [c for c in CASES if c["rule"] == "malay" and c["expected"] is not None]
 
 
 @pytest.mark.parametrize(

@@ -96,12 +96,13 @@ FOREIGN_SEQUENCES = {
 TRIGRAM_COVERAGE = 0.7
 #: Languages named by their frequency list next to the profile language their text reads
 #: as (the profiles have no Malay: Malay reads as Indonesian), by that host. A word is
-#: evidence for one of the two when it is at least ``NEIGHBOUR_GAP`` Zipf more frequent in
-#: its list than in the other's (Malay daripada lelaki, Indonesian karena bisa) and has
-#: ``LONG_WORD`` letters or more, and so is a word of ``LIST_MARKERS``. A text of ``COVERAGE_MIN_WORDS`` words or more is named by
-#: the one its words are evidence for more often, and not named where they tie (the two
-#: share most words: a sentence without words of either's own is either's); a shorter
-#: text is the host's unless more of its words are evidence for the neighbour.
+#: evidence for one of the two when it has ``LONG_WORD`` letters or more and is at least
+#: ``NEIGHBOUR_GAP`` Zipf more frequent in its list than in the other's (Malay daripada
+#: lelaki, Indonesian karena bisa), and so is a word of ``LIST_MARKERS``. A text of
+#: ``COVERAGE_MIN_WORDS`` words or more is named by the one its words are evidence for
+#: more often, and not named where they tie (the two share most words: a sentence without
+#: words of either's own is either's); a shorter text is the host's unless more of its
+#: words are evidence for the neighbour.
 LIST_NEIGHBOURS = {"id": "ms"}
 #: Chosen on the train split of ../shared's realworld hosts (id and ms, cut into 402
 #: sentences): at 0.75 Indonesian sentences are named Indonesian 90.1% and Malay never,

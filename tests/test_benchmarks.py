@@ -105,6 +105,7 @@ def test_a_scan_only_langid_run_prints_and_writes_nothing(
     monkeypatch.setattr(langid, "write_result", lambda name, data: written.append(name))
     assert langid.main(["--limit", "1", "--scan-only"]) == 0
     out = capsys.readouterr().out
-    assert "texthygiene (scan)" in out and "not written" in out
+    assert "texthygiene (scan)" in out
+    assert "not written" in out
     assert "langdetect (seeded)" not in out
     assert written == []

@@ -9,9 +9,16 @@ its frequency list (or, without one, its profiles' trigrams) knows the text's wo
 text in it would, and its spelling has nothing the language never writes. Each of these
 checks asks only about the named language, never how the text scores against the others,
 so it says "not this one" without having to say which. Close languages we do not name
-(Malay, Nynorsk, Bosnian, Serbian) pass all of them for their named neighbour: there the
-evidence is theirs, their words or forms the neighbour's standard does not write, or
-their frequency list holding the words better than the neighbour's.
+(Nynorsk, Bosnian, Serbian) pass all of them for their named neighbour: there the
+evidence is theirs, their words or forms the neighbour's standard does not write.
+Malay, which the profiles read as Indonesian, has a frequency list of its own: it is
+named where its list holds the words better than Indonesian's does, and neither is named
+where the words are evidence for neither.
+
+Bosnian is not named: wordfreq's one list for the continuum (``sh``) cannot tell it from
+Croatian, and most sentences of either hold no form only one of them writes (abstaining
+on those would leave most Croatian text unnamed), so a Bosnian sentence without such a
+form is named Croatian.
 """
 
 from __future__ import annotations

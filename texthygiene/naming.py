@@ -151,14 +151,15 @@ NYNORSK = frozenset(
         "eg", "ho", "vart", "hennar", "deira", "skule", "skulen", "heime", "verda", "noreg",
         "noregs", "fyrst", "auka", "aukar", "desse",
         # verbs, adverbs and nouns whose Bokmål forms differ (vet tror begynte tar fant
-        # skrev blitt tilbake enten verken hvor gang synes mener sier gjør husker ønsker
-        # tenker trenger følge senere vann morgen navn måned):
+        # skrev blitt tilbake enten verken gangen synes mener gjør husker ønsker tenker
+        # trenger følge senere morgen navn måned; not kor dykk vatn seier gong, which
+        # Bokmål writes for choir, dive, lake, victory and gong):
         "veit", "trur", "byrja", "byrjar", "byrjinga", "tek", "teke", "gjeve", "fann", "funne",
-        "skreiv", "vorte", "attende", "anten", "korkje", "kor", "gong", "gongen", "dykk",
-        "tykkjer", "tykte", "meiner", "meinte", "seier", "gjer", "hugse", "hugsar", "ønskjer",
-        "ynskjer", "tenkje", "tenkjer", "treng", "søkje", "søkjer", "følgje", "følgjer",
-        "liggje", "seinare", "seinast", "vatn", "vatnet", "morgon", "morgonen", "namn", "namna",
-        "namnet", "månad", "månaden", "heilt", "einaste", "høyrer", "høyrde",
+        "skreiv", "vorte", "attende", "anten", "korkje", "tykkjer", "tykte", "meiner",
+        "meinte", "gjer", "hugse", "hugsar", "ønskjer", "ynskjer", "tenkje", "tenkjer", "treng",
+        "søkje", "søkjer", "følgje", "følgjer", "liggje", "seinare", "seinast", "morgon",
+        "morgonen", "namn", "namna", "namnet", "månad", "månaden", "heilt", "einaste",
+        "høyrer", "høyrde",
     }
 )  # fmt: skip
 #: Nynorsk suffixes of adjectives and nouns where Bokmål writes -lig, -ligt, -ligere, -het
@@ -220,6 +221,12 @@ SERBIAN_SUFFIXES = (
 NEIGHBOUR_MARKERS = {"nb": NYNORSK, "hr": SERBIAN_BOSNIAN}
 NEIGHBOUR_SUFFIXES = {"nb": NYNORSK_SUFFIXES, "hr": SERBIAN_SUFFIXES}
 NEIGHBOUR_PAIRS = {"hr": SERBIAN_BOSNIAN_PAIRS}
+#: Endings a close language we do not name writes where the host writes another, by host:
+#: Nynorsk plurals and present tenses in -ar and definite plurals in -ane (bilar, kastar,
+#: bilane) where Bokmål writes -er and -ene. A lowercase word of ``MARKED_SUFFIX_WORD - 1``
+#: letters or more with one is the neighbour's when the host's frequency list lacks it
+#: and holds its host form (Bokmål's own words in -ar, dollar par svar, are in its list).
+NEIGHBOUR_ENDINGS = {"nb": (("ar", "er"), ("ane", "ene"))}
 #: Serbian Cyrillic, letter by letter, as Serbian Latin: Serbo-Croatian's frequency list
 #: (wordfreq's ``sh``) is Latin. A letter Serbian does not write keeps the word unknown.
 _SERBIAN_LATIN = str.maketrans(
@@ -340,6 +347,8 @@ def _neighbour_evidence(texts: Sequence[str], host: str, script: str | None) -> 
         pairs = NEIGHBOUR_PAIRS.get(host)
         if pairs and not pairs.isdisjoint(pairwise(folded)):
             return True
+        if _neighbour_endings(texts, host):
+            return True
     if script == "Cyrillic" and lists().has("sh"):
         if any(not _SERBIAN_LETTERS.isdisjoint(w) for w in texts):
             return True
@@ -375,3 +384,23 @@ def _list_neighbour(
     if ours > theirs or len(texts) < COVERAGE_MIN_WORDS or not abstain:
         return host
     return None
+
+
+def _neighbour_endings(texts: Sequence[str], host: str) -> bool:
+    """Whether a lowercase word has a ``NEIGHBOUR_ENDINGS`` ending the host's list lacks
+    the word with but holds the host's form of."""
+    endings = NEIGHBOUR_ENDINGS.get(host)
+    if endings is None or not lists().has(host):
+        return False
+    words: list[str] = []
+    theirs: list[str] = []
+    for word in texts:
+        if word[:1].islower() and len(word) >= MARKED_SUFFIX_WORD - 1:
+            for ending, own in endings:
+                if word.endswith(ending):
+                    words.append(word)
+                    theirs.append(word[: -len(ending)] + own)
+                    break
+    if not words:
+        return False
+    return bool(((lists().zipf(words, host) == 0) & (lists().zipf(theirs, host) > 0)).any())

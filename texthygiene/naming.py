@@ -85,16 +85,19 @@ _MISREAD = {"tr": str.maketrans("ýðþÝÐÞ", "ığşİĞŞ")}
 #: Letter sequences a language's spelling never has, by language (without a frequency
 #: list, a text's spelling is what tells it from its relatives): Swahili writes c only in
 #: ch and no q or x, and none of the clusters of the Bantu languages of the south (Shona
-#: zv sv dzv mh nh bh, Sotho-Tswana and Tsonga hl tl ts, Zulu and Xhosa dl, Luganda ky gy
+#: zv sv vh dzv mh nh bh, Sotho-Tswana and Tsonga hl tl ts, Zulu and Xhosa dl, Luganda ky gy
 #: ŋ). A lowercase word with one (a capitalised one may be a name) is not the host's.
-#: Estonian writes c q w x y z only in foreign names and loans, and no word begins ng (Maori
-#: nga, Tsonga, Sesotho …). Turkish has no ə (Azerbaijani's commonest vowel); Russian,
+#: Estonian writes c q w x y z only in foreign names and loans, no letter outside its
+#: alphabet (Maori ā ō, Icelandic ð) and no word beginning ng (Maori nga, Tsonga, Sesotho
+#: …). (Somali's alphabet has no p v z and Swahili's no letter outside a-z, but web text
+#: in either writes them in loans: as rules they named fewer Somali and Swahili sentences
+#: than they kept others out.) Turkish has no ə (Azerbaijani's commonest vowel); Russian,
 #: Ukrainian, Bulgarian and Macedonian no ў (Belarusian), ө or ү (Mongolian, Kazakh …).
 _AZERBAIJANI = regex.compile(r"ə")
 _OTHER_CYRILLIC = regex.compile(r"[ўөү]")
 FOREIGN_SEQUENCES = {
-    "sw": regex.compile(r"zv|sv|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)"),
-    "et": regex.compile(r"[cqwxyzŋ]|^ng"),
+    "sw": regex.compile(r"zv|sv|vh|dz|mh|nh|bh|hl|dl|ts|ky|gy|ŋ|q|x|c(?!h)"),
+    "et": regex.compile(r"[^\p{M}abdefghijklmnoprsštuvõäöüž'’-]|^ng"),
     "tr": _AZERBAIJANI,
     **dict.fromkeys(("ru", "uk", "bg", "mk"), _OTHER_CYRILLIC),
 }

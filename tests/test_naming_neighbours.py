@@ -51,3 +51,11 @@ def test_a_glued_run_is_found_in_its_own_language(case: dict[str, str]) -> None:
 def test_an_expected_language_is_not_flagged(case: dict[str, str]) -> None:
     report = texthygiene.scan(HOST + case["text"], languages=["nl", case["expected"]])
     assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    "case", NAMED_CASES, ids=[f"{c['rule']}-{c['language']}-{n}" for n, c in enumerate(NAMED_CASES)]
+)
+def test_the_document_languages_agree_with_the_named_language(case: dict[str, str]) -> None:
+    report = texthygiene.scan(case["text"])
+    assert list(report.languages) == [case["expected"]]

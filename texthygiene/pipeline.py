@@ -58,6 +58,14 @@ def read_as(expected: frozenset[str]) -> frozenset[str]:
     return expected | {READ_AS[code] for code in expected if code in READ_AS}
 
 
+def _as_named(languages: dict[str, float], named: str | None) -> dict[str, float]:
+    """The document's language shares with the words of the profile a named language reads
+    as (``READ_AS``: Indonesian for Malay) counted as that language's."""
+    if named not in READ_AS:
+        return languages
+    return {named if code == READ_AS[named] else code: share for code, share in languages.items()}
+
+
 def expected_by_script(tokens: Sequence[Token], expected: frozenset[str]) -> frozenset[int]:
     """Words in the script of an expected language the identifier tells by its script alone
     (Armenian for ``hy``): text in an expected language is never flagged as foreign."""
@@ -141,16 +149,17 @@ def scan_units(
     edits = tuple(
         sorted((e for e in inspection.substitutions if wanted[e.reason]), key=lambda e: e.start)
     )
+    language = reported_language(tokens, words, config.detector)
     return Report(
         fixed,
-        reported_language(tokens, words, config.detector),
+        language,
         segments,
         findings,
         steps,
         original=text,
         encoding=encoding,
         edits=edits,
-        languages=view.languages,
+        languages=_as_named(view.languages, language),
         multilingual=view.multilingual,
     )
 

@@ -565,3 +565,41 @@ def test_an_unspaced_phrase_opening_a_one_line_text_is_found_whole() -> None:
     report = texthygiene.scan(f"{phrase} {host} {host}")
     assert report.language == "nl"
     assert [f.text for f in report.findings] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a phrase pasted in lower case after a full stop has no sentence of its own to end
+        # on: the capital after it starts the host's next one, however its words are labelled
+        (
+            "W biurze spotyka się wiele ubrań i niewiele jedzenia. plataforma pagante Sama "
+            "Wintour pokazuje się na krótko.",
+            "plataforma pagante",
+        ),
+        (
+            "Süreç karmaşık bir hal aldı.nettikasinon Sakrokoksigeal teratom doğumdan önce "
+            "gelişen bir tümördür.",
+            "nettikasinon",
+        ),
+    ],
+)
+def test_a_run_starting_in_lower_case_after_a_full_stop_ends_before_a_capital(
+    text: str, fragment: str
+) -> None:
+    assert [f.text for f in texthygiene.scan(text).findings] == [fragment]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Po tym, jak Karolina wprowadziła w 2013 r. kasino bez vkladu restrykcyjne prawo "
+        "wyborcze, Jan objeżdżał kościoły.",
+        "Wczoraj byliśmy w kinie na nowym filmie. kasino bez vkladu nowe prawo wyborcze weszło "
+        "w życie.",
+    ],
+)
+def test_a_term_of_another_language_takes_no_host_words_after_it(text: str) -> None:
+    # the mirror of the rule before the term: three of the host's words after it are the
+    # host's sentence going on
+    assert [f.text for f in texthygiene.scan(text).findings] == ["kasino bez vkladu"]

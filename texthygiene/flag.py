@@ -289,6 +289,9 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
+    lowercase = _writes_lowercase(tokens, words)
+    if not lowercase:
+        candidates = [part for cand in candidates for part in _cut_at_capital(tokens, cand, words)]
     # A spam term touching a host-script run labelled foreign is part of that run
     # (``online`` before ``kaszinó befizetés nélküli bónusz``); a term elsewhere makes a
     # clause, which goes through single host-script words labelled foreign (noisy labels)
@@ -335,7 +338,6 @@ def flag(
         candidates += _cue_clauses(tokens, cues, owner, stops, words)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
-    lowercase = _writes_lowercase(tokens, words)
     punctuated = any(t.kind == "other" and t.text in SENTENCE_FINAL for t in tokens)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
@@ -462,6 +464,46 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
         tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
     )
+
+
+_BETWEEN_WORDS = frozenset({"space", "other", "hidden"})
+
+
+def _cut_at_capital(
+    tokens: Sequence[Token], cand: Candidate, words: WordLanguages
+) -> list[Candidate]:
+    """A run that starts in lower case right after a full stop is no sentence of the
+    host's but a phrase pasted in, with no full stop of its own to end on: a capitalised
+    word after a space in it starts the host's next sentence, or a name of the host's, and
+    the run is cut there into two, each scored on its own (``… jedzenia. plataforma pagante
+    | Sama Wintour pokazuje …``, whose words the labels read as one language)."""
+    if (
+        cand.kind != "foreign_fragment"
+        or cand.chars is not None
+        or cand.language in NOUNS_CAPITALISED  # a German phrase's nouns are its own
+    ):
+        return [cand]
+    before = _prev_visible(tokens, cand.first, 0)
+    if (
+        before is None
+        or not tokens[cand.first].text[:1].islower()
+        or not _ends_sentence(tokens, before, 0)
+    ):
+        return [cand]
+    for i in range(cand.first + 1, cand.last + 1):
+        text = tokens[i].text
+        if (
+            is_language_word(tokens[i])
+            and text[:1].isupper()
+            and not text.isupper()  # an acronym or a brand in capitals is the phrase's own
+            and _after_space(tokens, i)
+        ):
+            end = max(k for k in range(cand.first, i) if tokens[k].kind not in _BETWEEN_WORDS)
+            return [
+                _foreign_candidate(tokens, list(range(cand.first, end + 1)), words),
+                _foreign_candidate(tokens, list(range(i, cand.last + 1)), words),
+            ]
+    return [cand]
 
 
 def _lexicon_language(
@@ -683,7 +725,28 @@ def _clause(
                 break
             last = j
         j += 1
+    if match.languages and words.host not in match.languages:
+        last = _before_host_words(tokens, match, last, words)
     return Candidate(first, last, "spam_fragment", None)
+
+
+def _before_host_words(
+    tokens: Sequence[Token], match: TermMatch, last: int, words: WordLanguages
+) -> int:
+    """The clause of a term of another language than the host's ends before the host's
+    words after it, when there are ``CLAUSE_HOST_WORDS`` of them: they are the host's
+    sentence going on (``… w 2013 r. kasino bez vkladu restrykcyjne prawo wyborcze, …``),
+    as those before it are the sentence it was pasted onto."""
+    home = [
+        k
+        for k in range(match.last + 1, last + 1)
+        if is_language_word(tokens[k]) and words.labels[k] == words.host
+    ]
+    if len(home) < CLAUSE_HOST_WORDS:
+        return last
+    return max(
+        k for k in range(match.last, home[0]) if is_language_word(tokens[k]) or k == match.last
+    )
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:

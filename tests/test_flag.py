@@ -603,3 +603,38 @@ def test_a_term_of_another_language_takes_no_host_words_after_it(text: str) -> N
     # the mirror of the rule before the term: three of the host's words after it are the
     # host's sentence going on
     assert [f.text for f in texthygiene.scan(text).findings] == ["kasino bez vkladu"]
+
+
+_LOREM = (
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
+    "ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation "
+    "ullamco laboris nisi ut aliquip ex ea commodo consequat.",
+    "Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat "
+    "nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia "
+    "deserunt mollit anim id est laborum.",
+)
+
+
+def test_a_script_the_text_goes_back_to_again_and_again_is_its_own() -> None:
+    # Japanese documentation around more words of sample text: the Japanese paragraphs are
+    # the page's own writing, however the words are counted
+    page = (
+        f"この記事では、Hugoで使える基本的な書式のサンプルを紹介します。\n\n{_LOREM[0]}\n\n"
+        f"## 見出し\n\n以下の例は段落の書き方を示します。\n\n{_LOREM[1]}\n\n"
+        "表はMarkdownの仕様には含まれていませんが、Hugoは対応しています。"
+    )
+    assert not texthygiene.scan(page).findings
+
+
+def test_lines_of_another_script_in_one_block_are_still_an_injection() -> None:
+    host = (
+        "We walked along the river on Saturday and stopped at the old mill for lunch. The "
+        "weather was kind to us all day, and the children found a heron by the bridge."
+    )
+    lines = [
+        "网上赌场注册即送彩金，每天都有优惠活动",
+        "在线真人娱乐城，安全可靠，提款快速",
+        "立即加入我们的会员，享受高额返水",
+    ]
+    text = f"{host}\n\n{host}\n\n" + "\n".join(lines)
+    assert [f.text for f in texthygiene.scan(text).findings] == lines

@@ -151,6 +151,11 @@ CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: document.py) a foreign run without any is expected, and its language does not count.
 GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
+#: A script other than the host's on this many lines, in this many blocks with the host's
+#: lines between them, is the text's own (``_spread_scripts``); only these are evidence then.
+SPREAD_LINES = 3
+SPREAD_BLOCKS = 2
+SPREAD_OWN_EVIDENCE = frozenset({"spam_terms", *CUE_KINDS})
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "own_line_language",
@@ -342,6 +347,7 @@ def flag(
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
+    spread = _spread_scripts(tokens, lines, words.host_script)
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -357,6 +363,8 @@ def flag(
             cand.language = _lexicon_language(cand, words, matched)
         line = lines_by_token[cand.first]
         _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
+        if spread:
+            _written_in_spread_script(tokens, cand, spread)
         if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -373,6 +381,50 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _spread_scripts(
+    tokens: Sequence[Token], lines: Sequence[_Line], host_script: str | None
+) -> frozenset[str]:
+    """Scripts other than the host's and Latin that the text goes back to again and again:
+    on ``SPREAD_LINES`` lines or more, in ``SPREAD_BLOCKS`` blocks or more with lines of the
+    host's script between them. Such a script is the text's own second one (Japanese
+    documentation around English code and sample text), where an injection is one block."""
+    seen: dict[str, int] = {}  # script -> lines with its words
+    blocks: dict[str, int] = {}  # script -> blocks of such lines
+    open_blocks: set[str] = set()  # scripts whose block no host-script line has closed
+    for line in lines:
+        groups = {tokens[i].group for i in range(line.first, line.last) if tokens[i].kind == "word"}
+        for group in groups - {host_script, "Latin"}:
+            seen[group] = seen.get(group, 0) + 1
+            if group not in open_blocks:
+                blocks[group] = blocks.get(group, 0) + 1
+                open_blocks.add(group)
+        if host_script in groups:
+            open_blocks &= groups
+    return frozenset(
+        group
+        for group, count in seen.items()
+        if count >= SPREAD_LINES and blocks[group] >= SPREAD_BLOCKS
+    )
+
+
+def _written_in_spread_script(
+    tokens: Sequence[Token], cand: Candidate, spread: frozenset[str]
+) -> None:
+    """A run in one of the text's spread scripts (``_spread_scripts``) is the text's own
+    writing: its script and language are no evidence, nor is its touching a word of another
+    script (Japanese writes Latin names unspaced: ``Hugoで使える``); spam terms and cues
+    still are."""
+    if cand.kind != "foreign_fragment" or SPREAD_OWN_EVIDENCE.intersection(cand.features):
+        return
+    if all(
+        tokens[i].group in spread
+        for i in range(cand.first, cand.last + 1)
+        if is_language_word(tokens[i])
+    ):
+        for name in (*LANGUAGE_FEATURES, *GLUED_FEATURES):
+            cand.features.pop(name, None)
 
 
 def _script_of_its_own(tokens: Sequence[Token], cand: Candidate, scripts: Counter[str]) -> bool:

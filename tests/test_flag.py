@@ -514,15 +514,9 @@ def test_a_cue_clause_ends_before_the_hosts_next_sentence(text: str, fragment: s
     ("text", "flagged"),
     [
         # a Latin line after a host's short line, ending the text: no list goes on there
-        pytest.param(
+        (
             "Сегодня весь день шёл дождь\nKami sangat senang bisa datang ke sini lagi",
             ["Kami sangat senang bisa datang ke sini lagi"],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the host is the script with more words: a pasted line longer than a "
-                "one-line post outweighs it (the opening-script rule made a Thai phrase opening "
-                "a one-line Dutch text its host, and was taken out)",
-            ),
         ),
         # an item of a menu, short lines on both sides: Latin's everyday use
         ("Главная\nНовости\nContact the editors\nО нас\nПоиск по сайту", []),

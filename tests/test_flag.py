@@ -632,3 +632,27 @@ def test_lines_of_another_script_in_one_block_are_still_an_injection() -> None:
     ]
     text = f"{host}\n\n{host}\n\n" + "\n".join(lines)
     assert [f.text for f in texthygiene.scan(text).findings] == lines
+
+
+_UK_BEFORE = "Вчора ми довго гуляли в парку з дітьми. Потім пішли додому пити чай."
+_UK_AFTER = "Увечері почався дощ, і ми залишилися вдома до самої ночі."
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a heading or title in a language other than English, its words that language's
+        ("Es wurde erwartet", True),
+        ("Tuttavia, senza un quadro", True),
+        ("Tsunami Indonesia dan Gempa Menghancurkan", True),
+        # Latin's everyday uses stay: an English heading, names
+        ("Getting Started", False),
+        ("Install using Git", False),
+        ("Severo Ochoa", False),
+    ],
+)
+def test_a_latin_heading_in_another_language_than_english_is_a_phrase(
+    line: str, flagged: bool
+) -> None:
+    text = f"{_UK_BEFORE}\n\n{line}\n\n{_UK_AFTER}"
+    assert [f.text for f in texthygiene.scan(text).findings] == ([line] if flagged else [])

@@ -1176,7 +1176,7 @@ def _score(
                 and (
                     # a number to call, a price or a link is no title's, name's or heading's
                     bool(CONTACT_CUES.intersection(found))
-                    or _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
+                    or _latin_apart(text, tokens, cand, line, units, next_tok, own_line, words.host)
                 )
             )
         if different_script:
@@ -1414,6 +1414,7 @@ def _latin_apart(
     units: int,
     next_tok: Token | None,
     own_line: bool,
+    host: str | None,
 ) -> bool:
     """A Latin run standing apart in a non-Latin host is a phrase in another script unless
     it is one of Latin's everyday uses there: a short heading, a title or names, code, a
@@ -1423,12 +1424,15 @@ def _latin_apart(
     subscribe my channel``)."""
     start, end = tokens[cand.first].start, tokens[cand.last].end
     line_text = text[line.start : line.end]
-    return not (
+    titled = (
         (own_line and line.heading and units <= LATIN_HEADING_MAX)
         or _title_case(tokens, cand)
         or _mostly_names(tokens, cand, next_tok)
-        or _CODE_RE.search(line_text) is not None
         or (units <= 2 and text[start:end].islower())  # ``git init``
+    )
+    return not (
+        (titled and not _phrase_abroad(tokens, cand, host))
+        or _CODE_RE.search(line_text) is not None
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
@@ -1440,6 +1444,27 @@ def _latin_apart(
             )
         )
     )
+
+
+def _phrase_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
+    """A Latin heading, title or pair of words in a language other than English whose
+    frequency list knows most of its words, a lower-case one among them, clearly more often
+    than English's (``Es wurde erwartet``, ``Tsunami Indonesia dan Gempa Menghancurkan``): a
+    phrase of that language, not one of Latin's everyday uses in a non-Latin text, which are
+    English (chrome, titles, brands) or names."""
+    if cand.language in (None, "en"):
+        return False
+    run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
+    freq = lists()
+    if not run or not freq.has(cand.language):
+        return False
+    abroad = freq.zipf(run, cand.language)
+    # more frequent there than in English and at home (chrome and brands are English)
+    usual = np.maximum(freq.zipf(run, "en"), freq.zipf(run, host) if host else 0.0)
+    known = (abroad >= LIST_FLOOR) & (usual + SHORT_RUN_MARGIN < abroad)
+    # a lower-case word among them: names and titles capitalise theirs (``Severo Ochoa``)
+    lower = any(k and w[:1].islower() for w, k in zip(run, known.tolist(), strict=True))
+    return lower and int(known.sum()) * 2 >= len(run)
 
 
 def _list_item(previous: str, following: str) -> bool:

@@ -168,6 +168,7 @@ _LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
 AMOUNT_CUES = frozenset({"phone_number", "price"})
 CONTACT_CUES = frozenset({"phone_number", "price", "url_in_run", "messenger"})
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
+PHRASE_ABROAD_WORDS = 3  # ... unless a frequency list of another language knows this many
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
 # there is code, not a phrase of another language.
@@ -1447,7 +1448,7 @@ def _latin_apart(
 
 
 def _phrase_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
-    """A Latin heading, title or pair of words in a language other than English whose
+    """A Latin heading or title of three words or more in a language other than English whose
     frequency list knows most of its words, a lower-case one among them, clearly more often
     than English's (``Es wurde erwartet``, ``Tsunami Indonesia dan Gempa Menghancurkan``): a
     phrase of that language, not one of Latin's everyday uses in a non-Latin text, which are
@@ -1456,7 +1457,8 @@ def _phrase_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -
         return False
     run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
     freq = lists()
-    if not run or not freq.has(cand.language):
+    # two words are too few for a list to tell (``git init`` is Tagalog to Tagalog's)
+    if len(run) < PHRASE_ABROAD_WORDS or not freq.has(cand.language):
         return False
     abroad = freq.zipf(run, cand.language)
     # more frequent there than in English and at home (chrome and brands are English)

@@ -738,6 +738,7 @@ def _clause(
         if is_language_word(tokens[j]):
             first = j
         j -= 1
+    opens_line = j < 0 or tokens[j].kind == "newline"
     # A term of other languages than the host's takes no run of the host's words before it:
     # they are the host's sentence it was pasted onto (``…ПО ИХ ВИЗЕ купи виагра``). A word
     # or two may be the pasted phrase's own (``bonus casino online``).
@@ -778,7 +779,8 @@ def _clause(
                 break
             last = j
         j += 1
-    if match.languages and words.host not in match.languages:
+    if match.languages and words.host not in match.languages and not opens_line:
+        # (a line of its own runs through no host sentence: its words are all the spam's)
         last = _before_host_words(tokens, match, last, words)
     return Candidate(first, last, "spam_fragment", None)
 
@@ -787,19 +789,36 @@ def _before_host_words(
     tokens: Sequence[Token], match: TermMatch, last: int, words: WordLanguages
 ) -> int:
     """The clause of a term of another language than the host's ends before the host's
-    words after it, when there are ``CLAUSE_HOST_WORDS`` of them: they are the host's
-    sentence going on (``… w 2013 r. kasino bez vkladu restrykcyjne prawo wyborcze, …``),
-    as those before it are the sentence it was pasted onto."""
-    home = [
-        k
-        for k in range(match.last + 1, last + 1)
-        if is_language_word(tokens[k]) and words.labels[k] == words.host
-    ]
-    if len(home) < CLAUSE_HOST_WORDS:
+    words after it, at ``CLAUSE_HOST_WORDS`` of them in a row: they are the host's sentence
+    going on (``… w 2013 r. kasino bez vkladu restrykcyjne prawo wyborcze, …``), as those
+    before it are the sentence it was pasted onto. A host's word here is one the host's
+    frequency list knows, no less often than the term's languages do: the labels alone
+    take a pasted phrase's own words for the host's (``kasyno online z bonusem na start``)."""
+    freq = lists()
+    host = words.host
+    if host is None or not freq.has(host):
         return last
-    return max(
-        k for k in range(match.last, home[0]) if is_language_word(tokens[k]) or k == match.last
-    )
+    after = [k for k in range(match.last + 1, last + 1) if is_language_word(tokens[k])]
+    texts = [tokens[k].text for k in after]
+    at_home = freq.zipf(texts, host)
+    abroad = np.zeros(len(texts), dtype=np.float32)
+    # a close language's list knows the host's words as well (ms and id): the labels tell
+    for language in set(match.languages) - CLOSE_LANGUAGES.get(host, frozenset()):
+        abroad = np.maximum(abroad, freq.zipf(texts, language))
+    homely = (at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)
+    streak: list[int] = []
+    for k, home in zip(after, homely.tolist(), strict=True):
+        if not home or words.labels[k] != host:
+            streak = []
+            continue
+        streak.append(k)
+        if len(streak) == CLAUSE_HOST_WORDS:
+            return max(
+                i
+                for i in range(match.last, streak[0])
+                if is_language_word(tokens[i]) or i == match.last
+            )
+    return last
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:

@@ -155,7 +155,8 @@ OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: lines between them, is the text's own (``_spread_scripts``); only these are evidence then.
 SPREAD_LINES = 3
 SPREAD_BLOCKS = 2
-SPREAD_OWN_EVIDENCE = frozenset({"spam_terms", *CUE_KINDS})
+SPREAD_OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence", *CUE_KINDS})
+SCRIPT_GLUE_FEATURES = ("glued_script", "glued_unspaced")  # touching another script's word
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "own_line_language",
@@ -415,8 +416,8 @@ def _written_in_spread_script(
 ) -> None:
     """A run in one of the text's spread scripts (``_spread_scripts``) is the text's own
     writing: its script and language are no evidence, nor is its touching a word of another
-    script (Japanese writes Latin names unspaced: ``Hugoで使える``); spam terms and cues
-    still are."""
+    script (Japanese writes Latin names unspaced: ``Hugoで使える``); spam terms, cues and a
+    full stop it is glued onto still are."""
     if cand.kind != "foreign_fragment" or SPREAD_OWN_EVIDENCE.intersection(cand.features):
         return
     if all(
@@ -424,7 +425,7 @@ def _written_in_spread_script(
         for i in range(cand.first, cand.last + 1)
         if is_language_word(tokens[i])
     ):
-        for name in (*LANGUAGE_FEATURES, *GLUED_FEATURES):
+        for name in (*LANGUAGE_FEATURES, *SCRIPT_GLUE_FEATURES):
             cand.features.pop(name, None)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from dataclasses import replace
 
 import pytest
@@ -114,3 +115,33 @@ def test_collection_second_pass_runs_in_workers_that_share_the_sketch(
     assert {o.found for o in finished} == {len(POSTS)}  # the whole run's sketch, in each
     assert str(os.getpid()) not in {o.language for o in finished}
     assert batch._SKETCH is None  # not kept past the run
+
+
+def _dies_on_seven(settings: Settings, pending: batch.Pending, sketch: Sketch) -> batch.Outcome:
+    if pending.report.text == POSTS[7]:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return batch.Outcome(language="finished")
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
+)
+def test_a_worker_dying_in_the_second_pass_loses_only_its_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(batch, "_finish_collected", _dies_on_seven)
+    settings = Settings("scan", collection=True)
+    pairs = [("in", text) for text in POSTS]
+    first = batch.run(settings, pairs, lambda p: _task(p[1]), 2)
+    lost: list[tuple[list[tuple[str, str]], str]] = []
+    finished = list(
+        batch.collect(
+            settings, first, width_bits=12, jobs=2, lost=lambda held, why: lost.append((held, why))
+        )
+    )
+    assert [pair for pair, _ in finished] == pairs  # every document, in input order
+    outcomes = [o for _, o in finished]
+    assert outcomes[7] is not None
+    assert outcomes[7].error == batch.WORKER_DIED
+    assert all(o is not None and o.language == "finished" for o in outcomes[:7] + outcomes[8:])
+    assert any(pairs[7] in held and "worker process died" in why for held, why in lost)

@@ -465,10 +465,12 @@ def collect(
     width_bits: int = SKETCH_BITS,
     jobs: int = 1,
     header: Callable[[tuple[H, R]], Header] | None = None,
+    lost: Callable[[list[tuple[H, R]], str], None] | None = None,
 ) -> Iterator[tuple[tuple[H, R], Outcome | None]]:
     """The second pass of a collection run over ``run``'s first-pass results (with
     ``settings.collection``): every document finished with the evidence of the run's
-    other documents, in input order, in ``jobs`` processes (``header``: as ``run`` takes it).
+    other documents, in input order, in ``jobs`` processes (``header``, ``lost``: as ``run``
+    takes them).
     Items are spilled to a temporary file, so only the sketch and each ``H`` (an input,
     shared by its items: kept by identity) stay in memory."""
     global _SKETCH
@@ -502,6 +504,10 @@ def collect(
             assert header is not None  # only asked for with a header
             return header(entry[0])
 
+        def entries_lost(held: list[tuple[tuple[H, R], Outcome | None]], reason: str) -> None:
+            if lost is not None:
+                lost([pair for pair, _ in held], reason)
+
         final = replace(settings, collection=False)
         _SKETCH = sketch  # before the second pass's workers fork: they share it
         try:
@@ -509,9 +515,11 @@ def collect(
                 final,
                 entries(),
                 pending,
-                jobs if sketch.documents > 1 else 1,
-                header=entry_header if header is not None else None,
-                work=finish_task,
+                # (workers that do not fork would not have the sketch: finished here)
+                jobs if sketch.documents > 1 and _context() is not None else 1,
+                entries_lost,
+                entry_header if header is not None else None,
+                finish_task,
             ):
                 yield pair, outcome if outcome is not None else first
         finally:

@@ -412,7 +412,7 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
         header = _header if settings.render is not None else None
         if settings.collection:
             first = run(settings, _items(run_, options), task, args.jobs, lost)
-            results = collect(settings, first, jobs=args.jobs, header=header)
+            results = collect(settings, first, jobs=args.jobs, header=header, lost=lost)
         else:
             results = run(settings, _items(run_, options), task, args.jobs, lost, header)
         for (current, item), outcome in results:

@@ -154,6 +154,11 @@ def main() -> None:
         speed["speedup_2_over_1"] = round(
             speed["jobs_2"]["docs_per_s"] / speed["jobs_1"]["docs_per_s"], 2
         )
+        # The CPU the two jobs spend on the same input: what parallel work costs over one
+        # process, which a busy machine's wall times hide (2 / this bounds the speedup).
+        speed["cpu_seconds_2_over_1"] = round(
+            speed["jobs_2"]["cpu_seconds"] / speed["jobs_1"]["cpu_seconds"], 3
+        )
         for key in ("peak_rss_mb", "peak_pss_mb"):
             speed[f"{key}_2_over_1"] = round(speed["jobs_2"][key] / speed["jobs_1"][key], 2)
         results["throughput"] = speed

@@ -94,7 +94,7 @@ def test_workers_return_finished_lines_and_no_findings() -> None:
     outcomes = [o for _, o in batch.run(rendered, POSTS, _task, 2, header=_header) if o]
     assert [(o.line, o.found) for o in outcomes] == expected
     assert all(o.findings == () and o.contexts == () for o in outcomes)
-    assert sum(o.count for o in outcomes) > 0
+    assert sum(o.found for o in outcomes) > 0
 
 
 def _finished_in(settings: Settings, pending: batch.Pending, sketch: Sketch) -> batch.Outcome:

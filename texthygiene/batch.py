@@ -130,11 +130,6 @@ class Outcome:
     line: str | None = None  # ``Settings.render``'s line for this document
     found: int = 0  # with ``line``: how many findings it holds
 
-    @property
-    def count(self) -> int:
-        """How many findings the document has."""
-        return self.found if self.line is not None else len(self.findings)
-
 
 def analyse(
     settings: Settings, text: str, markup: str, document: tuple[str, str] | None = None
@@ -248,11 +243,7 @@ def _rendered(settings: Settings, header: Header, outcome: Outcome) -> Outcome:
     except Exception as error:  # one document's failure must not lose the batch
         return Outcome(error=f"internal error: {type(error).__name__}: {error}")
     return Outcome(
-        outcome.language,
-        error=outcome.error,
-        decided=outcome.decided,
-        line=line,
-        found=len(outcome.findings),
+        outcome.language, decided=outcome.decided, line=line, found=len(outcome.findings)
     )
 
 
@@ -298,7 +289,7 @@ def run(
     jobs: int,
     lost: Callable[[list[T], str], None] | None = None,
     header: Callable[[T], Header] | None = None,
-    work: Callable[[Settings, W], Outcome] = scan_task,  # type: ignore[assignment]
+    work: Callable[[Settings, W], Outcome] = scan_task,  # type: ignore[assignment]  # W: Task
 ) -> Iterator[tuple[T, Outcome | None]]:
     """Every item with its outcome (None for an item without work), in input order.
 

@@ -20,6 +20,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from texthygiene import batch
+
 SPAM = "где взять деньги быстро"
 DUTCH = [
     "We hebben dit jaar veel tomaten en bonen geoogst in de moestuin.",
@@ -359,13 +361,33 @@ def _write_many(path: Path, count: int) -> None:
     )
 
 
-def test_jobs_give_identical_results(tmp_path: Path) -> None:
-    _write_many(tmp_path / "many.jsonl", 150)
-    one = th("scan", "--format", "jsonl", "--jobs", "1", "many.jsonl", cwd=tmp_path)
-    two = th("scan", "--format", "jsonl", "--jobs", "2", "many.jsonl", cwd=tmp_path)
+def _batches(path: Path) -> list[int]:
+    """The records of each batch a run over ``path`` hands to a worker."""
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    return [len(tasks) for _, tasks in batch._batches(texts, lambda text: (text, "text"))]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--format", "jsonl"),  # lines made in the workers, finished with collection evidence
+        ("--format", "jsonl", "--no-collection"),  # ... in one pass
+        ("--format", "json"),
+        ("--format", "table", "--verbose"),  # made in the parent from the outcomes
+        ("--format", "jsonl", "--baseline", "empty.json"),  # filtered in the parent
+    ],
+)
+def test_jobs_give_byte_identical_results(tmp_path: Path, options: tuple[str, ...]) -> None:
+    _write_many(tmp_path / "many.jsonl", 600)
+    (tmp_path / "empty.json").write_text('{"findings": []}', encoding="utf-8")
+    assert len(_batches(tmp_path / "many.jsonl")) > 2  # or --jobs 2 would use no workers
+    one = th("scan", *options, "--jobs", "1", "many.jsonl", cwd=tmp_path)
+    two = th("scan", *options, "--jobs", "2", "many.jsonl", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
-    assert one.stdout == two.stdout
-    assert [d["location"] for d in lines_of(two.stdout)] == [f"line {i + 1}" for i in range(150)]
+    assert one.stdout.encode("utf-8") == two.stdout.encode("utf-8")
+    if "jsonl" in options:
+        locations = [d["location"] for d in lines_of(two.stdout)]
+        assert locations == [f"line {i + 1}" for i in range(600)]
 
 
 def test_baseline_gates_only_new_findings(tmp_path: Path) -> None:
@@ -498,7 +520,8 @@ def test_killed_worker_is_an_error_and_no_record_is_lost(tmp_path: Path) -> None
     stderr = err.decode("utf-8")
     assert "Traceback" not in stderr
     assert "worker process died" in stderr
-    assert "many.jsonl: line 1 to line 64" in stderr  # the first batch, named by its records
+    first = _batches(tmp_path / "many.jsonl")[0]
+    assert f"many.jsonl: line 1 to line {first}" in stderr  # the first batch, by its records
     assert process.returncode == 2
     one = th("scan", "--format", "jsonl", "--jobs", "1", "many.jsonl", cwd=tmp_path)
     assert out.decode("utf-8") == one.stdout

@@ -18,6 +18,19 @@ from texthygiene.cli import main
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "moestuin-post.txt"
 
 
+def _batch_of(texts: list[str], index: int) -> tuple[int, int]:
+    """The records (start, end) of the batch that holds ``texts[index]``; the input must
+    make several batches, or --jobs 2 runs it without workers."""
+    sizes = [len(tasks) for _, tasks in batch._batches(texts, lambda text: (text, "text"))]
+    assert len(sizes) > 1
+    start = 0
+    for size in sizes:
+        if start <= index < start + size:
+            return start, start + size
+        start += size
+    raise AssertionError(f"no batch holds record {index}")
+
+
 def test_scan_example_reports_findings_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scan", str(EXAMPLE)]) == 1
     out = capsys.readouterr().out
@@ -103,7 +116,8 @@ def test_a_document_that_kills_its_worker_is_the_only_one_lost(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert f"{source}: line 101: {batch.WORKER_DIED}" in err
-    assert f"{source}: line 65 to line 128: a worker process died" in err
+    start, end = _batch_of([json.loads(line)["text"] for line in lines], 100)
+    assert f"{source}: line {start + 1} to line {end}: a worker process died" in err
     one = (tmp_path / "one.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     two = (tmp_path / "two.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     assert two[100] == lines[100]  # passed through unchanged

@@ -1,17 +1,22 @@
 """Batch runs: analyse a stream of documents in worker processes, results in input order.
 
-Work goes out in small batches and at most ``2 × jobs`` batches are in flight, so memory
-stays flat however long the input is. Each worker loads the language model once (on its
-first document) and keeps it. One document that fails does not stop the others: its
-outcome carries the error. A worker process that dies (killed, out of memory) breaks the
-pool: the batches it took down are scanned again one document at a time in a fresh worker,
-so only a document that kills its worker again is lost (its outcome says so), and the run
-goes on in a new pool.
+Work goes out in batches of about ``BATCH_BYTES`` of text and at most ``2 × jobs`` batches
+are in flight, so memory stays flat however long the input is. The tables every scan reads
+are loaded in this process before the workers fork from it, so they start at once and share
+those pages. Where a run's report is one JSON object per document (``Settings.render``), a
+worker returns that finished line and the parent only writes it: a result crosses between
+processes as the text that is written, not as objects pickled there and serialised again.
+One document that fails does not stop the others: its outcome carries the error. A worker
+process that dies (killed, out of memory) breaks the pool: the batches it took down are
+scanned again one document at a time in a fresh worker, so only a document that kills its
+worker again is lost (its outcome says so), and the run goes on in a new pool.
 
-With collection evidence (``collect``), the workers scan and key every document, the run's
-sketch of fragment keys is counted as their results come back while they are spilled to a
-temporary file, and a second pass over the spill adds the evidence and finishes each
-document: the input is read and scanned once, stdin included, and memory holds the sketch.
+With collection evidence (``collect``), the workers scan and key every document and return
+each scan pickled once, the run's sketch of fragment keys is counted as their results come
+back while those bytes are spilled to a temporary file as they are, and a second pass over
+the spill, in workers forked once the sketch is complete (they share it), adds the evidence
+and finishes each document: the input is read and scanned once, stdin included, and memory
+holds the sketch.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import IO, Protocol, TypeVar, cast
+from typing import IO, Generic, Protocol, TypeVar, cast
 
 import numpy as np
 
@@ -49,8 +54,13 @@ from .results import Finding, Report
 T = TypeVar("T")
 H = TypeVar("H")
 R = TypeVar("R")
+W = TypeVar("W", bound=tuple[object, ...])
 #: One document's work: its text, its markup, and (when decisions apply) its (source, id).
 Task = tuple[str, str] | tuple[str, str, tuple[str, str]]
+#: What a report line says of a document besides its outcome: source, id, location, meta.
+Header = tuple[str, str, str, tuple[tuple[str, str | int], ...]]
+#: A collection run's second pass: one document's first-pass scan, pickled (``Pending``).
+Finish = tuple[bytes]
 
 
 class Decider(Protocol):
@@ -62,12 +72,15 @@ class Decider(Protocol):
         """The positions of the findings that stay, and the indexes of the entries used."""
 
 
-#: A batch closes at this many documents or this many characters, whichever comes first:
-#: 64 posts of a forum are about as many characters, so a batch of long pages is about the
-#: same work (a tenth of a second or so) and two workers stay evenly loaded, where a
-#: megabyte batch kept one busy for seconds while the other waited.
-BATCH_DOCS = 64
-BATCH_CHARS = 1 << 16
+#: A batch closes at this many bytes of text (UTF-8), however many documents that is: a
+#: batch is then about the same work (some tens of milliseconds) whether it holds short
+#: posts or one long page, so two workers stay evenly loaded, where a megabyte batch kept
+#: one busy for seconds while the other waited; the cost of sending a batch is small next
+#: to scanning it.
+BATCH_BYTES = 1 << 14
+#: ... or at this many items, with or without work: a run of blank lines or unreadable
+#: records must not grow a batch forever.
+BATCH_ITEMS = 1024
 #: The outcome of a document whose worker process died while scanning it, twice.
 WORKER_DIED = "worker process died while scanning this document (killed, or out of memory?)"
 
@@ -83,6 +96,9 @@ class Settings:
     context: int = 24  # characters of context around a finding, for the table
     decide: Decider | None = None  # a moderator's decisions on findings
     collection: bool = False  # first pass of a collection run: scan and key, finish later
+    #: A finished document as the one line of JSON the report holds (a module-level
+    #: function: workers get it by name); None: the parent renders outcomes itself.
+    render: Callable[[Header, Outcome], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +113,7 @@ class Pending:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result for one document."""
+    """The result for one document (with ``line``: that line, and no findings to pickle)."""
 
     language: str | None = None
     findings: tuple[Finding, ...] = ()
@@ -108,7 +124,11 @@ class Outcome:
     decided: tuple[int, ...] = ()  # the decisions (their indexes) that matched a finding
     languages: tuple[tuple[str, float], ...] = ()  # share of the words, largest first
     multilingual: bool = False  # a second language runs through the document
-    pending: Pending | None = None  # collection run, first pass: finished by ``collect``
+    #: collection run, first pass: the ``Pending`` scan, pickled once, finished by ``collect``
+    pending: bytes | None = None
+    keys: np.ndarray | None = None  # ... and its fragment keys, for the run's sketch
+    line: str | None = None  # ``Settings.render``'s line for this document
+    found: int = 0  # with ``line``: how many findings it holds
 
 
 def analyse(
@@ -124,7 +144,9 @@ def analyse(
     else:
         report = scan(text, languages=settings.languages, config=settings.config)
     if settings.collection:
-        return Outcome(pending=Pending(report, extracted, document, keys(report.text)))
+        found = keys(report.text)
+        pending = Pending(report, extracted, document, found)
+        return Outcome(pending=pickle.dumps(pending, pickle.HIGHEST_PROTOCOL), keys=found)
     return finish(settings, report, extracted, document)
 
 
@@ -175,32 +197,77 @@ def finish(
     )
 
 
-def _run_batch(settings: Settings, tasks: list[Task]) -> list[Outcome]:
+def scan_task(settings: Settings, task: Task) -> Outcome:
+    """One document scanned (``run``'s ``work`` for a first or only pass)."""
+    return analyse(settings, *task)
+
+
+def finish_task(settings: Settings, task: Finish) -> Outcome:
+    """One first-pass scan finished with the evidence of the run's sketch (``collect``'s
+    second pass: the sketch is this process's, or its parent's before the fork)."""
+    if _SKETCH is None:
+        raise RuntimeError("a collection run's second pass needs the run's sketch")
+    return _finish_collected(settings, pickle.loads(task[0]), _SKETCH)  # ours: trusted
+
+
+#: The sketch of a collection run's second pass, set before its workers fork.
+_SKETCH: Sketch | None = None
+
+
+def _run_batch(
+    settings: Settings,
+    work: Callable[[Settings, W], Outcome],
+    tasks: list[W],
+    headers: list[Header] | None,
+) -> list[Outcome]:
     outcomes = []
-    for task in tasks:
+    for n, task in enumerate(tasks):
         try:
-            outcomes.append(analyse(settings, *task))
+            outcome = work(settings, task)
         except ValueError as error:  # the core refuses this text (TextTooLarge: over the cap)
-            outcomes.append(Outcome(error=f"not scanned: {type(error).__name__}: {error}"))
+            outcome = Outcome(error=f"not scanned: {type(error).__name__}: {error}")
         except Exception as error:  # one document's failure must not lose the batch
-            outcomes.append(Outcome(error=f"internal error: {type(error).__name__}: {error}"))
+            outcome = Outcome(error=f"internal error: {type(error).__name__}: {error}")
+        if headers is not None and outcome.error is None and outcome.pending is None:
+            outcome = _rendered(settings, headers[n], outcome)
+        outcomes.append(outcome)
     return outcomes
 
 
+def _rendered(settings: Settings, header: Header, outcome: Outcome) -> Outcome:
+    """The outcome as the parent needs it when the report line is made here."""
+    if settings.render is None:
+        return outcome
+    try:
+        line = settings.render(header, outcome)
+    except Exception as error:  # one document's failure must not lose the batch
+        return Outcome(error=f"internal error: {type(error).__name__}: {error}")
+    return Outcome(
+        outcome.language, decided=outcome.decided, line=line, found=len(outcome.findings)
+    )
+
+
+def _size(task: tuple[object, ...]) -> int:
+    """The bytes of a task's text (UTF-8; an ASCII text's length says it at no cost)."""
+    first = task[0]
+    if isinstance(first, str):
+        return len(first) if first.isascii() else len(first.encode("utf-8", "surrogatepass"))
+    return len(first) if isinstance(first, bytes) else 0
+
+
 def _batches(
-    items: Iterable[T], task: Callable[[T], Task | None]
-) -> Iterator[tuple[list[T], list[Task]]]:
+    items: Iterable[T], task: Callable[[T], W | None]
+) -> Iterator[tuple[list[T], list[W]]]:
     held: list[T] = []
-    tasks: list[Task] = []
+    tasks: list[W] = []
     size = 0
     for item in items:
         held.append(item)
         work = task(item)
         if work is not None:
             tasks.append(work)
-            size += len(work[0])
-        # Items without work count too: a run of blank lines must not grow a batch forever.
-        if len(tasks) >= BATCH_DOCS or size >= BATCH_CHARS or len(held) >= 16 * BATCH_DOCS:
+            size += _size(work)
+        if size >= BATCH_BYTES or len(held) >= BATCH_ITEMS:
             yield held, tasks
             held, tasks, size = [], [], 0
     if held:
@@ -208,7 +275,7 @@ def _batches(
 
 
 def _pair(
-    held: list[T], task: Callable[[T], Task | None], outcomes: list[Outcome]
+    held: list[T], task: Callable[[T], W | None], outcomes: list[Outcome]
 ) -> Iterator[tuple[T, Outcome | None]]:
     results = iter(outcomes)
     for item in held:
@@ -218,37 +285,53 @@ def _pair(
 def run(
     settings: Settings,
     items: Iterable[T],
-    task: Callable[[T], Task | None],
+    task: Callable[[T], W | None],
     jobs: int,
     lost: Callable[[list[T], str], None] | None = None,
+    header: Callable[[T], Header] | None = None,
+    work: Callable[[Settings, W], Outcome] = scan_task,  # type: ignore[assignment]  # W: Task
 ) -> Iterator[tuple[T, Outcome | None]]:
     """Every item with its outcome (None for an item without work), in input order.
 
-    ``task`` gives an item's ``(text, markup)`` (and, for decisions, its ``(source, id)``),
-    or None for an item that is only passed along. ``jobs`` > 1 runs in that many
-    processes, unless the input fits in one batch.
+    ``task`` gives an item's work for ``work`` (a module-level function: workers get it
+    by name): for ``scan_task`` its ``(text, markup)`` (and, for decisions, its
+    ``(source, id)``), or None for an item that is only passed along. With
+    ``settings.render``, ``header`` gives what a report line says of an item, and each
+    finished outcome comes with its line. ``jobs`` > 1 runs in that many processes, unless
+    the input fits in one batch.
     ``lost`` hears of every batch whose worker died (its items, and why), before that
     batch's items come out, scanned again one by one.
     """
     stream = _batches(items, task)
     head = list(islice(stream, 2))
     batches = chain(head, stream)
+
+    def headers_of(held: list[T]) -> list[Header] | None:
+        if settings.render is None or header is None:
+            return None
+        return [header(item) for item in held if task(item) is not None]
+
     if jobs <= 1 or len(head) < 2:
         for held, tasks in batches:
-            yield from _pair(held, task, _run_batch(settings, tasks))
+            yield from _pair(held, task, _run_batch(settings, work, tasks, headers_of(held)))
         return
     _preload(settings)
-    pool = _Pool(settings, jobs)
+    pool: _Pool[W] = _Pool(settings, work, jobs)
     try:
-        pending: deque[tuple[list[T], list[Task], Future[list[Outcome]]]] = deque()
+        pending: deque[tuple[list[T], list[W], list[Header] | None, Future[list[Outcome]]]]
+        pending = deque()
         for held, tasks in batches:
-            pending.append((held, tasks, pool.submit(tasks)))
+            headers = headers_of(held)
+            pending.append((held, tasks, headers, pool.submit(tasks, headers)))
             if len(pending) >= 2 * jobs:
-                done, work, future = pending.popleft()
-                yield from _pair(done, task, pool.outcomes(work, future, done, lost))
+                done, done_tasks, done_headers, future = pending.popleft()
+                outcomes = pool.outcomes(done_tasks, done_headers, future, done, lost)
+                yield from _pair(done, task, outcomes)
         while pending:
-            done, work, future = pending.popleft()
-            yield from _pair(done, task, pool.outcomes(work, future, done, lost))
+            done, done_tasks, done_headers, future = pending.popleft()
+            yield from _pair(
+                done, task, pool.outcomes(done_tasks, done_headers, future, done, lost)
+            )
     finally:
         pool.close()
         gc.unfreeze()  # the workers are gone: a caller's process collects as before
@@ -283,27 +366,31 @@ def _context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-class _Pool:
+class _Pool(Generic[W]):
     """A process pool that replaces itself when a worker dies, and re-runs what was lost."""
 
-    def __init__(self, settings: Settings, jobs: int) -> None:
+    def __init__(
+        self, settings: Settings, work: Callable[[Settings, W], Outcome], jobs: int
+    ) -> None:
         self.settings = settings
+        self.work = work
         self.jobs = jobs
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
         self.current: set[Future[list[Outcome]]] = set()  # submitted to this pool
 
-    def submit(self, tasks: list[Task]) -> Future[list[Outcome]]:
+    def submit(self, tasks: list[W], headers: list[Header] | None) -> Future[list[Outcome]]:
         try:
-            future = self.pool.submit(_run_batch, self.settings, tasks)
+            future = self.pool.submit(_run_batch, self.settings, self.work, tasks, headers)
         except BrokenProcessPool:  # a worker died since the last submit
             self._replace()
-            future = self.pool.submit(_run_batch, self.settings, tasks)
+            future = self.pool.submit(_run_batch, self.settings, self.work, tasks, headers)
         self.current.add(future)
         return future
 
     def outcomes(
         self,
-        tasks: list[Task],
+        tasks: list[W],
+        headers: list[Header] | None,
         future: Future[list[Outcome]],
         held: list[T],
         lost: Callable[[list[T], str], None] | None,
@@ -321,7 +408,7 @@ class _Pool:
             self.current.discard(future)
         if lost is not None:
             lost(held, reason)
-        return _one_by_one(self.settings, tasks)
+        return _one_by_one(self.settings, self.work, tasks, headers)
 
     def _replace(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -332,19 +419,25 @@ class _Pool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _one_by_one(settings: Settings, tasks: list[Task]) -> list[Outcome]:
+def _one_by_one(
+    settings: Settings,
+    work: Callable[[Settings, W], Outcome],
+    tasks: list[W],
+    headers: list[Header] | None,
+) -> list[Outcome]:
     """Scan a batch again, each document on its own in one worker process: a document that
     kills this worker too gets ``WORKER_DIED`` and the next one a fresh worker."""
     outcomes: list[Outcome] = []
-    pool = ProcessPoolExecutor(max_workers=1)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
     try:
-        for work in tasks:
+        for n, one in enumerate(tasks):
+            header = None if headers is None else [headers[n]]
             try:
-                outcomes.extend(pool.submit(_run_batch, settings, [work]).result())
+                outcomes.extend(pool.submit(_run_batch, settings, work, [one], header).result())
             except BrokenProcessPool:
                 outcomes.append(Outcome(error=WORKER_DIED))
                 pool.shutdown(wait=True)
-                pool = ProcessPoolExecutor(max_workers=1)
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
             except Exception as error:  # the result did not come back
                 outcomes.append(Outcome(error=f"internal error: {type(error).__name__}: {error}"))
     finally:
@@ -361,11 +454,17 @@ def collect(
     settings: Settings,
     results: Iterable[tuple[tuple[H, R], Outcome | None]],
     width_bits: int = SKETCH_BITS,
+    jobs: int = 1,
+    header: Callable[[tuple[H, R]], Header] | None = None,
+    lost: Callable[[list[tuple[H, R]], str], None] | None = None,
 ) -> Iterator[tuple[tuple[H, R], Outcome | None]]:
     """The second pass of a collection run over ``run``'s first-pass results (with
     ``settings.collection``): every document finished with the evidence of the run's
-    other documents, in input order. Items are spilled to a temporary file, so only the
-    sketch and each ``H`` (an input, shared by its items: kept by identity) stay in memory."""
+    other documents, in input order, in ``jobs`` processes (``header``, ``lost``: as ``run``
+    takes them).
+    Items are spilled to a temporary file, so only the sketch and each ``H`` (an input,
+    shared by its items: kept by identity) stay in memory."""
+    global _SKETCH
     sketch = Sketch(width_bits)
     heads: list[H] = []
     spilled = 0
@@ -374,18 +473,48 @@ def collect(
         for (head, item), outcome in results:
             if not heads or heads[-1] is not head:
                 heads.append(head)
-            if outcome is not None and outcome.pending is not None:
-                sketch.add(outcome.pending.keys)
+            if outcome is not None and outcome.keys is not None:
+                sketch.add(outcome.keys)
+                outcome = replace(outcome, keys=None)
+            # (a first-pass scan is the bytes its worker pickled: spilled as they are)
             writer.dump((len(heads) - 1, item, outcome))
             spilled += 1
         spill.seek(0)
+
+        def entries() -> Iterator[tuple[tuple[H, R], Outcome | None]]:
+            for _ in range(spilled):
+                # each entry is a pickle of its own: a fresh unpickler (memo) for each
+                index, item, outcome = _Unspill(spill, writer.kept).load()  # ours: trusted
+                yield (heads[index], item), outcome
+
+        def pending(entry: tuple[tuple[H, R], Outcome | None]) -> Finish | None:
+            outcome = entry[1]
+            return (outcome.pending,) if outcome is not None and outcome.pending else None
+
+        def entry_header(entry: tuple[tuple[H, R], Outcome | None]) -> Header:
+            assert header is not None  # only asked for with a header
+            return header(entry[0])
+
+        def entries_lost(held: list[tuple[tuple[H, R], Outcome | None]], reason: str) -> None:
+            if lost is not None:
+                lost([pair for pair, _ in held], reason)
+
         final = replace(settings, collection=False)
-        for _ in range(spilled):
-            # each entry is a pickle of its own: a fresh unpickler (memo) for each
-            index, item, outcome = _Unspill(spill, writer.kept).load()  # ours: trusted
-            if outcome is not None and outcome.pending is not None:
-                outcome = _finish_collected(final, outcome.pending, sketch)
-            yield (heads[index], item), outcome
+        _SKETCH = sketch  # before the second pass's workers fork: they share it
+        try:
+            for (pair, first), outcome in run(
+                final,
+                entries(),
+                pending,
+                # (workers that do not fork would not have the sketch: finished here)
+                jobs if sketch.documents > 1 and _context() is not None else 1,
+                entries_lost,
+                entry_header if header is not None else None,
+                finish_task,
+            ):
+                yield pair, outcome if outcome is not None else first
+        finally:
+            _SKETCH = None
 
 
 class _Spill:

@@ -23,7 +23,7 @@ from typing import BinaryIO, TextIO
 from tqdm import tqdm
 
 from . import __version__
-from .batch import Outcome, Settings, Task, collect, run
+from .batch import Header, Outcome, Settings, Task, collect, run
 from .decisions import Decisions, DecisionsError
 from .decisions import load as load_decisions
 from .formats import (
@@ -38,7 +38,7 @@ from .formats import (
     writer,
 )
 from .formats.jsonl import dumps
-from .reporters import REPORTERS, Reporter, StatisticsReporter, escape
+from .reporters import REPORTERS, Reporter, StatisticsReporter, escape, report_line
 from .results import FINDING_KINDS, SCHEMA_VERSION
 from .settings import KEYS, Resolved, SettingsError, render, resolve, to_config
 
@@ -378,6 +378,13 @@ def _decided_task(pair: tuple[_Input, Item]) -> Task | None:
     return (item.text, item.markup, (item.source, item.id)) if isinstance(item, Record) else None
 
 
+def _header(pair: tuple[_Input, Item]) -> Header:
+    item = pair[1]
+    if not isinstance(item, Record):
+        raise TypeError("only a record has a report line")  # run asks only for records'
+    return (item.source, item.id, item.location, item.meta)
+
+
 def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Outcome | None]]:
     """Items with outcomes, in input order, with errors reported as they are reached."""
     args = run_.args
@@ -402,9 +409,12 @@ def _results(run_: _Run, settings: Settings) -> Iterator[tuple[_Input, Item, Out
     ) as bar:
         lost = functools.partial(_lost, run_)
         task = _task if decisions is None else _decided_task
-        results = run(settings, _items(run_, options), task, args.jobs, lost)
+        header = _header if settings.render is not None else None
         if settings.collection:
-            results = collect(settings, results)
+            first = run(settings, _items(run_, options), task, args.jobs, lost)
+            results = collect(settings, first, jobs=args.jobs, header=header, lost=lost)
+        else:
+            results = run(settings, _items(run_, options), task, args.jobs, lost, header)
         for (current, item), outcome in results:
             if current is not previous:
                 if previous is not None:
@@ -492,6 +502,9 @@ def _scan(run_: _Run, settings: Settings) -> None:
     args = run_.args
     if args.baseline:
         run_.baseline = _load_baseline(args.baseline)
+    elif args.format in ("jsonl", "json") and not args.statistics and not args.write_baseline:
+        # Nothing here looks into a document's findings: its worker writes its line.
+        settings = replace(settings, render=report_line)
     out: TextIO = (
         open(args.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         if args.output
@@ -509,6 +522,11 @@ def _scan(run_: _Run, settings: Settings) -> None:
     try:
         for current, item, outcome in _results(run_, settings):
             if not isinstance(item, Record) or outcome is None or outcome.error:
+                continue
+            if outcome.line is not None:
+                run_.findings += outcome.found
+                current.findings += outcome.found
+                report.add(item, outcome)
                 continue
             keep = [
                 i

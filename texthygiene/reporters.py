@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 from typing import Any, NamedTuple, Protocol, TextIO
 
 from . import __version__
-from .batch import Outcome
+from .batch import Header, Outcome
 from .formats import Record
 from .formats.jsonl import dumps
 from .repair import repair_and_explain, to_original
@@ -40,12 +40,23 @@ def escape(text: str) -> str:
 
 def document(record: Record, outcome: Outcome) -> dict[str, Any]:
     """The JSON object for one scanned document."""
+    return _document((record.source, record.id, record.location, record.meta), outcome)
+
+
+def report_line(header: Header, outcome: Outcome) -> str:
+    """The JSON object for one scanned document, on one line (without its line break): what
+    a batch worker returns in ``Outcome.line`` for the JSON and JSONL reports."""
+    return dumps(_document(header, outcome))
+
+
+def _document(header: Header, outcome: Outcome) -> dict[str, Any]:
+    source, doc_id, location, meta = header
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": record.source,
-        "id": record.id,
-        "location": record.location,
-        **dict(record.meta),
+        "source": source,
+        "id": doc_id,
+        "location": location,
+        **dict(meta),
         "language": outcome.language,
         "languages": {code: round(share, 4) for code, share in outcome.languages},
         "multilingual": outcome.multilingual,
@@ -131,7 +142,8 @@ class JsonlReporter:
         self.out = out
 
     def add(self, record: Record, outcome: Outcome) -> None:
-        self.out.write(dumps(document(record, outcome)) + "\n")
+        line = outcome.line if outcome.line is not None else dumps(document(record, outcome))
+        self.out.write(line + "\n")
 
     def close(self) -> None:
         self.out.flush()
@@ -145,7 +157,8 @@ class JsonReporter:
         self.count = 0
 
     def add(self, record: Record, outcome: Outcome) -> None:
-        self.out.write(("[\n" if not self.count else ",\n") + dumps(document(record, outcome)))
+        line = outcome.line if outcome.line is not None else dumps(document(record, outcome))
+        self.out.write(("[\n" if not self.count else ",\n") + line)
         self.count += 1
 
     def close(self) -> None:

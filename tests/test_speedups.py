@@ -38,7 +38,10 @@ def compiled() -> ModuleType:
     try:
         from texthygiene import _speedups
     except ImportError:
-        skip_or_fail("texthygiene._speedups is not built here (`python setup.py build_ext -i`)")
+        skip_or_fail(
+            "texthygiene._speedups is not built in this tree "
+            "(`python setup.py build_ext --inplace`, with Cython and setuptools>=77)"
+        )
         raise  # unreachable: skip_or_fail raises
     return _speedups
 

@@ -19,9 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import texthygiene
-from texthygiene import _pure, identify, segment, speedups
-from texthygiene.chardata import SCRIPT_GROUP
-from texthygiene.segment import Token
+from texthygiene import _pure, identify, speedups
 
 from .conftest import CORPORA, DATA, ROOT, load_jsonl, skip_or_fail
 
@@ -138,55 +136,6 @@ def test_viterbi_raises_what_the_pure_loop_raises(
         _pure.viterbi(emissions, costs, np.zeros(2))
     with pytest.raises(error):
         compiled.viterbi(emissions, costs, np.zeros(2))
-
-
-def _tokens(kernel: Callable[..., list[Token]], pieces: list[tuple[str, str]]) -> list[Token]:
-    return kernel(pieces, Token, segment._pieces, SCRIPT_GROUP)
-
-
-def _pieces_of(text: str) -> list[tuple[str, str]]:
-    """The (kind, text) pieces ``tokenize`` hands ``tokens_of`` for ``text``."""
-    calls: list[list[tuple[str, str]]] = []
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(segment, "_tokens_of", lambda pieces, *rest: calls.append(pieces) or [])
-        segment.tokenize(text)
-    (pieces,) = calls
-    return pieces
-
-
-def _same_tokens(got: list[Token], expected: list[Token]) -> None:
-    assert got == expected
-    assert all(type(token) is Token for token in got)
-
-
-def test_tokens_of_twins_agree_on_real_texts(compiled: ModuleType) -> None:
-    for text in TEXTS:
-        pieces = _pieces_of(text)
-        _same_tokens(_tokens(compiled.tokens_of, pieces), _tokens(_pure.tokens_of, pieces))
-
-
-_PIECE_TEXT = st.text(st.sampled_from("ab7٣дé東ひ ก\u0301-'.,\n"), min_size=0, max_size=6)
-
-
-@given(
-    st.one_of(
-        st.text(max_size=80).map(_pieces_of),
-        st.lists(st.tuples(st.sampled_from(["word", "space", "other", "url"]), _PIECE_TEXT)),
-    )
-)
-def test_tokens_of_twins_agree_on_any_pieces(
-    compiled: ModuleType, pieces: list[tuple[str, str]]
-) -> None:
-    _same_tokens(_tokens(compiled.tokens_of, pieces), _tokens(_pure.tokens_of, pieces))
-
-
-def test_tokens_of_keeps_no_reference_once_its_tokens_are_gone(compiled: ModuleType) -> None:
-    kind, text = "".join(["oth", "er"]), "".join(["q", "ü"])  # made here: only ours hold them
-    before = sys.getrefcount(text), sys.getrefcount(kind)
-    tokens = _tokens(compiled.tokens_of, [(kind, text)] * 1000)
-    assert (sys.getrefcount(text), sys.getrefcount(kind)) == (before[0] + 1000, before[1] + 1000)
-    del tokens
-    assert (sys.getrefcount(text), sys.getrefcount(kind)) == before
 
 
 def _run(args: list[str], pure: str | None) -> str:

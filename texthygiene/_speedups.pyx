@@ -8,19 +8,11 @@ so an unusual call still gets the pure result (or the pure error).
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.ref cimport Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
-from cpython.object cimport PyTypeObject
 from cython cimport floating
 
 import numpy as np
 
-from ._pure import tokens_of as _pure_tokens_of
 from ._pure import viterbi as _pure_viterbi
-
-cdef extern from "Python.h":
-    # A new reference (NULL raises), typed as the C API has it.
-    object PyType_GenericAlloc(PyTypeObject* type, Py_ssize_t nitems)
 
 _FLOAT32 = np.dtype(np.float32)
 _FLOAT64 = np.dtype(np.float64)
@@ -111,75 +103,3 @@ cdef list _viterbi(const floating[:, :] emissions, switch_costs, const double[:]
         PyMem_Free(scores)
         PyMem_Free(jumps)
         PyMem_Free(best_prev)
-
-
-def tokens_of(pieces, token, script_pieces, groups):
-    """Tokens (as ``token``) from the (kind, text) pieces that tile a text: see ``_pure``."""
-    if not (type(pieces) is list and type(groups) is dict and issubclass(token, tuple)):
-        return _pure_tokens_of(pieces, token, script_pieces, groups)
-    return _tokens_of(pieces, token, script_pieces, groups)
-
-
-cdef inline void _put(object made, Py_ssize_t index, object item):
-    Py_INCREF(item)  # SET_ITEM takes the reference over
-    PyTuple_SET_ITEM(made, index, item)
-
-
-cdef inline object _token(token, Py_ssize_t start, Py_ssize_t end, str kind, str script,
-                          str text, str group):
-    # What tuple.__new__(token, items) makes, without a method call and a temporary tuple:
-    # the tuple subclass's allocation (``tokens_of`` checked it is one), filled in order.
-    cdef object first = start, last = end
-    made = PyType_GenericAlloc(<PyTypeObject*> token, 6)
-    _put(made, 0, first)
-    _put(made, 1, last)
-    _put(made, 2, kind)
-    _put(made, 3, script)
-    _put(made, 4, text)
-    _put(made, 5, group)
-    return made
-
-
-cdef inline bint _ascii_digits(str text):
-    # str.isdigit of an ASCII text: non-empty and every character 0-9 (no other ASCII
-    # character is a digit).
-    cdef Py_UCS4 ch
-    if not text:
-        return False
-    for ch in text:
-        if ch < u'0' or ch > u'9':
-            return False
-    return True
-
-
-cdef list _tokens_of(list pieces, token, script_pieces, dict groups):
-    cdef list tokens = []
-    cdef Py_ssize_t start = 0, end, a, b
-    cdef str kind, piece, script
-    cdef object item, part
-    for item in pieces:
-        kind, piece = item
-        end = start + len(piece)
-        if kind != "word":
-            tokens.append(_token(token, start, end, kind, "Common", piece, "Common"))
-        elif piece.isascii():  # most words: no script to work out
-            if _ascii_digits(piece):
-                tokens.append(_token(token, start, end, "number", "Common", piece, "Common"))
-            else:
-                tokens.append(_token(token, start, end, "word", "Latin", piece, "Latin"))
-        else:
-            for part in script_pieces(piece):
-                a, b, script = part
-                tokens.append(
-                    _token(
-                        token,
-                        start + a,
-                        start + b,
-                        "number" if script == "Common" else "word",
-                        script,
-                        piece[a:b],
-                        groups.get(script, script),
-                    )
-                )
-        start = end
-    return tokens

@@ -17,13 +17,11 @@ from .chardata import (
     PLAIN_TOKEN_RE,
     PROTECTED_KINDS,
     PROTECTED_MARKS,
-    SCRIPT_GROUP,
     TOKEN_RE,
     char_script,
     script_group,
 )
 from .results import Segment
-from .speedups import tokens_of as _tokens_of
 
 
 class Token(NamedTuple):
@@ -33,6 +31,20 @@ class Token(NamedTuple):
     script: str  # a script name for words, "Common" otherwise
     text: str
     group: str  # the script group: kana and Han are one (see chardata.SCRIPT_GROUP)
+
+
+def _split_by_script(word: str, start: int) -> list[Token]:
+    return [
+        Token(
+            start + a,
+            start + b,
+            "number" if script == "Common" else "word",
+            script,
+            word[a:b],
+            script_group(script),
+        )
+        for a, b, script in _pieces(word)
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -53,6 +65,11 @@ def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
             current = script  # Japanese: a run with any Han reads as Han
     pieces.append((piece_start, len(word), current))
     return tuple(pieces)
+
+
+#: Builds a Token without the Python-level ``__new__`` of a NamedTuple (a third of the
+#: cost of making one, and a text has a token every three characters).
+_new = tuple.__new__
 
 
 class _FirstKind(dict[str, str]):
@@ -105,7 +122,22 @@ def tokenize(text: str) -> list[Token]:
 
 def tokens_of(pieces: Sequence[tuple[str, str]]) -> list[Token]:
     """Tokens from the (kind, text) pieces that tile a text, words split by script."""
-    return _tokens_of(pieces, Token, _pieces, SCRIPT_GROUP)
+    tokens: list[Token] = []
+    append = tokens.append
+    start = 0
+    for kind, piece in pieces:
+        end = start + len(piece)
+        if kind != "word":
+            append(_new(Token, (start, end, kind, "Common", piece, "Common")))
+        elif piece.isascii():  # most words: no script to work out
+            if piece.isdigit():
+                append(_new(Token, (start, end, "number", "Common", piece, "Common")))
+            else:
+                append(_new(Token, (start, end, "word", "Latin", piece, "Latin")))
+        else:
+            tokens.extend(_split_by_script(piece, start))
+        start = end
+    return tokens
 
 
 def tokenize_view(text: str, view: str, positions: Sequence[int] | None) -> list[Token]:

@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import texthygiene
-from texthygiene import _pure, identify, speedups
+from texthygiene import _pure, identify, segment, speedups
+from texthygiene.identify import identify_words
+from texthygiene.segment import Token
 
 from .conftest import CORPORA, DATA, ROOT, load_jsonl, skip_or_fail
 
@@ -136,6 +138,55 @@ def test_viterbi_raises_what_the_pure_loop_raises(
         _pure.viterbi(emissions, costs, np.zeros(2))
     with pytest.raises(error):
         compiled.viterbi(emissions, costs, np.zeros(2))
+
+
+#: Words the character tests tell apart: a digit that is no decimal (x², ৪), title case
+#: (ǅ), caseless letters (東), lowercase outside the Basic Multilingual Plane (𝐚).
+TRICKY = ["de x² en mp3 of b৪ maar c", "ǅemal en ǆemal", "東京 en 𝐚𝐛𝐜 en 𝐀𝐁", "ßig ẞIG 7de"]
+
+
+def test_host_words_twins_agree_on_real_texts(compiled: ModuleType) -> None:
+    for text in [*TEXTS, *TRICKY]:
+        tokens = segment.tokenize(text)
+        words = identify_words(tokens, frozenset(), frozenset())
+        for host in (words.host, None, "en"):
+            expected = _pure.host_words(tokens, words.labels, host)
+            assert compiled.host_words(tokens, words.labels, host) == expected
+
+
+#: Lower, upper and title case, caseless letters, digits that are no decimal (², ৪), and
+#: characters outside the Basic Multilingual Plane.
+_CHARS = st.sampled_from("aZéÉǅß東ก7²৪٣-'𝐚𝐀")
+_TOKENS = st.lists(
+    st.builds(
+        Token,
+        start=st.just(0),
+        end=st.just(0),
+        kind=st.sampled_from(["word", "word", "word", "space"]),
+        script=st.just("Latin"),
+        text=st.text(_CHARS, max_size=5),
+        group=st.just("Latin"),
+    ),
+    max_size=20,
+)
+_LABEL = st.sampled_from([None, "nl", "nl", "nl", "en"])  # mostly the host's: the words read
+
+
+@given(_TOKENS, st.lists(_LABEL, min_size=20, max_size=20), _LABEL)
+def test_host_words_twins_agree_on_any_tokens(
+    compiled: ModuleType, tokens: list[Token], labels: list[str | None], host: str | None
+) -> None:
+    assert compiled.host_words(tokens, labels, host) == _pure.host_words(tokens, labels, host)
+
+
+def test_host_words_hands_what_it_does_not_take_to_the_pure_loop(compiled: ModuleType) -> None:
+    tokens = segment.tokenize("de fiets en de boot")
+    labels = ["nl"] * len(tokens)
+    assert compiled.host_words(tuple(tokens), labels, "nl") == [0, 2, 4, 6, 8]
+    with pytest.raises(IndexError):
+        _pure.host_words(tokens, labels[:3], "nl")
+    with pytest.raises(IndexError):
+        compiled.host_words(tokens, labels[:3], "nl")
 
 
 def _run(args: list[str], pure: str | None) -> str:

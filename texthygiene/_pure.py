@@ -8,8 +8,19 @@ picks one of the two at import.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
+
+
+class _Word(Protocol):
+    """What ``host_words`` reads of a token (``segment.Token`` has both)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndarray) -> list[int]:
@@ -44,3 +55,24 @@ def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndar
             label = int(best_prev[t])
         labels[t - 1] = label
     return labels
+
+
+def host_words(
+    tokens: Sequence[_Word], labels: Sequence[str | None], host: str | None
+) -> list[int]:
+    """Index of every word labelled ``host`` that starts lowercase and holds no digit: the
+    words whose borrowings ``document.Echoes`` counts (a capital is a name's).
+
+    >>> from types import SimpleNamespace as T
+    >>> tokens = [T(kind="word", text=w) for w in ("de", "Jan", "mp3", "fiets")]
+    >>> host_words(tokens + [T(kind="space", text=" ")], ["nl"] * 4 + [None], "nl")
+    [0, 3]
+    """
+    return [
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "word"
+        and labels[i] == host
+        and t.text[:1].islower()
+        and not any(c.isdigit() for c in t.text)
+    ]

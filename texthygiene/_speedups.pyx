@@ -12,6 +12,7 @@ from cython cimport floating
 
 import numpy as np
 
+from ._pure import host_words as _pure_host_words
 from ._pure import viterbi as _pure_viterbi
 
 _FLOAT32 = np.dtype(np.float32)
@@ -103,3 +104,32 @@ cdef list _viterbi(const floating[:, :] emissions, switch_costs, const double[:]
         PyMem_Free(scores)
         PyMem_Free(jumps)
         PyMem_Free(best_prev)
+
+
+def host_words(tokens, labels, host):
+    """Index of every word labelled ``host`` that starts lowercase and holds no digit: see
+    ``_pure``. Python's own character tests (``Py_UNICODE_ISLOWER``, ``ISDIGIT``), which
+    ``str.islower`` of one character and ``str.isdigit`` use."""
+    if not (type(tokens) is list and type(labels) is list and len(labels) >= len(tokens)):
+        return _pure_host_words(tokens, labels, host)
+    cdef list listed = tokens, labelled = labels, found = []
+    cdef Py_ssize_t i
+    cdef object text
+    cdef Py_UCS4 ch
+    for i in range(len(listed)):
+        token = listed[i]
+        if not (token.kind == "word" and labelled[i] == host):
+            continue
+        text = token.text
+        if type(text) is not str:
+            if text[:1].islower() and not any(c.isdigit() for c in text):
+                found.append(i)
+            continue
+        if not text or not (<str> text)[0].islower():
+            continue
+        for ch in <str> text:
+            if ch.isdigit():
+                break
+        else:
+            found.append(i)
+    return found

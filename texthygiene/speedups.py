@@ -13,17 +13,17 @@ import os
 PURE_ENV = "TEXTHYGIENE_PURE"
 
 if os.environ.get(PURE_ENV, "") not in ("", "0"):
-    from ._pure import viterbi
+    from ._pure import host_words, viterbi
 
     COMPILED = False
 else:
     try:
-        from ._speedups import viterbi
+        from ._speedups import host_words, viterbi
     except ImportError:  # not built here (no compiler at install time): the same, slower
-        from ._pure import viterbi
+        from ._pure import host_words, viterbi
 
         COMPILED = False
     else:
         COMPILED = True
 
-__all__ = ["COMPILED", "PURE_ENV", "viterbi"]
+__all__ = ["COMPILED", "PURE_ENV", "host_words", "viterbi"]

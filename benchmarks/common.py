@@ -156,7 +156,12 @@ def false_flagged(result: dict[str, Any]) -> tuple[int, int]:
 
 
 def machine() -> dict[str, Any]:
+    import texthygiene
+
     return {
+        # Which hot loops ran: the compiled extension, or the pure-Python ones (not built,
+        # or TEXTHYGIENE_PURE=1); the speed figures depend on it.
+        "texthygiene_loops": "compiled" if texthygiene.COMPILED else "pure Python",
         "python": platform.python_version(),
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),

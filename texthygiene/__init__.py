@@ -17,9 +17,11 @@ from .explain import WordEvidence, explain_words
 from .pipeline import clean, scan
 from .repair import repair
 from .results import SCHEMA_VERSION, Edit, Finding, RepairStep, Report, Segment
+from .speedups import COMPILED
 
 __version__ = "0.1.0"
 __all__ = [
+    "COMPILED",
     "LANGUAGES",
     "SCHEMA_VERSION",
     "Config",

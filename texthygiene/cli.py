@@ -22,7 +22,7 @@ from typing import BinaryIO, TextIO
 
 from tqdm import tqdm
 
-from . import __version__
+from . import COMPILED, __version__
 from .batch import Header, Outcome, Settings, Task, collect, run
 from .decisions import Decisions, DecisionsError
 from .decisions import load as load_decisions
@@ -41,6 +41,9 @@ from .formats.jsonl import dumps
 from .reporters import REPORTERS, Reporter, StatisticsReporter, escape, report_line
 from .results import FINDING_KINDS, SCHEMA_VERSION
 from .settings import KEYS, Resolved, SettingsError, render, resolve, to_config
+
+#: Which hot loops run, for ``--version``: the compiled extension or the pure-Python twins.
+_BUILD = "compiled" if COMPILED else "pure Python"
 
 
 class UsageError(Exception):
@@ -110,7 +113,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"texthygiene {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"texthygiene {__version__} ({_BUILD})"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("scan", "report findings"),

@@ -21,6 +21,7 @@ import regex
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .segment import Token
+from .speedups import host_words
 
 #: The second language's share of the labelled words, at least; and its share outside its
 #: longest run, at least (fitted on the train split of the real-text corpus: lower shares
@@ -120,14 +121,7 @@ class Echoes:
 
     def __init__(self, tokens: Sequence[Token], words: WordLanguages) -> None:
         self.host = words.host
-        self.index = [
-            i
-            for i, t in enumerate(tokens)
-            if t.kind == "word"
-            and words.labels[i] == self.host
-            and t.text[:1].islower()
-            and not any(c.isdigit() for c in t.text)
-        ]
+        self.index = host_words(tokens, words.labels, self.host)
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
 

@@ -34,6 +34,7 @@ from .chardata import (
 )
 from .frequency import LIST_FLOOR, lists
 from .segment import Token, line_ranges
+from .speedups import viterbi
 
 #: Fallback for a language with no gram of some length (langdetect's own smoothing).
 _SMOOTHING = 0.5 / 10_000
@@ -478,40 +479,6 @@ def softmax_top(scores: np.ndarray) -> float:
     """Probability of the best entry of a log-score vector."""
     shifted = np.exp(scores - scores.max())
     return float(1.0 / shifted.sum())
-
-
-def viterbi(emissions: np.ndarray, switch_costs: Sequence[float], start: np.ndarray) -> list[int]:
-    """Best label sequence: emissions [T, L], cost of switching before each step, start scores.
-
-    >>> e = np.array([[0, -5], [0, -5], [-5, 0], [-5, 0]], dtype=float)
-    >>> viterbi(e, [0, 3, 3, 3], np.zeros(2))
-    [0, 0, 1, 1]
-    """
-    steps = len(emissions)
-    score = start + emissions[0]
-    # Plain lists of per-step results and an in-place add: each numpy call here costs more
-    # than the arithmetic on 54 languages, and this loop runs once per word. Whether a
-    # label switched at step t (jump > its score before) is asked only along the best path,
-    # so only the scores and jumps are kept.
-    best_prev = [0] * steps
-    jumps = [0.0] * steps
-    scores = [score] * steps
-    maximum = np.maximum
-    for t in range(1, steps):
-        best = score.argmax()
-        best_prev[t] = best
-        jump = score[best] - switch_costs[t]
-        jumps[t] = jump
-        score = maximum(score, jump)  # a new array: scores[t - 1] stays as it was
-        score += emissions[t]
-        scores[t] = score
-    label = int(score.argmax())
-    labels = [label] * steps
-    for t in range(steps - 1, 0, -1):
-        if jumps[t] > scores[t - 1][label]:
-            label = int(best_prev[t])
-        labels[t - 1] = label
-    return labels
 
 
 # Costs (in nats of evidence) of switching language between two words, by what separates

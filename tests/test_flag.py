@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
-from texthygiene.flag import Candidate, _Owners, _quoted, _run_breaks, _touching_host_run
+from texthygiene.flag import (
+    Candidate,
+    _Owners,
+    _quoted,
+    _run_breaks,
+    _touching_host_run,
+    _words_abroad,
+)
 from texthygiene.identify import WordLanguages
 from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
@@ -430,3 +437,48 @@ def test_a_word_in_look_alike_letters_belongs_to_the_run_around_it(
     findings = [f for f in texthygiene.scan(text).findings if f.kind == "foreign_fragment"]
     assert [f.text for f in findings] == [fragment]
     assert "styled_letters" in findings[0].reasons
+
+
+GARDEN = (
+    f"{NL} De bonen waren dit jaar erg goed, en de tomaten ook.",
+    f"{AFTER} Volgende week gaan we verder met snoeien.",
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a sentence of another language on a line of its own, its words known abroad
+        ("Nuestros productos son los mejores del mercado", True),
+        ("Dzisiaj rano padał deszcz i było bardzo zimno", True),
+        # names: no list knows them, so they are no sentence of another language
+        ("Jan Pieterszoon Coen", False),
+        # a line of chrome
+        ("Contact", False),
+    ],
+)
+def test_a_line_of_its_own_in_another_language_is_flagged_on_its_words(
+    line: str, flagged: bool
+) -> None:
+    text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+    findings = [f.text for f in texthygiene.scan(text).findings]
+    assert findings == ([line] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "host", "abroad"),
+    [
+        ("Nuestros productos son los mejores del mercado", "es", "nl", 7),
+        # most words are the host's too: no evidence
+        ("de hotel in de stad", "es", "nl", 0),
+        ("Jan Pieterszoon Coen", "de", "nl", 0),
+        # a language without a frequency list gives none
+        ("Nuestros productos son los mejores", "xx", "nl", 0),
+    ],
+)
+def test_words_known_abroad_count_only_when_they_are_most_of_the_run(
+    text: str, language: str, host: str, abroad: int
+) -> None:
+    tokens = tokenize(text)
+    cand = Candidate(0, len(tokens) - 1, "foreign_fragment", language)
+    assert _words_abroad(tokens, cand, host) == abroad

@@ -482,3 +482,15 @@ def test_words_known_abroad_count_only_when_they_are_most_of_the_run(
     tokens = tokenize(text)
     cand = Candidate(0, len(tokens) - 1, "foreign_fragment", language)
     assert _words_abroad(tokens, cand, host) == abroad
+
+
+def test_a_line_of_its_own_with_a_cue_adds_its_words_evidence() -> None:
+    # the same brand in look-alike letters, on a line of the host's language and on one of
+    # another language: the second is a pasted sentence as well as a cue
+    def score(line: str) -> float:
+        text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+        (finding,) = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0)).findings
+        assert finding.text == line
+        return finding.score
+
+    assert score("kunjungi 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 sekarang juga") > score("Bekijk 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 vandaag nog")

@@ -1083,11 +1083,20 @@ def _score(
         # A unit is no line pasted between paragraphs: its neighbours are units too.
         if unit and not cand.terms and not found and not different_script:
             pass  # a unit on its own line: no evidence
-        elif different_script or cand.terms or found:
-            terms["own_line"] = 1.0
-        elif cand.kind == "foreign_fragment" and cand.llr > 0:
-            terms["own_line_language"] = 1.0  # in the host's script, on language alone
-            if cand.language not in spread and not _mostly_names(tokens, cand, next_tok):
+        else:
+            if different_script or cand.terms or found:
+                terms["own_line"] = 1.0
+            elif cand.kind == "foreign_fragment" and cand.llr > 0:
+                terms["own_line_language"] = 1.0  # in the host's script, on language alone
+            # A sentence of another language adds to a cue's evidence (a gambling brand in
+            # look-alike letters with an Indonesian line around it).
+            if (
+                not different_script
+                and cand.kind == "foreign_fragment"
+                and cand.llr > 0
+                and cand.language not in spread
+                and not _mostly_names(tokens, cand, next_tok)
+            ):
                 abroad = _words_abroad(tokens, cand, words.host)
                 if abroad >= OWN_LINE_ABROAD_MIN:
                     terms["own_line_words_abroad"] = min(abroad, OWN_LINE_ABROAD_MAX) / (

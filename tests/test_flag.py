@@ -16,6 +16,7 @@ from texthygiene.flag import (
 from texthygiene.identify import WordLanguages
 from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
+from texthygiene.weights import tracing
 
 
 def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
@@ -494,3 +495,45 @@ def test_a_line_of_its_own_with_a_cue_adds_its_words_evidence() -> None:
         return finding.score
 
     assert score("kunjungi 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 sekarang juga") > score("Bekijk 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 vandaag nog")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a reader's comment: several sentences of its own
+        "Nos encantó este paseo por el río. El puente del final merece la subida.",
+        # a quotation with its author
+        "“No todo lo que brilla es oro”, como dice el refrán",
+        # a short heading: as often a title or an idiom as a pasted phrase
+        "Manos a la obra",
+    ],
+    ids=["comment", "quotation", "heading"],
+)
+def test_a_written_line_of_another_language_gets_no_word_evidence(line: str) -> None:
+    text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+    features = _traced_features(text, line)
+    assert "own_line_words_abroad" not in features
+
+
+def test_the_texts_first_line_is_its_title_not_a_pasted_line() -> None:
+    title = "Nuestros productos son los mejores del mercado"
+    features = _traced_features(f"{title}\n\n{GARDEN[0]}\n\n{GARDEN[1]}", title)
+    assert "own_line_words_abroad" not in features
+    pasted = _traced_features(f"{GARDEN[0]}\n\n{title}\n\n{GARDEN[1]}", title)
+    assert "own_line_words_abroad" in pasted
+
+
+def _traced_features(text: str, run: str) -> dict[str, float]:
+    with tracing() as traced:
+        texthygiene.scan(text)
+    (features,) = [f for start, end, _, f in traced if text[start:end] in run]
+    return features
+
+
+def test_a_spam_term_inside_brackets_does_not_take_the_words_before_them() -> None:
+    text = f"{NL} Het programma: zaterdag een rondleiding (casino avond) en koffie."
+    with tracing() as traced:
+        texthygiene.scan(text)
+    spam = [text[start:end] for start, end, kind, _ in traced if kind == "spam_fragment"]
+    assert spam
+    assert all(not piece.startswith("zaterdag") for piece in spam)

@@ -648,9 +648,11 @@ def _clause(
     j = first - 1
     while j >= 0 and tokens[j].kind != "newline" and j not in covered:
         if tokens[j].kind == "other" and (
-            tokens[j].text in SENTENCE_END or _ends_piece(tokens, j, first)
+            tokens[j].text in SENTENCE_END
+            or _ends_piece(tokens, j, first)
+            or tokens[j].text in "(["
         ):
-            break
+            break  # nor does a term inside brackets take the words before them
         if is_language_word(tokens[j]):
             first = j
         j -= 1
@@ -1089,16 +1091,25 @@ def _score(
             elif cand.kind == "foreign_fragment" and cand.llr > 0:
                 terms["own_line_language"] = 1.0  # in the host's script, on language alone
             # A sentence of another language adds to a cue's evidence (a gambling brand in
-            # look-alike letters with an Indonesian line around it).
+            # look-alike letters with an Indonesian line around it). A line of several
+            # sentences (a reader's comment), a quotation or the text's title is written
+            # there, not pasted.
             if (
                 not different_script
                 and cand.kind == "foreign_fragment"
                 and cand.llr > 0
                 and cand.language not in spread
                 and not _mostly_names(tokens, cand, next_tok)
+                and _SENTENCE_INSIDE_RE.search(text, line.start, line.end) is None
+                and _OPENING_QUOTE_RE.search(text, line.start, start) is None
+                and text[: line.start].strip()
             ):
                 abroad = _words_abroad(tokens, cand, words.host)
-                if abroad >= OWN_LINE_ABROAD_MIN:
+                # A heading this short is as often a title or an idiom (``Back to basics``)
+                # as a pasted phrase: without a cue or a spam term it gets none (as a Latin
+                # one in a non-Latin host).
+                title = line.heading and units <= LATIN_HEADING_MAX and "own_line" not in terms
+                if abroad >= OWN_LINE_ABROAD_MIN and not title:
                     terms["own_line_words_abroad"] = min(abroad, OWN_LINE_ABROAD_MAX) / (
                         OWN_LINE_ABROAD_MAX
                     )

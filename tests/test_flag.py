@@ -5,10 +5,18 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
-from texthygiene.flag import Candidate, _Owners, _quoted, _run_breaks, _touching_host_run
+from texthygiene.flag import (
+    Candidate,
+    _Owners,
+    _quoted,
+    _run_breaks,
+    _touching_host_run,
+    _words_abroad,
+)
 from texthygiene.identify import WordLanguages
 from texthygiene.lexicon import TermMatch
 from texthygiene.segment import Token, tokenize
+from texthygiene.weights import tracing
 
 
 def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
@@ -565,3 +573,102 @@ def test_an_unspaced_phrase_opening_a_one_line_text_is_found_whole() -> None:
     report = texthygiene.scan(f"{phrase} {host} {host}")
     assert report.language == "nl"
     assert [f.text for f in report.findings] == [phrase]
+
+
+GARDEN = (
+    f"{NL} De bonen waren dit jaar erg goed, en de tomaten ook.",
+    f"{AFTER} Volgende week gaan we verder met snoeien.",
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a sentence of another language on a line of its own, its words known abroad
+        ("Nuestros productos son los mejores del mercado", True),
+        ("Dzisiaj rano padał deszcz i było bardzo zimno", True),
+        # names: no list knows them, so they are no sentence of another language
+        ("Jan Pieterszoon Coen", False),
+        # a line of chrome
+        ("Contact", False),
+    ],
+)
+def test_a_line_of_its_own_in_another_language_is_flagged_on_its_words(
+    line: str, flagged: bool
+) -> None:
+    text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+    findings = [f.text for f in texthygiene.scan(text).findings]
+    assert findings == ([line] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "host", "abroad"),
+    [
+        ("Nuestros productos son los mejores del mercado", "es", "nl", 7),
+        # most words are the host's too: no evidence
+        ("de hotel in de stad", "es", "nl", 0),
+        ("Jan Pieterszoon Coen", "de", "nl", 0),
+        # a language without a frequency list gives none
+        ("Nuestros productos son los mejores", "xx", "nl", 0),
+    ],
+)
+def test_words_known_abroad_count_only_when_they_are_most_of_the_run(
+    text: str, language: str, host: str, abroad: int
+) -> None:
+    tokens = tokenize(text)
+    cand = Candidate(0, len(tokens) - 1, "foreign_fragment", language)
+    assert _words_abroad(tokens, cand, host) == abroad
+
+
+def test_a_line_of_its_own_with_a_cue_adds_its_words_evidence() -> None:
+    # the same brand in look-alike letters, on a line of the host's language and on one of
+    # another language: the second is a pasted sentence as well as a cue
+    def score(line: str) -> float:
+        text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+        (finding,) = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0)).findings
+        assert finding.text == line
+        return finding.score
+
+    assert score("kunjungi 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 sekarang juga") > score("Bekijk 𝗟𝗨𝗖𝗞𝗬𝟳𝟳 vandaag nog")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a reader's comment: several sentences of its own
+        "Nos encantó este paseo por el río. El puente del final merece la subida.",
+        # a quotation with its author
+        "“No todo lo que brilla es oro”, como dice el refrán",
+        # a short heading: as often a title or an idiom as a pasted phrase
+        "Manos a la obra",
+    ],
+    ids=["comment", "quotation", "heading"],
+)
+def test_a_written_line_of_another_language_gets_no_word_evidence(line: str) -> None:
+    text = f"{GARDEN[0]}\n\n{line}\n\n{GARDEN[1]}"
+    features = _traced_features(text, line)
+    assert "own_line_words_abroad" not in features
+
+
+def test_the_texts_first_line_is_its_title_not_a_pasted_line() -> None:
+    title = "Nuestros productos son los mejores del mercado"
+    features = _traced_features(f"{title}\n\n{GARDEN[0]}\n\n{GARDEN[1]}", title)
+    assert "own_line_words_abroad" not in features
+    pasted = _traced_features(f"{GARDEN[0]}\n\n{title}\n\n{GARDEN[1]}", title)
+    assert "own_line_words_abroad" in pasted
+
+
+def _traced_features(text: str, run: str) -> dict[str, float]:
+    with tracing() as traced:
+        texthygiene.scan(text)
+    (features,) = [f for start, end, _, f in traced if text[start:end] in run]
+    return features
+
+
+def test_a_spam_term_inside_brackets_does_not_take_the_words_before_them() -> None:
+    text = f"{NL} Het programma: zaterdag een rondleiding (casino avond) en koffie."
+    with tracing() as traced:
+        texthygiene.scan(text)
+    spam = [text[start:end] for start, end, kind, _ in traced if kind == "spam_fragment"]
+    assert spam
+    assert all(not piece.startswith("zaterdag") for piece in spam)

@@ -68,6 +68,9 @@ FEATURES: dict[str, tuple[str, float]] = {
     "glued_unspaced": ("glued_to_sentence", 3.0),
     "own_line": ("own_line", 1.0),
     "own_line_language": ("own_line", 1.0),
+    # ... and most of its words are known abroad and unlikely at home (min(n, 4) / 4): a
+    # sentence of another language, not a name, a heading or a line of chrome
+    "own_line_words_abroad": ("own_line", 1.0),
     "sentence_boundary": ("sentence_boundary", 1.5),
     # the next word is capitalised: a new sentence, or a name going on
     "capital_boundary": ("sentence_boundary", -1.0),
@@ -146,6 +149,8 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, no
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
 CLAUSE_HOST_WORDS = 3  # host's words before a foreign term: the host's sentence, not the phrase
+OWN_LINE_ABROAD_MIN = 2  # words known abroad: one is a loanword or a line of chrome
+OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
@@ -154,6 +159,7 @@ OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "own_line_language",
+    "own_line_words_abroad",
     "script_mismatch",
     "script_words",
     "language_mismatch",
@@ -340,6 +346,7 @@ def flag(
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
+    spread = _spread_languages(tokens, candidates, lines_by_token)
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -354,7 +361,7 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         line = lines_by_token[cand.first]
-        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
+        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated, spread)
         if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -371,6 +378,18 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _spread_languages(
+    tokens: Sequence[Token], candidates: Sequence[Candidate], lines_by_token: dict[int, _Line]
+) -> frozenset[str]:
+    """The languages of runs of two words or more on more than one line: the text's second
+    language (a Spanish page read as English for its code), not one line pasted in."""
+    lines: dict[str, set[int]] = {}
+    for cand in candidates:
+        if cand.kind == "foreign_fragment" and cand.language and _word_count(tokens, cand) >= 2:
+            lines.setdefault(cand.language, set()).add(lines_by_token[cand.first].first)
+    return frozenset(language for language, seen in lines.items() if len(seen) > 1)
 
 
 def _script_of_its_own(tokens: Sequence[Token], cand: Candidate, scripts: Counter[str]) -> bool:
@@ -638,8 +657,9 @@ def _clause(
             tokens[j].text in SENTENCE_END
             or _ends_piece(tokens, j, first)
             or _ano_teleia(tokens, j)
+            or tokens[j].text in "(["
         ):
-            break
+            break  # nor does a term inside brackets take the words before them
         if is_language_word(tokens[j]):
             first = j
         j -= 1
@@ -946,10 +966,12 @@ def _score(
     cues: tuple[Cue, ...] = (),
     lowercase: bool = False,
     punctuated: bool = True,
+    spread: frozenset[str] = frozenset(),
 ) -> None:
     """Gather ``cand``'s evidence into its ``features``; ``lowercase``: the host starts
     its own sentences in lower case (``_writes_lowercase``); ``punctuated``: the text ends
-    a sentence somewhere."""
+    a sentence somewhere; ``spread``: languages with runs on several lines
+    (``_spread_languages``)."""
     terms = cand.features
     start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
@@ -1115,10 +1137,34 @@ def _score(
         # A unit is no line pasted between paragraphs: its neighbours are units too.
         if unit and not cand.terms and not found and not different_script:
             pass  # a unit on its own line: no evidence
-        elif different_script or cand.terms or found:
-            terms["own_line"] = 1.0
-        elif cand.kind == "foreign_fragment" and cand.llr > 0:
-            terms["own_line_language"] = 1.0  # in the host's script, on language alone
+        else:
+            if different_script or cand.terms or found:
+                terms["own_line"] = 1.0
+            elif cand.kind == "foreign_fragment" and cand.llr > 0:
+                terms["own_line_language"] = 1.0  # in the host's script, on language alone
+            # A sentence of another language adds to a cue's evidence (a gambling brand in
+            # look-alike letters with an Indonesian line around it). A line of several
+            # sentences (a reader's comment), a quotation or the text's title is written
+            # there, not pasted.
+            if (
+                not different_script
+                and cand.kind == "foreign_fragment"
+                and cand.llr > 0
+                and cand.language not in spread
+                and not _mostly_names(tokens, cand, next_tok)
+                and _SENTENCE_INSIDE_RE.search(text, line.start, line.end) is None
+                and _OPENING_QUOTE_RE.search(text, line.start, start) is None
+                and text[: line.start].strip()
+            ):
+                abroad = _words_abroad(tokens, cand, words.host)
+                # A heading this short is as often a title or an idiom (``Back to basics``)
+                # as a pasted phrase: without a cue or a spam term it gets none (as a Latin
+                # one in a non-Latin host).
+                title = line.heading and units <= LATIN_HEADING_MAX and "own_line" not in terms
+                if abroad >= OWN_LINE_ABROAD_MIN and not title:
+                    terms["own_line_words_abroad"] = min(abroad, OWN_LINE_ABROAD_MAX) / (
+                        OWN_LINE_ABROAD_MAX
+                    )
     elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
         pass  # a unit at its own edges: no evidence
     elif cand.kind == "spam_fragment" and next_tok is not None:
@@ -1394,6 +1440,31 @@ def _known_abroad(
     if strict:
         return known * 2 >= len(run) and known > home
     return not (home * 2 >= len(run) and home > known)
+
+
+def _words_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> int:
+    """How many of the run's words the frequency lists know abroad and not at home, when
+    they are most of its words (0 otherwise, and without both lists): a sentence of another
+    language rather than names, which no list knows, or words the host shares.
+
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("Er hat sich dafür ausgesprochen")
+    >>> _words_abroad(tokens, Candidate(0, 8, "foreign_fragment", "de"), "en")
+    5
+    >>> tokens = tokenize("Waheed Arafat Khan")
+    >>> _words_abroad(tokens, Candidate(0, 4, "foreign_fragment", "de"), "en")
+    0
+    """
+    freq = lists()
+    if host is None or cand.language is None or not (freq.has(host) and freq.has(cand.language)):
+        return 0
+    run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
+    if not run:
+        return 0
+    at_home = freq.zipf(run, host)
+    abroad = freq.zipf(run, cand.language)
+    known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    return known if known * 2 > len(run) else 0
 
 
 def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:

@@ -672,3 +672,21 @@ def test_a_spam_term_inside_brackets_does_not_take_the_words_before_them() -> No
     spam = [text[start:end] for start, end, kind, _ in traced if kind == "spam_fragment"]
     assert spam
     assert all(not piece.startswith("zaterdag") for piece in spam)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "abroad"),
+    [
+        # an English name in the host's sentence is no second language of the text's
+        ("De spreker kwam van de University of Michigan en sprak over bijen.", True),
+        # English prose in it is: the line of English is then written there
+        ("Hij zei: we are going home now, en liep weg.", False),
+    ],
+    ids=["name", "prose"],
+)
+def test_a_name_elsewhere_does_not_make_a_lines_language_the_texts_own(
+    sentence: str, abroad: bool
+) -> None:
+    line = "Please help me find my lost dog today"
+    features = _traced_features(f"{NL} {sentence}\n\n{line}\n\n{AFTER}", line)
+    assert ("own_line_words_abroad" in features) is abroad

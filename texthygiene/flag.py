@@ -387,7 +387,12 @@ def _spread_languages(
     language (a Spanish page read as English for its code), not one line pasted in."""
     lines: dict[str, set[int]] = {}
     for cand in candidates:
-        if cand.kind == "foreign_fragment" and cand.language and _word_count(tokens, cand) >= 2:
+        if (
+            cand.kind == "foreign_fragment"
+            and cand.language
+            and _word_count(tokens, cand) >= 2
+            and not _title_case(tokens, cand)  # a name (University of Michigan) is no prose
+        ):
             lines.setdefault(cand.language, set()).add(lines_by_token[cand.first].first)
     return frozenset(language for language, seen in lines.items() if len(seen) > 1)
 

@@ -690,3 +690,19 @@ def test_a_name_elsewhere_does_not_make_a_lines_language_the_texts_own(
     line = "Please help me find my lost dog today"
     features = _traced_features(f"{NL} {sentence}\n\n{line}\n\n{AFTER}", line)
     assert ("own_line_words_abroad" in features) is abroad
+
+
+@pytest.mark.parametrize(
+    ("line", "run"),
+    [
+        # a number to call between the words of a phrase in another language is the phrase's
+        ("Call 09012345678 to find out who won", "Call 09012345678 to find out who won"),
+        ("Win a £1000 cash prize today", "Win a £1000 cash prize today"),
+    ],
+    ids=["phone", "price"],
+)
+def test_a_number_to_call_or_a_price_inside_a_phrase_does_not_split_it(line: str, run: str) -> None:
+    text = f"{NL}\n\n{line}\n\n{AFTER}"
+    with tracing() as traced:
+        texthygiene.scan(text)
+    assert run in [text[start:end] for start, end, _, _ in traced]

@@ -256,6 +256,7 @@ def flag(
         return ()
 
     lines = _lines(text, tokens, foreign, units)
+    amounts = _amount_numbers(tokens, cues)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
     for line in lines:
@@ -285,11 +286,13 @@ def flag(
                 i < line.last
                 and run
                 and tokens[i].kind == "number"
-                and tokens[run[-1]].group != words.host_script
+                and (tokens[run[-1]].group != words.host_script or i in amounts)
             ):
                 # Nor does a number inside a run in another script ("Στις αρχές του 1990,
                 # το γκρουπ"). In the host's script it may, as it often sits between a
-                # name or a title and the host's sentence going on.
+                # name or a title and the host's sentence going on; but a number to call
+                # or a price between foreign words is the phrase's own (``Call
+                # 09058097218 to find out``).
                 continue
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
@@ -378,6 +381,18 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _amount_numbers(tokens: Sequence[Token], cues: Sequence[Cue]) -> frozenset[int]:
+    """Indices of the number tokens inside a phone number or a price."""
+    spans = [(c.start, c.end) for c in cues if c.kind in AMOUNT_CUES]
+    if not spans:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "number" and any(s <= t.start and t.end <= e for s, e in spans)
+    )
 
 
 def _spread_languages(

@@ -706,3 +706,12 @@ def test_a_number_to_call_or_a_price_inside_a_phrase_does_not_split_it(line: str
     with tracing() as traced:
         texthygiene.scan(text)
     assert run in [text[start:end] for start, end, _, _ in traced]
+
+
+def test_a_short_paragraph_of_two_sentences_is_no_heading() -> None:
+    # a line of few words without a full stop at its end reads as a heading, whose runs get
+    # no language evidence; a sentence ending inside it makes it a paragraph
+    run = "Ми підемо в кіно"
+    features = _traced_features(f"Вчера мы очень долго гуляли в парке вдвоём! {run}", run)
+    assert "close_language_letters" in features
+    assert "language_mismatch" in features

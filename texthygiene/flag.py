@@ -140,6 +140,7 @@ _NAMED = {
 }
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 HEADING_MAX_WORDS = 12
+SPACED_SENTENCE_FINAL = frozenset(".!?…")
 NAME_PARTICLE_MAX = 3  # letters: de, la, van, der, von, y, e…
 NAME_PARTICLE_RUN_MAX = 3  # words: a name's run before its particle is short
 BULLETS = frozenset("-*•·–—>#")
@@ -465,9 +466,31 @@ def _lines(
         alone = (n == 0 or lines[n - 1].blank) and (n + 1 == len(lines) or lines[n + 1].blank)
         last_char = tokens[line.last - 1].text[-1:] if line.last > line.first else ""
         line.heading = (
-            alone and 0 < line.words <= HEADING_MAX_WORDS and last_char not in {".", ",", ";"}
+            alone
+            and 0 < line.words <= HEADING_MAX_WORDS
+            and last_char not in {".", ",", ";"}
+            and not _sentences_on(tokens, line)
         )
     return lines
+
+
+def _sentences_on(tokens: Sequence[Token], line: _Line) -> bool:
+    """A sentence ends on the line and a word follows it (``… ПРАВДЫ! Випадає …``): two
+    sentences are a short paragraph, not a heading. Only in spaced scripts: a paragraph of
+    an unspaced one is a handful of word tokens, and its kanji runs read as Chinese are the
+    host's own words (train: two Japanese clean documents flagged when its full stops
+    counted)."""
+    followed = False
+    for i in range(line.last - 1, line.first, -1):
+        if tokens[i].kind == "word":
+            followed = True
+        elif (
+            followed
+            and tokens[i].text in SPACED_SENTENCE_FINAL
+            and _ends_sentence(tokens, i, line.first)
+        ):
+            return True
+    return False
 
 
 def _styled(token: Token) -> bool:

@@ -1,6 +1,6 @@
 """Per-segment language identification on lingua's test data, texthygiene next to the peers.
 
-    python -m benchmarks.langid [--limit N]
+    python -m benchmarks.langid [--limit N] [--scan-only]
 
 For every language that both lingua's test data (``../shared``) and langdetect's profiles
 cover, the first N single words, word pairs and sentences are identified one at a time.
@@ -117,7 +117,9 @@ _PEERS: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 
-def systems() -> tuple[dict[str, Callable[[str], str]], dict[str, str]]:
+def systems(scan_only: bool = False) -> tuple[dict[str, Callable[[str], str]], dict[str, str]]:
+    if scan_only:
+        return {"texthygiene (scan)": texthygiene_scan}, {}
     out: dict[str, Callable[[str], str]] = {}
     unavailable: dict[str, str] = {}
     for backend in DETECTORS:
@@ -160,12 +162,18 @@ def _close_pairs(given: dict[str, Counter[str]], items: dict[str, list[str]]) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=100, help="items per language and kind")
+    parser.add_argument(
+        "--scan-only",
+        action="store_true",
+        help="measure texthygiene (scan) alone, in seconds instead of minutes; prints its "
+        "figures and leaves benchmarks/results/langid.json (every system's) as it was",
+    )
     args = parser.parse_args(argv)
     if not (LINGUA / "sentences").is_dir():
         print("skipped: ../shared/corpora/external/lingua-testdata is absent")
         return 0
     langs = languages()
-    found, unavailable = systems()
+    found, unavailable = systems(args.scan_only)
     for name, why in unavailable.items():
         print(f"(unavailable: {name}: {why})")
     data = {kind: {lang: _items(kind, lang, args.limit) for lang in langs} for kind in KINDS}
@@ -228,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         below = {k: v for k, v in scanned["close_pairs"].items() if v < 0.95}
         print(f"texthygiene (scan) close pairs under 0.95: {below or 'none'}")
         print(f"texthygiene (scan) unnamed, wrong codes: {scanned['unnamed_wrong_codes']}")
+    if args.scan_only:
+        print("not written: a --scan-only run leaves benchmarks/results/langid.json as it was")
+        return 0
     path = write_result(
         "langid",
         {

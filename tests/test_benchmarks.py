@@ -91,3 +91,21 @@ def test_joined_pages_are_many_posts_of_the_page_size() -> None:
     assert {len(page) for page in joined} == {throughput.PAGE_CHARS}
     assert len({page[:20] for page in joined}) == 4  # each starts at another post
     assert all(page.count("Post ") > 10 for page in joined)
+
+
+def test_a_scan_only_langid_run_prints_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import langid
+
+    from .conftest import shared_path
+
+    shared_path("corpora", "external", "lingua-testdata", "sentences")
+    written: list[str] = []
+    monkeypatch.setattr(langid, "write_result", lambda name, data: written.append(name))
+    assert langid.main(["--limit", "1", "--scan-only"]) == 0
+    out = capsys.readouterr().out
+    assert "texthygiene (scan)" in out
+    assert "not written" in out
+    assert "langdetect (seeded)" not in out
+    assert written == []

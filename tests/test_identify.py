@@ -253,3 +253,55 @@ def test_known_grams_counts_what_the_profiles_keep(
     expected = (letters, foreign, trigrams, known)
     assert model().known_grams(sample, language) == expected
     assert model().known_grams(sample, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "host_script", "flagged"),
+    [
+        # a short post, then a longer pasted line in another script: the post's script
+        # opens the text and stays the host's
+        (
+            "Дякую всім, хто прийшов сьогодні :)!\n"
+            "Kami sangat senang bisa bertemu dengan kalian semua di sini",
+            "Cyrillic",
+            "Kami sangat senang bisa bertemu dengan kalian semua di sini",
+        ),
+        # nor between scripts whose words are estimated from characters: a Thai phrase
+        # opening a Dutch text is no host
+        (
+            "คาสิโนออนไลน์ได้เงินจริงทุกวัน We fietsten zaterdag langs de rivier naar het dorp. "
+            "We fietsten zaterdag langs de rivier naar het dorp.",
+            "Latin",
+            "คาสิโนออนไลน์ได้เงินจริงทุกวัน",
+        ),
+        # a name in another script opening the text does not make its script the host's
+        ("Durán擔任發言人，Ángel Pintado擔任財務長。", "Han", None),
+        # nor does a first sentence mostly in another script, its first word aside
+        (
+            "Вчера вечером fuimos al mercado con toda la familia para comprar pan\n\n"
+            "Потом мы пошли домой и долго пили чай на кухне.",
+            "Cyrillic",
+            None,
+        ),
+    ],
+    ids=["short_post", "unspaced_phrase_first", "name_first", "mixed_first_sentence"],
+)
+def test_the_host_script_is_the_one_the_text_opens_in(
+    text: str, host_script: str, flagged: str | None
+) -> None:
+    tokens = texthygiene.segment.tokenize(text)
+    words = identify.identify_words(tokens, frozenset(), frozenset())
+    assert words.host_script == host_script
+    if flagged is not None:
+        assert [f.text for f in texthygiene.scan(text).findings] == [flagged]
+
+
+def test_a_script_on_several_lines_is_not_outweighed_by_the_words_opening_the_text() -> None:
+    # the phrase opening the text is the pasted one when the larger script comes back on a
+    # line of its own
+    text = (
+        "1. Kami sangat senang bisa datang ke sini lagi, katanya Вчера мы долго гуляли в парке\n\n"
+        "Потом мы пошли домой и долго пили чай на кухне с бабушкой."
+    )
+    tokens = texthygiene.segment.tokenize(text)
+    assert identify.identify_words(tokens, frozenset(), frozenset()).host_script == "Cyrillic"

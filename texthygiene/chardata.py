@@ -94,13 +94,17 @@ OPENING_QUOTES = frozenset("“„‟\"'‘‚«‹「『")
 CLOSING_QUOTES = frozenset("”\"'’»›」』")
 
 #: The languages the identifier names (ISO 639-1 as we report them): langdetect's profiles,
-#: and the languages named by a script of their own (see ``naming``).
+#: the languages named by a script of their own, and those named by their frequency list
+#: next to a profile language (``READ_AS``; see ``naming``).
 LANGUAGES: tuple[str, ...] = (
     "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa", "fi",
     "fr", "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "ka", "kn", "ko", "lt", "lv",
-    "mk", "ml", "mr", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
+    "mk", "ml", "mr", "ms", "nb", "ne", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq",
     "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh",
 )  # fmt: skip
+#: Languages named without a profile of their own, and the profile their text reads as:
+#: where one is expected, text read as the other is expected too.
+READ_AS = {"ms": "id"}
 #: Scripts only one language we name writes: text in one is in that language, whatever
 #: the profiles (which have none of these scripts) say.
 SCRIPT_LANGUAGES = {"Armenian": "hy", "Georgian": "ka"}

@@ -46,6 +46,7 @@ from .document import DocumentView, Echoes, chat_alphabet
 from .frequency import LIST_FLOOR, lists
 from .identify import WordLanguages
 from .lexicon import TermMatch
+from .naming import LIST_NEIGHBOURS, list_neighbour
 from .results import REASON_CODES, Finding, stable_id
 from .segment import Token, is_language_word, line_ranges
 from .structure import unit_lines
@@ -157,6 +158,12 @@ CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: document.py) a foreign run without any is expected, and its language does not count.
 GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
+#: A script other than the host's on this many lines, in this many blocks with the host's
+#: lines between them, is the text's own (``_spread_scripts``); only these are evidence then.
+SPREAD_LINES = 3
+SPREAD_BLOCKS = 2
+SPREAD_OWN_EVIDENCE = frozenset({"spam_terms", "glued_to_sentence", *CUE_KINDS})
+SCRIPT_GLUE_FEATURES = ("glued_script", "glued_unspaced")  # touching another script's word
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "own_line_language",
@@ -170,6 +177,7 @@ _LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
 AMOUNT_CUES = frozenset({"phone_number", "price"})
 CONTACT_CUES = frozenset({"phone_number", "price", "url_in_run", "messenger"})
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
+PHRASE_ABROAD_WORDS = 3  # ... unless a frequency list of another language knows this many
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
 # there is code, not a phrase of another language.
@@ -299,6 +307,9 @@ def flag(
                 candidates.append(_foreign_candidate(tokens, run, words))
                 run = []
     candidates = [_absorb(tokens, cand, words, lines_by_token) for cand in candidates]
+    lowercase = _writes_lowercase(tokens, words)
+    if not lowercase:
+        candidates = [part for cand in candidates for part in _cut_at_capital(tokens, cand, words)]
     # A spam term touching a host-script run labelled foreign is part of that run
     # (``online`` before ``kaszinó befizetés nélküli bónusz``); a term elsewhere makes a
     # clause, which goes through single host-script words labelled foreign (noisy labels)
@@ -345,12 +356,12 @@ def flag(
         candidates += _cue_clauses(tokens, cues, owner, stops, words)
 
     starts = [m.first for m in spam]  # the matcher gives them in text order
-    lowercase = _writes_lowercase(tokens, words)
     punctuated = any(t.kind == "other" and t.text in SENTENCE_FINAL for t in tokens)
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
     spread = _spread_languages(tokens, candidates, lines_by_token)
+    spread_scripts = _spread_scripts(tokens, lines, words.host_script)
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -366,6 +377,8 @@ def flag(
             cand.language = _lexicon_language(cand, words, matched)
         line = lines_by_token[cand.first]
         _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated, spread)
+        if spread_scripts:
+            _written_in_spread_script(tokens, cand, spread_scripts)
         if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -411,6 +424,50 @@ def _spread_languages(
         ):
             lines.setdefault(cand.language, set()).add(lines_by_token[cand.first].first)
     return frozenset(language for language, seen in lines.items() if len(seen) > 1)
+
+
+def _spread_scripts(
+    tokens: Sequence[Token], lines: Sequence[_Line], host_script: str | None
+) -> frozenset[str]:
+    """Scripts other than the host's and Latin that the text goes back to again and again:
+    on ``SPREAD_LINES`` lines or more, in ``SPREAD_BLOCKS`` blocks or more with lines of the
+    host's script between them. Such a script is the text's own second one (Japanese
+    documentation around English code and sample text), where an injection is one block."""
+    seen: dict[str, int] = {}  # script -> lines with its words
+    blocks: dict[str, int] = {}  # script -> blocks of such lines
+    open_blocks: set[str] = set()  # scripts whose block no host-script line has closed
+    for line in lines:
+        groups = {tokens[i].group for i in range(line.first, line.last) if tokens[i].kind == "word"}
+        for group in groups - {host_script, "Latin"}:
+            seen[group] = seen.get(group, 0) + 1
+            if group not in open_blocks:
+                blocks[group] = blocks.get(group, 0) + 1
+                open_blocks.add(group)
+        if host_script in groups:
+            open_blocks &= groups
+    return frozenset(
+        group
+        for group, count in seen.items()
+        if count >= SPREAD_LINES and blocks[group] >= SPREAD_BLOCKS
+    )
+
+
+def _written_in_spread_script(
+    tokens: Sequence[Token], cand: Candidate, spread: frozenset[str]
+) -> None:
+    """A run in one of the text's spread scripts (``_spread_scripts``) is the text's own
+    writing: its script and language are no evidence, nor is its touching a word of another
+    script (Japanese writes Latin names unspaced: ``Hugoで使える``); spam terms, cues and a
+    full stop it is glued onto still are."""
+    if cand.kind != "foreign_fragment" or SPREAD_OWN_EVIDENCE.intersection(cand.features):
+        return
+    if all(
+        tokens[i].group in spread
+        for i in range(cand.first, cand.last + 1)
+        if is_language_word(tokens[i])
+    ):
+        for name in (*LANGUAGE_FEATURES, *SCRIPT_GLUE_FEATURES):
+            cand.features.pop(name, None)
 
 
 def _script_of_its_own(tokens: Sequence[Token], cand: Candidate, scripts: Counter[str]) -> bool:
@@ -524,6 +581,46 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
         tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
     )
+
+
+_BETWEEN_WORDS = frozenset({"space", "other", "hidden"})
+
+
+def _cut_at_capital(
+    tokens: Sequence[Token], cand: Candidate, words: WordLanguages
+) -> list[Candidate]:
+    """A run that starts in lower case right after a full stop is no sentence of the
+    host's but a phrase pasted in, with no full stop of its own to end on: a capitalised
+    word after a space in it starts the host's next sentence, or a name of the host's, and
+    the run is cut there into two, each scored on its own (``… jedzenia. plataforma pagante
+    | Sama Wintour pokazuje …``, whose words the labels read as one language)."""
+    if (
+        cand.kind != "foreign_fragment"
+        or cand.chars is not None
+        or cand.language in NOUNS_CAPITALISED  # a German phrase's nouns are its own
+    ):
+        return [cand]
+    before = _prev_visible(tokens, cand.first, 0)
+    if (
+        before is None
+        or not tokens[cand.first].text[:1].islower()
+        or not _ends_sentence(tokens, before, 0)
+    ):
+        return [cand]
+    for i in range(cand.first + 1, cand.last + 1):
+        text = tokens[i].text
+        if (
+            is_language_word(tokens[i])
+            and text[:1].isupper()
+            and not text.isupper()  # an acronym or a brand in capitals is the phrase's own
+            and _after_space(tokens, i)
+        ):
+            end = max(k for k in range(cand.first, i) if tokens[k].kind not in _BETWEEN_WORDS)
+            return [
+                _foreign_candidate(tokens, list(range(cand.first, end + 1)), words),
+                _foreign_candidate(tokens, list(range(i, cand.last + 1)), words),
+            ]
+    return [cand]
 
 
 def _lexicon_language(
@@ -706,6 +803,7 @@ def _clause(
         if is_language_word(tokens[j]):
             first = j
         j -= 1
+    opens_line = j < 0 or tokens[j].kind == "newline"
     # A term of other languages than the host's takes no run of the host's words before it:
     # they are the host's sentence it was pasted onto (``…ПО ИХ ВИЗЕ купи виагра``). A word
     # or two may be the pasted phrase's own (``bonus casino online``).
@@ -746,7 +844,46 @@ def _clause(
                 break
             last = j
         j += 1
+    if match.languages and words.host not in match.languages and not opens_line:
+        # (a line of its own runs through no host sentence: its words are all the spam's)
+        last = _before_host_words(tokens, match, last, words)
     return Candidate(first, last, "spam_fragment", None)
+
+
+def _before_host_words(
+    tokens: Sequence[Token], match: TermMatch, last: int, words: WordLanguages
+) -> int:
+    """The clause of a term of another language than the host's ends before the host's
+    words after it, at ``CLAUSE_HOST_WORDS`` of them in a row: they are the host's sentence
+    going on (``… w 2013 r. kasino bez vkladu restrykcyjne prawo wyborcze, …``), as those
+    before it are the sentence it was pasted onto. A host's word here is one the host's
+    frequency list knows, no less often than the term's languages do: the labels alone
+    take a pasted phrase's own words for the host's (``kasyno online z bonusem na start``)."""
+    freq = lists()
+    host = words.host
+    if host is None or not freq.has(host):
+        return last
+    after = [k for k in range(match.last + 1, last + 1) if is_language_word(tokens[k])]
+    texts = [tokens[k].text for k in after]
+    at_home = freq.zipf(texts, host)
+    abroad = np.zeros(len(texts), dtype=np.float32)
+    # a close language's list knows the host's words as well (ms and id): the labels tell
+    for language in set(match.languages) - CLOSE_LANGUAGES.get(host, frozenset()):
+        abroad = np.maximum(abroad, freq.zipf(texts, language))
+    homely = (at_home >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN >= abroad)
+    streak: list[int] = []
+    for k, home in zip(after, homely.tolist(), strict=True):
+        if not home or words.labels[k] != host:
+            streak = []
+            continue
+        streak.append(k)
+        if len(streak) == CLAUSE_HOST_WORDS:
+            return max(
+                i
+                for i in range(match.last, streak[0])
+                if is_language_word(tokens[i]) or i == match.last
+            )
+    return last
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:
@@ -1126,7 +1263,7 @@ def _score(
                 and (
                     # a number to call, a price or a link is no title's, name's or heading's
                     bool(CONTACT_CUES.intersection(found))
-                    or _latin_apart(text, tokens, cand, line, units, next_tok, own_line)
+                    or _latin_apart(text, tokens, cand, line, units, next_tok, own_line, words.host)
                 )
             )
         if different_script:
@@ -1388,6 +1525,7 @@ def _latin_apart(
     units: int,
     next_tok: Token | None,
     own_line: bool,
+    host: str | None,
 ) -> bool:
     """A Latin run standing apart in a non-Latin host is a phrase in another script unless
     it is one of Latin's everyday uses there: a short heading, a title or names, code, a
@@ -1397,12 +1535,15 @@ def _latin_apart(
     subscribe my channel``)."""
     start, end = tokens[cand.first].start, tokens[cand.last].end
     line_text = text[line.start : line.end]
-    return not (
+    titled = (
         (own_line and line.heading and units <= LATIN_HEADING_MAX)
         or _title_case(tokens, cand)
         or _mostly_names(tokens, cand, next_tok)
-        or _CODE_RE.search(line_text) is not None
         or (units <= 2 and text[start:end].islower())  # ``git init``
+    )
+    return not (
+        (titled and not _phrase_abroad(tokens, cand, host))
+        or _CODE_RE.search(line_text) is not None
         or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
@@ -1414,6 +1555,28 @@ def _latin_apart(
             )
         )
     )
+
+
+def _phrase_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> bool:
+    """A Latin heading or title of three words or more in a language other than English whose
+    frequency list knows most of its words, a lower-case one among them, clearly more often
+    than English's (``Es wurde erwartet``, ``Tsunami Indonesia dan Gempa Menghancurkan``): a
+    phrase of that language, not one of Latin's everyday uses in a non-Latin text, which are
+    English (chrome, titles, brands) or names."""
+    if cand.language in (None, "en"):
+        return False
+    run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
+    freq = lists()
+    # two words are too few for a list to tell (``git init`` is Tagalog to Tagalog's)
+    if len(run) < PHRASE_ABROAD_WORDS or not freq.has(cand.language):
+        return False
+    abroad = freq.zipf(run, cand.language)
+    # more frequent there than in English and at home (chrome and brands are English)
+    usual = np.maximum(freq.zipf(run, "en"), freq.zipf(run, host) if host else 0.0)
+    known = (abroad >= LIST_FLOOR) & (usual + SHORT_RUN_MARGIN < abroad)
+    # a lower-case word among them: names and titles capitalise theirs (``Severo Ochoa``)
+    lower = any(k and w[:1].islower() for w, k in zip(run, known.tolist(), strict=True))
+    return lower and int(known.sum()) * 2 >= len(run)
 
 
 def _list_item(previous: str, following: str) -> bool:
@@ -1565,6 +1728,12 @@ def _finding(
     }
     by_script = SCRIPT_LANGUAGES.get(scripts.pop()) if len(scripts) == 1 else None
     run_language = by_script or cand.language
+    if run_language in LIST_NEIGHBOURS:
+        # Malay reads as Indonesian: the run's words' frequencies say which of the two.
+        run_language = list_neighbour(
+            [tokens[i].text for i in range(cand.first, cand.last + 1) if tokens[i].kind == "word"],
+            run_language,
+        )
     what = (
         f"{language_name(run_language)} text"
         if cand.kind == "foreign_fragment"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .chardata import SCRIPT_LANGUAGES, is_language_code
+from .chardata import READ_AS, SCRIPT_LANGUAGES, is_language_code
 from .clean import remove
 from .config import Config, TextTooLarge, check_size
 from .decode import decode
@@ -46,6 +46,24 @@ def normalise_languages(languages: Iterable[str] | str | None) -> frozenset[str]
             )
         codes.add(code)
     return frozenset(codes)
+
+
+def read_as(expected: frozenset[str]) -> frozenset[str]:
+    """The expected languages as the identifier reads them: a language named without a
+    profile of its own (``READ_AS``: Malay) brings the profile its text reads as.
+
+    >>> sorted(read_as(frozenset({"nl", "ms"})))
+    ['id', 'ms', 'nl']
+    """
+    return expected | {READ_AS[code] for code in expected if code in READ_AS}
+
+
+def _as_named(languages: dict[str, float], named: str | None) -> dict[str, float]:
+    """The document's language shares with the words of the profile a named language reads
+    as (``READ_AS``: Indonesian for Malay) counted as that language's."""
+    if named not in READ_AS:
+        return languages
+    return {named if code == READ_AS[named] else code: share for code, share in languages.items()}
 
 
 def expected_by_script(tokens: Sequence[Token], expected: frozenset[str]) -> frozenset[int]:
@@ -108,7 +126,7 @@ def scan_units(
     inspection = inspect(fixed)
     tokens = markup_as_code(fixed, tokenize_view(fixed, inspection.view, inspection.positions))
     allowlisted = allowed_tokens(tokens, config.allowlist) | expected_by_script(tokens, expected)
-    words = identify_words(tokens, expected, allowlisted, config.detector)
+    words = identify_words(tokens, read_as(expected), allowlisted, config.detector)
     segments = build_segments(fixed, tokens, words.labels, words.confidences)
     spam = spam_matcher(config.spam_lexicon, config.extra_spam_terms).find(tokens)
     view = document_view(tokens, words)
@@ -131,16 +149,17 @@ def scan_units(
     edits = tuple(
         sorted((e for e in inspection.substitutions if wanted[e.reason]), key=lambda e: e.start)
     )
+    language = reported_language(tokens, words, config.detector)
     return Report(
         fixed,
-        reported_language(tokens, words, config.detector),
+        language,
         segments,
         findings,
         steps,
         original=text,
         encoding=encoding,
         edits=edits,
-        languages=view.languages,
+        languages=_as_named(view.languages, language),
         multilingual=view.multilingual,
     )
 

@@ -23,18 +23,22 @@ threshold, the corpora's sha256, the seed and the figures printed here are writt
 ``texthygiene/data/flag_weights.json``. Candidates are cached per corpus and source version
 under ``.cache/fit_weights/`` so a refit does not rescan.
 
-Then the threshold is chosen on train, out of fold: every real-text train candidate is scored
-by the model fitted (at the chosen penalty) on the other four folds (log-odds averaged over
-five seeded splits, the first the one above), and the findings a scan
-would report are rebuilt from those scores (overlaps resolved best score first). The
-threshold is the lowest on the grid (0.2 up in steps of 0.01) at and above which those
-findings are ≥ 95% right (right: overlapping an injected span; every finding in a document
-without injection is wrong) and the legitimate, CMS and clean documents falsely flagged stay
-within the issue's targets (3%, 1%, 1%). A single refit's dev choice swung between 0.30 and
-0.48 on a flat stretch of the precision curve and overfitted dev; out of fold, train has three
-times dev's findings, the average over splits keeps one document's fold from deciding it, and
-requiring every higher threshold to meet the targets too keeps a
-touch of the curve between two dips from being chosen. The score is centred there
+Then the threshold is chosen on train, out of fold: every real-text train candidate is
+scored by the model fitted (at the chosen penalty) on the other four folds (log-odds averaged
+over five seeded splits, the first the one above), and the findings a scan would report are
+rebuilt from those scores (overlaps resolved best score first). The threshold is the lowest
+on the grid (0.2 up in steps of 0.01) at and above which those findings are ≥ 95% right
+(right: overlapping an injected span; every finding in a document without injection is
+wrong) and the legitimate, CMS and clean documents falsely flagged stay within the issue's
+targets (3%, 1%, 1%), each by one standard error of its share.
+
+Why: a single refit's dev choice swung between 0.30 and 0.48 on a flat stretch of the
+precision curve and overfitted dev. Out of fold, train has three times dev's findings; the
+average over splits keeps one document's fold from deciding it; requiring every higher
+threshold to meet the targets too keeps a touch of the curve between two dips from being
+chosen; and the standard error's margin keeps the threshold off the very edge of a target,
+where dev, another sample, misses it as often as not (without it: 0.36, legitimate 32/1072
+= 3.0% on train and 11/356 = 3.1% on dev). The score is centred there
 (``texthygiene/weights.py``), so the default threshold 0.5 is that operating point.
 
 Dev only confirms: the fitted model scans it and its figures at the threshold are printed
@@ -330,26 +334,35 @@ def operating_points(
     return points
 
 
-def meets_targets(point: dict[str, list[int]]) -> bool:
+def _standard_error(k: int, n: int) -> float:
+    return math.sqrt(k * (n - k) / n) / n if n else 0.0
+
+
+def meets_targets(point: dict[str, list[int]], margin: bool = False) -> bool:
     """Whether an operating point's findings are ``TARGET_PRECISION`` right and its false
-    flags within ``FALSE_FLAG_TARGETS``."""
+    flags within ``FALSE_FLAG_TARGETS``; with ``margin``, by one standard error of each
+    share at least (a split of its own, as dev is, varies by about that much)."""
     from benchmarks.common import TARGET_PRECISION
 
     right, total = point["findings"]
-    if total and right < TARGET_PRECISION * total:
+    slack = _standard_error(right, total) if margin else 0.0
+    if total and right / total - slack < TARGET_PRECISION:
         return False
-    return all(
-        k <= target * n for kind, target in FALSE_FLAG_TARGETS.items() for k, n in [point[kind]]
-    )
+    for kind, target in FALSE_FLAG_TARGETS.items():
+        k, n = point[kind]
+        slack = _standard_error(k, n) if margin else 0.0
+        if n and k / n + slack > target:
+            return False
+    return True
 
 
 def stable_threshold(points: dict[float, dict[str, list[int]]]) -> float | None:
-    """The lowest threshold that meets the targets, and so does every one above it: a
-    threshold where the curve only touches the target between dips (a few findings either
-    way) is not chosen."""
+    """The lowest threshold that meets the targets by a standard error, and so does every
+    one above it: the lowest that only touches a target sits where any other sample of
+    documents (dev) misses it as often as not, and one between dips on a few findings."""
     chosen = None
     for t in sorted(points, reverse=True):
-        if not meets_targets(points[t]):
+        if not meets_targets(points[t], margin=True):
             break
         chosen = t
     return chosen
@@ -481,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     lines.append(
         f"threshold {threshold}: the lowest at and above which the out-of-fold findings on the "
         f"real-text train split (lambda {lam}; log-odds averaged over {THRESHOLD_REPEATS} "
-        f"{FOLDS}-fold splits, seeds {SEED}+0..{THRESHOLD_REPEATS - 1}) meet the targets"
+        f"{FOLDS}-fold splits, seeds {SEED}+0..{THRESHOLD_REPEATS - 1}) meet the targets by a "
+        "standard error"
     )
     lines += [point_line(t, points[t]) for t in sorted({threshold, 0.3, 0.4, 0.5, 0.6, 0.7})]
     dev = dev_confirmation(intercept, weights, threshold)
@@ -504,7 +518,8 @@ def main(argv: list[str] | None = None) -> int:
             "rule": "the lowest threshold (grid step 0.01 from 0.2) at and above which the "
             "real-text train split's out-of-fold findings (log-odds averaged over "
             f"{THRESHOLD_REPEATS} seeded {FOLDS}-fold splits) are >= 95% right and its "
-            "documents without injection are falsely flagged within the targets",
+            "documents without injection are falsely flagged within the targets, each by one "
+            "standard error",
             "false_flag_targets": FALSE_FLAG_TARGETS,
             "train_out_of_fold": {f"{t:.2f}": p for t, p in points.items()},
         },

@@ -814,3 +814,15 @@ def test_a_latin_heading_in_another_language_than_english_is_a_phrase(
 ) -> None:
     text = f"{_UK_BEFORE}\n\n{line}\n\n{_UK_AFTER}"
     assert [f.text for f in texthygiene.scan(text).findings] == ([line] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a Reply",  # the comment form's label above its text
+        "Thanks for Reading",  # a sign-off above a line of the host's
+    ],
+)
+def test_a_short_line_in_title_case_gets_no_word_evidence(line: str) -> None:
+    text = f"{NL}\n\n{line}\nWe vonden jullie blog via een vriend, dank je wel!\n\n{AFTER}"
+    assert "own_line_words_abroad" not in _traced_features(text, line)

@@ -1340,7 +1340,13 @@ def _score(
                 # A heading this short is as often a title or an idiom (``Back to basics``)
                 # as a pasted phrase: without a cue or a spam term it gets none (as a Latin
                 # one in a non-Latin host).
-                title = line.heading and units <= LATIN_HEADING_MAX and "own_line" not in terms
+                # So is a short line in title case (``Leave a Reply``, ``Mark and Julie``
+                # above a comment): a label or names, wherever it stands.
+                title = (
+                    (line.heading or _title_case(tokens, cand))
+                    and units <= LATIN_HEADING_MAX
+                    and "own_line" not in terms
+                )
                 if abroad >= OWN_LINE_ABROAD_MIN and not title:
                     terms["own_line_words_abroad"] = min(abroad, OWN_LINE_ABROAD_MAX) / (
                         OWN_LINE_ABROAD_MAX
@@ -1432,6 +1438,10 @@ def _score(
     glued = any(name in terms for name in GLUED_FEATURES)
     if not cand.terms and not glued and _named_nearby(text, cand, start, end):
         terms["language_named"] = 1.0
+        # The post says what the run is in: its language is no evidence, however strong
+        # (a fitted weight alone let a word in another script on a line of its own through).
+        for name in LANGUAGE_FEATURES:
+            terms.pop(name, None)
     if cand.terms:
         terms["spam_terms"] = 1.0
         if len(cand.terms) > 1:

@@ -917,7 +917,7 @@ def _close_words(texts: Sequence[str], host: str, close: frozenset[str]) -> np.n
     out = freq.zipf(texts, host) < LIST_FLOOR
     unknown = np.flatnonzero(out)  # most words are known at home: only these are looked up
     if len(unknown):
-        words = [texts[n] for n in unknown]
+        words = [texts[n] for n in unknown.tolist()]
         abroad = np.max([freq.zipf(words, code) for code in listed], axis=0)
         out[unknown] = abroad >= LIST_FLOOR
     return out

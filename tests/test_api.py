@@ -236,7 +236,7 @@ def test_a_heading_the_post_names_the_language_of_is_legitimate(after: str, flag
     assert bool(report.findings) is flagged
     if not flagged:
         low = texthygiene.scan(
-            NAMED_POST.format(heading=JAPANESE_HEADING, after=after), config=Config(threshold=0.05)
+            NAMED_POST.format(heading=JAPANESE_HEADING, after=after), config=Config(threshold=0.001)
         )
         assert "language_named" in low.findings[0].reasons
 

@@ -48,8 +48,9 @@ def test_a_close_language_glued_on_is_flagged_on_its_letters(
             "uk",
             id="ru-quoted-in-uk",
         ),
-        # Without a letter Ukrainian never writes, a Russian phrase is no evidence.
-        pytest.param(UKRAINIAN + "Кредит без справок за 5 минут", "uk", id="ru-no-letters"),
+        # Without a letter Ukrainian never writes or a word it never uses, a Russian phrase
+        # is no evidence.
+        pytest.param(UKRAINIAN + "Кредит без проблем", "uk", id="ru-shared-words"),
     ],
 )
 def test_close_language_text_without_strong_evidence_stays_clean(text: str, language: str) -> None:
@@ -64,3 +65,26 @@ def test_kanji_alone_in_japanese_text_is_never_korean() -> None:
     assert report.language == "ja"
     assert report.findings == ()
     assert all(segment.language != "ko" for segment in report.segments)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        # Russian forms in letters Ukrainian writes too, which Ukrainian's list does not know
+        # (бесплатная, обязательно: Ukrainian has безкоштовна, обов'язково)
+        "бесплатная доставка обязательно",
+        "лучшая покупка года",
+    ],
+)
+def test_a_close_languages_words_the_host_never_uses_are_its_own(run: str) -> None:
+    text = f"{UKRAINIAN}\n\n{run}\n\nУвечері ми повернулися додому."
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
+    assert [(f.text, f.language) for f in report.findings] == [(run, "ru")]
+
+
+def test_a_glued_phrase_of_words_the_host_never_uses_is_flagged() -> None:
+    # справок, минут: Russian forms (Ukrainian has довідок, хвилин) in shared letters; until
+    # the lists were asked, this phrase was no evidence
+    report = texthygiene.scan(UKRAINIAN + "Кредит без справок за 5 минут")
+    assert [f.start for f in report.findings] == [len(UKRAINIAN)]
+    assert "close_language_letters" in report.findings[0].reasons

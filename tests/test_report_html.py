@@ -390,7 +390,7 @@ def test_hover_title_and_note_carry_score_and_reasons(browser: Any, tricky_page:
     mark = page.locator("article.doc", has_text="😀😀").locator("mark").first
     note_id = mark.get_attribute("aria-describedby")
     note = page.locator(f"#{note_id}")
-    assert "score 0.99" in mark.get_attribute("title")
+    assert "score 1.00" in mark.get_attribute("title")
     assert "glued_to_sentence" in mark.get_attribute("title")
     assert note.is_visible()
     mark.focus()  # keyboard users reach every highlight; its note opens beside it

@@ -17,7 +17,7 @@ import texthygiene
 from benchmarks.common import load_script
 from texthygiene.flag import FEATURE_NAMES, FEATURES, Candidate, _scored, evidence
 from texthygiene.results import REASON_CODES
-from texthygiene.weights import WEIGHTS_FILE, fitted, parse, tracing
+from texthygiene.weights import WEIGHTS_FILE, Model, fitted, parse, tracing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +43,16 @@ def test_the_weights_file_has_exactly_the_features_flag_computes() -> None:
 
 def test_the_weights_file_says_how_it_was_fitted() -> None:
     data = _packaged()
-    for key in ("seed", "corpus", "figures", "lambda", "fitted_by", "threshold", "dev"):
+    for key in (
+        "seed",
+        "corpus",
+        "figures",
+        "lambda",
+        "fitted_by",
+        "threshold",
+        "threshold_rule",
+        "dev",
+    ):
         assert key in data, key
     assert "realworld_train_sha256" in data["corpus"]  # type: ignore[operator]
 
@@ -115,8 +124,8 @@ def test_reasons_come_largest_share_first() -> None:
     assert score == pytest.approx(1 / (1 + math.exp(-z)))
 
 
-def test_the_score_is_centred_on_the_dev_threshold() -> None:
-    # a run whose fitted probability is the threshold chosen on dev scores 0.5 (the default
+def test_the_score_is_centred_on_the_chosen_threshold() -> None:
+    # a run whose fitted probability is the threshold chosen on train scores 0.5 (the default
     # threshold); the order of scores is the fitted one
     model = fitted(FEATURE_NAMES)
     assert 0.0 < model.threshold < 1.0
@@ -182,3 +191,94 @@ def test_the_fit_and_its_folds_are_deterministic() -> None:
     w2, b2 = script.fit(x, y, 1.0)
     assert np.array_equal(w1, w2)
     assert b1 == b2
+
+
+def _point(right: int, total: int, legitimate: int = 0, cms: int = 0, clean: int = 0):  # type: ignore[no-untyped-def]
+    return {
+        "findings": [right, total],
+        "legitimate": [legitimate, 1000],
+        "cms": [cms, 1000],
+        "clean": [clean, 1000],
+    }
+
+
+@pytest.mark.parametrize(
+    ("points", "chosen"),
+    [
+        # 96% right at 0.3 (less its standard error, 0.2%: still over 95%) and above
+        ({0.2: _point(9300, 10000), 0.3: _point(9600, 10000), 0.4: _point(9700, 9900)}, 0.3),
+        # 95.1% right at 0.2 is within the target, but not by a standard error
+        ({0.2: _point(9510, 10000), 0.3: _point(9600, 10000)}, 0.3),
+        # precise enough at 0.2, but below the target at 0.3: the stable threshold is above
+        ({0.2: _point(9600, 10000), 0.3: _point(9400, 9900), 0.4: _point(9700, 9800)}, 0.4),
+        # 3.0% of the legitimate documents flagged is on the edge: 2.0% is within by a margin
+        ({0.2: _point(99, 100, legitimate=30), 0.3: _point(99, 100, legitimate=20)}, 0.3),
+        # the CMS target (1%) decides
+        ({0.2: _point(99, 100, cms=10), 0.3: _point(99, 100, cms=3)}, 0.3),
+        # the clean target (1%) decides
+        ({0.2: _point(99, 100, clean=10), 0.3: _point(99, 100, clean=0)}, 0.3),
+        # no finding at all is no wrong one
+        ({0.2: _point(90, 100), 0.3: _point(0, 0)}, 0.3),
+        # the highest threshold fails: none is stable
+        ({0.2: _point(9900, 10000), 0.3: _point(9000, 10000)}, None),
+    ],
+    ids=["reaches", "margin", "dip", "legitimate", "cms", "clean", "empty", "none"],
+)
+def test_the_threshold_is_the_lowest_that_meets_every_target_with_all_above(
+    points: dict[float, dict[str, list[int]]], chosen: float | None
+) -> None:
+    assert fit_script().stable_threshold(points) == chosen
+
+
+INJECTED = (
+    "Ik heb gisteren de nieuwe versie geïnstalleerd en alles werkt goed.где купить дешево "
+    "Morgen gaan we verder met de tuin.\n\nsitus judi slot gacor daftar sekarang\n\n"
+    "Het weer wordt mooi, zegt de radio."
+)
+
+
+@pytest.mark.parametrize(
+    "text", [*TRACED_TEXTS, INJECTED], ids=["glued", "own_line", "quoted", "english", "two"]
+)
+def test_findings_rebuilt_from_traced_scores_are_the_scans(text: str) -> None:
+    # The threshold is chosen on findings rebuilt from each candidate's out-of-fold score;
+    # with the packaged model's scores they must be what a scan at the same threshold
+    # reports (spans and order of scores).
+    script = fit_script()
+    model = fitted(FEATURE_NAMES)
+    uncentred = Model(model.intercept, model.weights)
+    with tracing(uncentred) as traced:
+        report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
+    rows = [
+        {"doc": "d", "start": s, "end": e, "kind": k, "features": f, "overlaps": 0}
+        for s, e, k, f in traced
+    ]
+    z = np.array(
+        [
+            model.intercept + sum(model.weights[n] * v for n, v in row["features"].items())
+            for row in rows
+        ]
+    )
+    rebuilt = script.resolved_findings(rows, z).get("d", [])
+    scanned = [f for f in report.findings if f.kind in ("foreign_fragment", "spam_fragment")]
+    assert rows, "no candidate traced"
+    assert [(s, e) for _, s, e, _ in rebuilt] == [(f.start, f.end) for f in scanned]
+    assert [p for p, *_ in rebuilt] == pytest.approx([f.score for f in scanned])
+
+
+def test_the_packaged_threshold_follows_the_rule_and_dev_confirms_it() -> None:
+    data = _packaged()
+    rule = data["threshold_rule"]
+    points = {float(t): p for t, p in rule["train_out_of_fold"].items()}  # type: ignore[index]
+    assert fit_script().stable_threshold(points) == data["threshold"]
+    assert data["dev"]["confirms"] is True  # type: ignore[index]
+
+
+def test_rebuilt_findings_resolve_overlaps_best_score_first() -> None:
+    def row(start: int, end: int, kind: str = "foreign_fragment") -> dict[str, object]:
+        return {"doc": "d", "start": start, "end": end, "kind": kind, "overlaps": start < 8}
+
+    rows = [row(0, 10), row(5, 15), row(12, 20), row(30, 40), row(50, 60, "hidden_text")]
+    z = np.array([2.0, 3.0, 0.0, -2.0, 5.0])  # the run at 30 scores 0.12: below 0.2
+    found = fit_script().resolved_findings(rows, z)["d"]
+    assert [(s, e, right) for _, s, e, right in found] == [(5, 15, True)]

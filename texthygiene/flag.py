@@ -69,6 +69,9 @@ FEATURES: dict[str, tuple[str, float]] = {
     "glued_unspaced": ("glued_to_sentence", 3.0),
     "own_line": ("own_line", 1.0),
     "own_line_language": ("own_line", 1.0),
+    # ... and most of its words are known abroad and unlikely at home (min(n, 4) / 4): a
+    # sentence of another language, not a name, a heading or a line of chrome
+    "own_line_words_abroad": ("own_line", 1.0),
     "sentence_boundary": ("sentence_boundary", 1.5),
     # the next word is capitalised: a new sentence, or a name going on
     "capital_boundary": ("sentence_boundary", -1.0),
@@ -138,6 +141,7 @@ _NAMED = {
 }
 TRANSLATION_MARKS = frozenset({"/", "–", "—", "=", "|"})
 HEADING_MAX_WORDS = 12
+SPACED_SENTENCE_FINAL = frozenset(".!?…")
 NAME_PARTICLE_MAX = 3  # letters: de, la, van, der, von, y, e…
 NAME_PARTICLE_RUN_MAX = 3  # words: a name's run before its particle is short
 BULLETS = frozenset("-*•·–—>#")
@@ -147,6 +151,8 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, no
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
 CLAUSE_HOST_WORDS = 3  # host's words before a foreign term: the host's sentence, not the phrase
+OWN_LINE_ABROAD_MIN = 2  # words known abroad: one is a loanword or a line of chrome
+OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
@@ -161,6 +167,7 @@ SCRIPT_GLUE_FEATURES = ("glued_script", "glued_unspaced")  # touching another sc
 #: The features that are a run's language evidence.
 LANGUAGE_FEATURES = (
     "own_line_language",
+    "own_line_words_abroad",
     "script_mismatch",
     "script_words",
     "language_mismatch",
@@ -258,6 +265,7 @@ def flag(
         return ()
 
     lines = _lines(text, tokens, foreign, units)
+    amounts = _amount_numbers(tokens, cues)
     lines_by_token = {i: line for line in lines for i in range(line.first, line.last)}
     candidates: list[Candidate] = []
     for line in lines:
@@ -287,11 +295,13 @@ def flag(
                 i < line.last
                 and run
                 and tokens[i].kind == "number"
-                and tokens[run[-1]].group != words.host_script
+                and (tokens[run[-1]].group != words.host_script or i in amounts)
             ):
                 # Nor does a number inside a run in another script ("Στις αρχές του 1990,
                 # το γκρουπ"). In the host's script it may, as it often sits between a
-                # name or a title and the host's sentence going on.
+                # name or a title and the host's sentence going on; but a number to call
+                # or a price between foreign words is the phrase's own (``Call
+                # 09058097218 to find out``).
                 continue
             if run:
                 candidates.append(_foreign_candidate(tokens, run, words))
@@ -350,7 +360,8 @@ def flag(
     switching = view is not None and (view.multilingual or chat_alphabet(text))
     scripts = Counter(t.group for t in tokens if t.kind == "word") if switching else Counter()
     echoes = Echoes(tokens, words) if view is not None and not switching else None
-    spread = _spread_scripts(tokens, lines, words.host_script)
+    spread = _spread_languages(tokens, candidates, lines_by_token)
+    spread_scripts = _spread_scripts(tokens, lines, words.host_script)
     findings: list[Finding] = []
     for cand in candidates:
         matched = [
@@ -365,9 +376,9 @@ def flag(
         if matched and cand.kind == "foreign_fragment":
             cand.language = _lexicon_language(cand, words, matched)
         line = lines_by_token[cand.first]
-        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated)
-        if spread:
-            _written_in_spread_script(tokens, cand, spread)
+        _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated, spread)
+        if spread_scripts:
+            _written_in_spread_script(tokens, cand, spread_scripts)
         if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
             echoes is not None
             and cand.kind == "foreign_fragment"
@@ -384,6 +395,35 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _amount_numbers(tokens: Sequence[Token], cues: Sequence[Cue]) -> frozenset[int]:
+    """Indices of the number tokens inside a phone number or a price."""
+    spans = [(c.start, c.end) for c in cues if c.kind in AMOUNT_CUES]
+    if not spans:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(tokens)
+        if t.kind == "number" and any(s <= t.start and t.end <= e for s, e in spans)
+    )
+
+
+def _spread_languages(
+    tokens: Sequence[Token], candidates: Sequence[Candidate], lines_by_token: dict[int, _Line]
+) -> frozenset[str]:
+    """The languages of runs of two words or more on more than one line: the text's second
+    language (a Spanish page read as English for its code), not one line pasted in."""
+    lines: dict[str, set[int]] = {}
+    for cand in candidates:
+        if (
+            cand.kind == "foreign_fragment"
+            and cand.language
+            and _word_count(tokens, cand) >= 2
+            and not _title_case(tokens, cand)  # a name (University of Michigan) is no prose
+        ):
+            lines.setdefault(cand.language, set()).add(lines_by_token[cand.first].first)
+    return frozenset(language for language, seen in lines.items() if len(seen) > 1)
 
 
 def _spread_scripts(
@@ -483,9 +523,31 @@ def _lines(
         alone = (n == 0 or lines[n - 1].blank) and (n + 1 == len(lines) or lines[n + 1].blank)
         last_char = tokens[line.last - 1].text[-1:] if line.last > line.first else ""
         line.heading = (
-            alone and 0 < line.words <= HEADING_MAX_WORDS and last_char not in {".", ",", ";"}
+            alone
+            and 0 < line.words <= HEADING_MAX_WORDS
+            and last_char not in {".", ",", ";"}
+            and not _sentences_on(tokens, line)
         )
     return lines
+
+
+def _sentences_on(tokens: Sequence[Token], line: _Line) -> bool:
+    """A sentence ends on the line and a word follows it (``… ПРАВДЫ! Випадає …``): two
+    sentences are a short paragraph, not a heading. Only in spaced scripts: a paragraph of
+    an unspaced one is a handful of word tokens, and its kanji runs read as Chinese are the
+    host's own words (train: two Japanese clean documents flagged when its full stops
+    counted)."""
+    followed = False
+    for i in range(line.last - 1, line.first, -1):
+        if tokens[i].kind == "word":
+            followed = True
+        elif (
+            followed
+            and tokens[i].text in SPACED_SENTENCE_FINAL
+            and _ends_sentence(tokens, i, line.first)
+        ):
+            return True
+    return False
 
 
 def _styled(token: Token) -> bool:
@@ -735,8 +797,9 @@ def _clause(
             tokens[j].text in SENTENCE_END
             or _ends_piece(tokens, j, first)
             or _ano_teleia(tokens, j)
+            or tokens[j].text in "(["
         ):
-            break
+            break  # nor does a term inside brackets take the words before them
         if is_language_word(tokens[j]):
             first = j
         j -= 1
@@ -1083,10 +1146,12 @@ def _score(
     cues: tuple[Cue, ...] = (),
     lowercase: bool = False,
     punctuated: bool = True,
+    spread: frozenset[str] = frozenset(),
 ) -> None:
     """Gather ``cand``'s evidence into its ``features``; ``lowercase``: the host starts
     its own sentences in lower case (``_writes_lowercase``); ``punctuated``: the text ends
-    a sentence somewhere."""
+    a sentence somewhere; ``spread``: languages with runs on several lines
+    (``_spread_languages``)."""
     terms = cand.features
     start, end = cand.extent(tokens)
     before = _prev_visible(tokens, cand.first, line.first)
@@ -1252,10 +1317,40 @@ def _score(
         # A unit is no line pasted between paragraphs: its neighbours are units too.
         if unit and not cand.terms and not found and not different_script:
             pass  # a unit on its own line: no evidence
-        elif different_script or cand.terms or found:
-            terms["own_line"] = 1.0
-        elif cand.kind == "foreign_fragment" and cand.llr > 0:
-            terms["own_line_language"] = 1.0  # in the host's script, on language alone
+        else:
+            if different_script or cand.terms or found:
+                terms["own_line"] = 1.0
+            elif cand.kind == "foreign_fragment" and cand.llr > 0:
+                terms["own_line_language"] = 1.0  # in the host's script, on language alone
+            # A sentence of another language adds to a cue's evidence (a gambling brand in
+            # look-alike letters with an Indonesian line around it). A line of several
+            # sentences (a reader's comment), a quotation or the text's title is written
+            # there, not pasted.
+            if (
+                not different_script
+                and cand.kind == "foreign_fragment"
+                and cand.llr > 0
+                and cand.language not in spread
+                and not _mostly_names(tokens, cand, next_tok)
+                and _SENTENCE_INSIDE_RE.search(text, line.start, line.end) is None
+                and _OPENING_QUOTE_RE.search(text, line.start, start) is None
+                and text[: line.start].strip()
+            ):
+                abroad = _words_abroad(tokens, cand, words.host)
+                # A heading this short is as often a title or an idiom (``Back to basics``)
+                # as a pasted phrase: without a cue or a spam term it gets none (as a Latin
+                # one in a non-Latin host).
+                # So is a short line in title case (``Leave a Reply``, ``Mark and Julie``
+                # above a comment): a label or names, wherever it stands.
+                title = (
+                    (line.heading or _title_case(tokens, cand))
+                    and units <= LATIN_HEADING_MAX
+                    and "own_line" not in terms
+                )
+                if abroad >= OWN_LINE_ABROAD_MIN and not title:
+                    terms["own_line_words_abroad"] = min(abroad, OWN_LINE_ABROAD_MAX) / (
+                        OWN_LINE_ABROAD_MAX
+                    )
     elif unit and not cand.terms and (next_tok is None or (at_start and at_end)):
         pass  # a unit at its own edges: no evidence
     elif cand.kind == "spam_fragment" and next_tok is not None:
@@ -1343,6 +1438,10 @@ def _score(
     glued = any(name in terms for name in GLUED_FEATURES)
     if not cand.terms and not glued and _named_nearby(text, cand, start, end):
         terms["language_named"] = 1.0
+        # The post says what the run is in: its language is no evidence, however strong
+        # (a fitted weight alone let a word in another script on a line of its own through).
+        for name in LANGUAGE_FEATURES:
+            terms.pop(name, None)
     if cand.terms:
         terms["spam_terms"] = 1.0
         if len(cand.terms) > 1:
@@ -1557,6 +1656,31 @@ def _known_abroad(
     if strict:
         return known * 2 >= len(run) and known > home
     return not (home * 2 >= len(run) and home > known)
+
+
+def _words_abroad(tokens: Sequence[Token], cand: Candidate, host: str | None) -> int:
+    """How many of the run's words the frequency lists know abroad and not at home, when
+    they are most of its words (0 otherwise, and without both lists): a sentence of another
+    language rather than names, which no list knows, or words the host shares.
+
+    >>> from texthygiene.segment import tokenize
+    >>> tokens = tokenize("Er hat sich dafür ausgesprochen")
+    >>> _words_abroad(tokens, Candidate(0, 8, "foreign_fragment", "de"), "en")
+    5
+    >>> tokens = tokenize("Waheed Arafat Khan")
+    >>> _words_abroad(tokens, Candidate(0, 4, "foreign_fragment", "de"), "en")
+    0
+    """
+    freq = lists()
+    if host is None or cand.language is None or not (freq.has(host) and freq.has(cand.language)):
+        return 0
+    run = [w for w in _run_words(tokens, cand) if not any(c.isdigit() for c in w)]
+    if not run:
+        return 0
+    at_home = freq.zipf(run, host)
+    abroad = freq.zipf(run, cand.language)
+    known = int(((abroad >= LIST_FLOOR) & (at_home + SHORT_RUN_MARGIN < abroad)).sum())
+    return known if known * 2 > len(run) else 0
 
 
 def _title_case(tokens: Sequence[Token], cand: Candidate) -> bool:

@@ -214,6 +214,10 @@ def scan_extracted(
                 findings.append(finding)
         elif regions.code.contains(finding.start, finding.end):
             continue
+        elif "spam_terms" not in finding.reasons and regions.accessible.contains(
+            finding.start, finding.end
+        ):
+            continue  # screen-reader text is the theme's chrome, in whatever language it has
         elif "spam_terms" in finding.reasons or not regions.declared.contains(
             finding.start, finding.end
         ):

@@ -723,7 +723,7 @@ def identify_words(
     # A sentence with a letter only a close language writes (наличными next to Ukrainian)
     # is judged on the host's own evidence (and the expected languages'), not on the close
     # languages' too: elsewhere a word that reads as either is the host's.
-    marked = _close_letters(lm, texts, host, close)
+    marked = _close_letters(lm, texts, host, close) | _close_words(texts, host, close)
     strict = _sentences_with(tokens, words, marked) if marked.any() else None
     own = emissions[strict][:, own_home].max(axis=1) if strict is not None else None
     emissions[:, host_col] = emissions[:, at_home].max(axis=1)
@@ -871,6 +871,23 @@ def _close_letters(
         dtype=bool,
         count=len(texts),
     )
+
+
+def _close_words(texts: Sequence[str], host: str, close: frozenset[str]) -> np.ndarray:
+    """Which words the host's frequency list does not know and a close language's does
+    (лучшая, обязательно in a Ukrainian text: Russian forms written in letters both share):
+    [len(texts)] bool."""
+    freq = lists()
+    listed = sorted(code for code in close if freq.has(code))
+    if not listed or not freq.has(host):
+        return np.zeros(len(texts), dtype=bool)
+    out = freq.zipf(texts, host) < LIST_FLOOR
+    unknown = np.flatnonzero(out)  # most words are known at home: only these are looked up
+    if len(unknown):
+        words = [texts[n] for n in unknown.tolist()]
+        abroad = np.max([freq.zipf(words, code) for code in listed], axis=0)
+        out[unknown] = abroad >= LIST_FLOOR
+    return out
 
 
 def _sentences_with(

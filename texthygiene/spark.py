@@ -80,7 +80,7 @@ def report_row(
 
     >>> row = report_row("Mooi verhaal over de tuin en de buren.где взять деньги быстро")
     >>> row["language"], row["finding_count"], row["max_score"], row["error"]
-    ('nl', 1, 0.9905, None)
+    ('nl', 1, 0.9968, None)
     >>> report_row(None)["error"]
     'text is null'
     """

@@ -6,9 +6,11 @@ fitted on the train split of the real-text corpus by ``corpora/tools/fit_weights
 which writes ``texthygiene/data/flag_weights.json`` with the figures it printed. They are
 read once, on first use.
 
-The same script chooses on the dev split the threshold whose findings are ≥ 95% right (see
-``benchmarks.common.calibration``); the score is centred there, ``sigmoid(z − logit(t))``,
-so the default threshold 0.5 is that operating point and a score keeps its order.
+The same script chooses the threshold on the train split, out of fold: the lowest at and
+above which the findings are ≥ 95% right and the documents without injection falsely
+flagged stay within their targets (dev only confirms it). The score is centred there,
+``sigmoid(z − logit(t))``, so the default threshold 0.5 is that operating point and a score
+keeps its order.
 
 ``tracing()`` lets that script collect every candidate's features while it scans (the
 findings alone keep only the candidates at or above the threshold).

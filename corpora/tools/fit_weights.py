@@ -23,10 +23,27 @@ threshold, the corpora's sha256, the seed and the figures printed here are writt
 ``texthygiene/data/flag_weights.json``. Candidates are cached per corpus and source version
 under ``.cache/fit_weights/`` so a refit does not rescan.
 
-Then the threshold is chosen on the dev split: the lowest (in steps of 0.01) whose
-findings are ≥ 95% right (``benchmarks.common.calibration``; a finding is right when it
-overlaps an injected span). The score is centred there (``texthygiene/weights.py``), so the
-default threshold 0.5 is that operating point. Nothing else is looked at on dev.
+Then the threshold is chosen on train, out of fold: every real-text train candidate is
+scored by the model fitted (at the chosen penalty) on the other four folds (log-odds averaged
+over five seeded splits, the first the one above), and the findings a scan would report are
+rebuilt from those scores (overlaps resolved best score first). The threshold is the lowest
+on the grid (0.2 up in steps of 0.01) at and above which those findings are ≥ 95% right
+(right: overlapping an injected span; every finding in a document without injection is
+wrong) and the legitimate, CMS and clean documents falsely flagged stay within the issue's
+targets (3%, 1%, 1%), each by one standard error of its share.
+
+Why: a single refit's dev choice swung between 0.30 and 0.48 on a flat stretch of the
+precision curve and overfitted dev. Out of fold, train has three times dev's findings; the
+average over splits keeps one document's fold from deciding it; requiring every higher
+threshold to meet the targets too keeps a touch of the curve between two dips from being
+chosen; and the standard error's margin keeps the threshold off the very edge of a target,
+where dev, another sample, misses it as often as not (without it: 0.36, legitimate 32/1072
+= 3.0% on train and 11/356 = 3.1% on dev). The score is centred there
+(``texthygiene/weights.py``), so the default threshold 0.5 is that operating point.
+
+Dev only confirms: the fitted model scans it and its figures at the threshold are printed
+and written (``dev.confirms``: whether they meet the same targets); nothing on dev moves
+the threshold.
 """
 
 from __future__ import annotations
@@ -46,8 +63,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 SEED = 20261207
-LABEL_RULE = "matches"  # part of the cache key: a new rule relabels
+LABEL_RULE = "matches; overlaps"  # part of the cache key: a new rule relabels
 FOLDS = 5
+#: Repeats of the 5-fold split (seeds SEED, SEED+1, …) whose out-of-fold log-odds are averaged
+#: for the threshold: with one split it moved 0.33-0.43 with the seed (the CMS target is a
+#: count of 7 documents at its edge); averaged over five, 0.38-0.39 over disjoint sets of seeds.
+THRESHOLD_REPEATS = 5
 #: Penalty strengths tried by cross-validation (per unit squared distance from the prior).
 LAMBDAS = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 NEWTON_STEPS = 100
@@ -134,14 +155,28 @@ def cross_validate(
     s = np.ones(len(y)) if sample_weight is None else sample_weight
     out = {}
     for lam in lambdas:
-        z = np.zeros(len(y))
-        for k in np.unique(folds):
-            train, held = folds != k, folds == k
-            w, b = fit(x[train], y[train], lam, prior, prior_intercept, s[train])
-            z[held] = x[held] @ w + b
+        z = out_of_fold(x, y, folds, lam, prior, prior_intercept, s)
         each = losses(z, y) * s / s.mean()
         out[lam] = (float(np.mean(each)), float(np.std(each) / math.sqrt(len(each))))
     return out
+
+
+def out_of_fold(
+    x: np.ndarray,
+    y: np.ndarray,
+    folds: np.ndarray,
+    lam: float,
+    prior: np.ndarray,
+    prior_intercept: float,
+    sample_weight: np.ndarray,
+) -> np.ndarray:
+    """Each example's log-odds under the model fitted on the other folds."""
+    z = np.zeros(len(y))
+    for k in np.unique(folds):
+        train, held = folds != k, folds == k
+        w, b = fit(x[train], y[train], lam, prior, prior_intercept, sample_weight[train])
+        z[held] = x[held] @ w + b
+    return z
 
 
 def one_standard_error(cv: dict[float, tuple[float, float]]) -> float:
@@ -181,6 +216,7 @@ def candidates(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         spans = doc.get("spans") or []
         for start, end, kind, features in traced:
             label = any(matches(s["start"], s["end"], [(start, end)]) for s in spans)
+            overlaps = any(start < s["end"] and s["start"] < end for s in spans)
             rows.append(
                 {
                     "doc": doc["id"],
@@ -188,6 +224,7 @@ def candidates(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "end": end,
                     "kind": kind,
                     "label": int(label),
+                    "overlaps": int(overlaps),
                     "features": features,
                 }
             )
@@ -228,26 +265,151 @@ def cached_candidates(docs: list[dict[str, Any]], corpus: dict[str, Any]) -> lis
     return rows
 
 
-def choose_threshold(intercept: float, weights: dict[str, float]) -> dict[str, Any]:
-    """Scan the dev split with the fitted model (uncentred) and calibrate its findings."""
+#: The issue's targets (#16) on real text, which the default threshold must meet on train out
+#: of fold: the share of documents of each kind without injection that may be falsely
+#: flagged (the share of findings right is ``benchmarks.common.TARGET_PRECISION``).
+FALSE_FLAG_TARGETS = {"legitimate": 0.03, "cms": 0.01, "clean": 0.01}
+
+
+def document_kind(doc: dict[str, Any]) -> str:
+    """``injected``, or the kind of document without injection a false-flag target is for."""
+    if doc.get("spans"):
+        return "injected"
+    if doc["kind"] == "legitimate":
+        return "legitimate"
+    return "cms" if doc["group"].startswith("cms/") else "clean"
+
+
+Found = tuple[float, int, int, bool]  # probability, start, end, overlaps an injected span
+
+
+def resolved_findings(rows: Sequence[dict[str, Any]], z: np.ndarray) -> dict[str, list[Found]]:
+    """Per document, the fragment findings a scan at ``CALIBRATION_THRESHOLD`` would report
+    if its candidates had log-odds ``z`` (uncentred): overlaps resolved best score first, as
+    ``flag._without_overlaps`` does. A higher threshold keeps those at or above it
+    (``benchmarks.realworld.calibrating``)."""
+    from benchmarks.common import CALIBRATION_THRESHOLD
+    from texthygiene.clean import FRAGMENT_KINDS
+
+    by_doc: dict[str, list[Found]] = {}
+    for row, value in zip(rows, z, strict=True):
+        p = 1.0 / (1.0 + math.exp(-value))
+        if p >= CALIBRATION_THRESHOLD and row["kind"] in FRAGMENT_KINDS:
+            by_doc.setdefault(row["doc"], []).append(
+                (p, row["start"], row["end"], bool(row["overlaps"]))
+            )
+    out = {}
+    for doc, found in by_doc.items():
+        kept: list[Found] = []
+        for p, start, end, right in sorted(found, key=lambda f: (-f[0], f[1])):
+            if not any(start < e and s < end for _, s, e, _ in kept):
+                kept.append((p, start, end, right))
+        out[doc] = sorted(kept, key=lambda f: f[1])
+    return out
+
+
+def operating_points(
+    findings: dict[str, list[Found]], kinds: dict[str, str]
+) -> dict[float, dict[str, list[int]]]:
+    """Per threshold of the grid (``CALIBRATION_THRESHOLD`` up in ``THRESHOLD_STEP``): the
+    findings right and all ``[k, n]``, and per kind of document without injection the
+    documents falsely flagged and all. ``kinds`` names every document's kind."""
+    from benchmarks.common import CALIBRATION_THRESHOLD, THRESHOLD_STEP
+
+    totals = {kind: sum(1 for k in kinds.values() if k == kind) for kind in FALSE_FLAG_TARGETS}
+    steps = round((1.0 - CALIBRATION_THRESHOLD) / THRESHOLD_STEP)
+    points = {}
+    for n in range(steps):
+        t = round(CALIBRATION_THRESHOLD + n * THRESHOLD_STEP, 2)
+        right = total = 0
+        flagged = dict.fromkeys(FALSE_FLAG_TARGETS, 0)
+        for doc, found in findings.items():
+            above = [right for p, _, _, right in found if p >= t]
+            right += sum(above)
+            total += len(above)
+            if above and kinds[doc] in flagged:
+                flagged[kinds[doc]] += 1
+        points[t] = {"findings": [right, total]}
+        points[t].update({kind: [flagged[kind], totals[kind]] for kind in FALSE_FLAG_TARGETS})
+    return points
+
+
+def _standard_error(k: int, n: int) -> float:
+    return math.sqrt(k * (n - k) / n) / n if n else 0.0
+
+
+def meets_targets(point: dict[str, list[int]], margin: bool = False) -> bool:
+    """Whether an operating point's findings are ``TARGET_PRECISION`` right and its false
+    flags within ``FALSE_FLAG_TARGETS``; with ``margin``, by one standard error of each
+    share at least (a split of its own, as dev is, varies by about that much)."""
+    from benchmarks.common import TARGET_PRECISION
+
+    right, total = point["findings"]
+    slack = _standard_error(right, total) if margin else 0.0
+    if total and right / total - slack < TARGET_PRECISION:
+        return False
+    for kind, target in FALSE_FLAG_TARGETS.items():
+        k, n = point[kind]
+        slack = _standard_error(k, n) if margin else 0.0
+        if n and k / n + slack > target:
+            return False
+    return True
+
+
+def stable_threshold(points: dict[float, dict[str, list[int]]]) -> float | None:
+    """The lowest threshold that meets the targets by a standard error, and so does every
+    one above it: the lowest that only touches a target sits where any other sample of
+    documents (dev) misses it as often as not, and one between dips on a few findings."""
+    chosen = None
+    for t in sorted(points, reverse=True):
+        if not meets_targets(points[t], margin=True):
+            break
+        chosen = t
+    return chosen
+
+
+def _rate(k: int, n: int) -> str:
+    return f"{k}/{n} ({k / n:.1%})" if n else "0/0"
+
+
+def point_line(t: float, point: dict[str, list[int]]) -> str:
+    flags = ", ".join(f"{kind} {_rate(*point[kind])}" for kind in FALSE_FLAG_TARGETS)
+    return f"  at {t:.2f}: findings right {_rate(*point['findings'])}; falsely flagged {flags}"
+
+
+def dev_confirmation(
+    intercept: float, weights: dict[str, float], threshold: float
+) -> dict[str, Any]:
+    """Scan the dev split with the fitted model (uncentred): its figures at ``threshold``
+    and its calibration. Dev confirms when they meet the targets there too; nothing on dev
+    moves the threshold."""
     from benchmarks.common import TARGET_PRECISION, calibration
-    from benchmarks.realworld import builder, calibrating
+    from benchmarks.realworld import builder, calibrating, evaluate
     from texthygiene.weights import Model, tracing
 
     build = builder()
     docs = build.build("dev")
     scored: list[tuple[float, bool]] = []
-    detect = calibrating(scored, 0.5)
     with tracing(Model(intercept, weights)):
-        for doc in docs:
-            detect(doc)
-    table = calibration(scored)
-    chosen = table[f"threshold_for_precision_{TARGET_PRECISION}"]
+        result = evaluate(docs, calibrating(scored, threshold))
+    right = sum(1 for score, r in scored if score >= threshold and r)
+    total = sum(1 for score, _ in scored if score >= threshold)
+    flagged = result["docs_falsely_flagged"]
+    point = {"findings": [right, total]}
+    point.update({kind: [flagged[kind]["k"], flagged[kind]["n"]] for kind in ("legitimate", "cms")})
+    point["clean"] = [flagged["clean:host"]["k"], flagged["clean:host"]["n"]]
+    recall = {
+        key: [entry["k"], entry["n"]]
+        for key, entry in result["recall"].items()
+        if key == "all" or (key.startswith("category:") and "+" not in key)
+    }
     return {
         "realworld_dev_sha256": build.digest(docs),
-        "rule": f"the lowest threshold whose dev findings are >= {TARGET_PRECISION:.0%} right",
-        "threshold": chosen["threshold"] if chosen else 0.5,
-        "calibration_uncentred": table,
+        "at_threshold": point,
+        "recall_at_threshold": recall,
+        "confirms": meets_targets(point),
+        "target_precision": TARGET_PRECISION,
+        "calibration_uncentred": calibration(scored),
     }
 
 
@@ -314,15 +476,53 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"{name:<26}{before:>9.2f}{after:>9.3f}{int(seen):>7}")
     intercept = round(b, 4)
     weights = {name: round(float(v), 4) for name, v in zip(FEATURE_NAMES, w, strict=True)}
-    dev = choose_threshold(intercept, weights)
-    lines.append(f"dev: {dev['rule']}: {dev['threshold']}")
+    real = [n for n, row in enumerate(rows) if not row["doc"].startswith("ours:")]
+    groups = [row["doc"] for row in rows]
+    z_oof = np.mean(
+        [
+            out_of_fold(x, y, folds_of(groups, FOLDS, SEED + r), lam, prior, PRIOR, weight)
+            for r in range(THRESHOLD_REPEATS)
+        ],
+        axis=0,
+    )
+    kinds = {doc["id"]: document_kind(doc) for doc in docs if not doc["id"].startswith("ours:")}
+    points = operating_points(resolved_findings([rows[n] for n in real], z_oof[real]), kinds)
+    threshold = stable_threshold(points)
+    if threshold is None:
+        lines.append("train, out of fold: no threshold meets the targets; 0.5 kept")
+        threshold = 0.5
+    lines.append(
+        f"threshold {threshold}: the lowest at and above which the out-of-fold findings on the "
+        f"real-text train split (lambda {lam}; log-odds averaged over {THRESHOLD_REPEATS} "
+        f"{FOLDS}-fold splits, seeds {SEED}+0..{THRESHOLD_REPEATS - 1}) meet the targets by a "
+        "standard error"
+    )
+    lines += [point_line(t, points[t]) for t in sorted({threshold, 0.3, 0.4, 0.5, 0.6, 0.7})]
+    dev = dev_confirmation(intercept, weights, threshold)
+    verdict = "confirms" if dev["confirms"] else "DOES NOT confirm"
+    lines.append(f"dev, the fitted model at {threshold} ({verdict}):")
+    lines.append(point_line(threshold, dev["at_threshold"]))
+    lines += [
+        f"  recall {key}: {_rate(*value)}" for key, value in dev["recall_at_threshold"].items()
+    ]
     at_least = dev["calibration_uncentred"]["threshold_at_least"]
-    lines += [f"  findings at or above {t}: {e['k']}/{e['n']} right" for t, e in at_least.items()]
+    lines += [
+        f"  dev findings at or above {t}: {e['k']}/{e['n']} right" for t, e in at_least.items()
+    ]
     print("\n".join(lines))
     out = {
         "intercept": intercept,
         "weights": weights,
-        "threshold": dev["threshold"],
+        "threshold": threshold,
+        "threshold_rule": {
+            "rule": "the lowest threshold (grid step 0.01 from 0.2) at and above which the "
+            "real-text train split's out-of-fold findings (log-odds averaged over "
+            f"{THRESHOLD_REPEATS} seeded {FOLDS}-fold splits) are >= 95% right and its "
+            "documents without injection are falsely flagged within the targets, each by one "
+            "standard error",
+            "false_flag_targets": FALSE_FLAG_TARGETS,
+            "train_out_of_fold": {f"{t:.2f}": p for t, p in points.items()},
+        },
         "dev": dev,
         "lambda": lam,
         "seed": SEED,

@@ -70,7 +70,9 @@ REASON_CODES: dict[str, str] = {
     "lowercase_sentence_start": "the run starts in lower case after a full stop",
     "spam_terms": "words from the spam-term lexicon (or the site's extra terms)",
     "script_phrase": "a phrase of 3+ words in another script (not Latin, not names) in a sentence",
-    "close_language_letters": "a language close to the host's, told by letters or words the host lacks",
+    "close_language_letters": (
+        "a language close to the host's, told by letters or words the host lacks"
+    ),
     "recurring": "the phrase recurs where injected text sits in other documents of the run",
     # spam cues (cues.py): evidence for, never enough alone
     "price": "a price or currency amount in the run (€15, Rp 50.000, 1jt, 500 руб.)",

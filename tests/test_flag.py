@@ -826,3 +826,38 @@ def test_a_latin_heading_in_another_language_than_english_is_a_phrase(
 def test_a_short_line_in_title_case_gets_no_word_evidence(line: str) -> None:
     text = f"{NL}\n\n{line}\nWe vonden jullie blog via een vriend, dank je wel!\n\n{AFTER}"
     assert "own_line_words_abroad" not in _traced_features(text, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title in its own script between straight single quotes
+        "Volgende week lees ik 'Война и мир' van Tolstoj.",
+        "Next week I will read 'Война и мир' by Tolstoy, at last.",
+        # a title followed by its translation in parentheses
+        "Volgende week lees ik Война и мир (Oorlog en vrede) van Tolstoj.",
+        "We zagen gisteren 千と千尋の神隠し (Spirited Away) in de bioscoop.",
+    ],
+    ids=["single_quotes_nl", "single_quotes_en", "gloss_cyrillic", "gloss_japanese"],
+)
+def test_a_title_in_its_own_script_quoted_or_glossed_is_no_finding(text: str) -> None:
+    assert [f.text for f in texthygiene.scan(text).findings] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # glued on: a parenthesis after it is no translation of a title
+        (
+            "Mooi verhaal over de tuin.где взять деньги быстро (klik hier)",
+            "где взять деньги быстро",
+        ),
+        # spam terms: a gloss does not excuse them
+        ("Ik lees nu купить диплом недорого (goedkoop) voor mijn werk.", "купить диплом недорого"),
+        # an apostrophe inside a word is no quotation mark
+        ("Het is mama's verjaardag vandaag.где взять деньги быстро", "где взять деньги быстро"),
+    ],
+    ids=["glued", "spam_terms", "apostrophe"],
+)
+def test_a_glued_or_spam_run_before_a_parenthesis_is_still_found(text: str, fragment: str) -> None:
+    assert fragment in [f.text for f in texthygiene.scan(text).findings]

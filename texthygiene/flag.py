@@ -1068,6 +1068,8 @@ def _unit_count(tokens: Sequence[Token], cand: Candidate) -> int:
 def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
     """An opening quote earlier in the same sentence and a closing one later in it (looked
     for within a quotation's reach, so a long line costs no more than a short one)."""
+    if _between_single_quotes(text, line_start, line_end, start, end):
+        return True
     floor = max(line_start, start - QUOTE_REACH)
     stop = _LAST_SENTENCE_END_RE.search(text, floor, start)
     left = stop.end() if stop else floor
@@ -1095,6 +1097,24 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
     return False
 
 
+def _between_single_quotes(
+    text: str, line_start: int, line_end: int, start: int, end: int
+) -> bool:
+    """``'Война и мир'``: straight single quotes right around the run, each on the outer side
+    of a word boundary, so an apostrophe inside a word (``mama's``) opens nothing.
+
+    >>> _between_single_quotes("lees ik 'Война и мир' van", 0, 25, 9, 20)
+    True
+    >>> _between_single_quotes("l'Война и мир' x", 0, 16, 2, 13)
+    False
+    """
+    if start <= line_start or end >= line_end or text[start - 1] != "'" or text[end] != "'":
+        return False
+    before = text[start - 2] if start - 2 >= line_start else " "
+    after = text[end + 1] if end + 1 < line_end else " "
+    return not before.isalnum() and not after.isalnum()
+
+
 def _named_nearby(text: str, cand: Candidate, start: int, end: int) -> bool:
     """The text around the run (not the run itself) names the run's language (or one
     close to it).
@@ -1119,7 +1139,10 @@ def _found_between(pattern: regex.Pattern[str], text: str, start: int, end: int)
 
 
 def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:
-    """A caption and its translation: ``Καλό ταξίδι! / Goede reis!`` (either order)."""
+    """A caption and its translation: ``Καλό ταξίδι! / Goede reis!`` (either order), or a
+    title and its translation in brackets: ``… lees ik Война и мир (Oorlog en vrede) van …``."""
+    if _glossed(tokens, cand, line):
+        return True
     j = cand.last + 1
     while j < line.last and (tokens[j].kind == "space" or tokens[j].text in SENTENCE_END):
         j += 1
@@ -1133,6 +1156,22 @@ def _translated(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:
         while k >= line.first and (tokens[k].kind == "space" or tokens[k].text in SENTENCE_END):
             k -= 1
         return k >= line.first and is_language_word(tokens[k])
+    return False
+
+
+def _glossed(tokens: Sequence[Token], cand: Candidate, line: _Line) -> bool:
+    """A run set apart by a space and followed by words in brackets: a title or a name with
+    its translation. Glued on, or with spam terms, it is no title (spammers add no gloss)."""
+    if cand.terms or cand.first <= line.first or tokens[cand.first - 1].kind != "space":
+        return False
+    j = cand.last + 1
+    while j < line.last and tokens[j].kind == "space":
+        j += 1
+    if j >= line.last or tokens[j].text != "(":
+        return False
+    for k in range(j + 1, line.last):
+        if tokens[k].text == ")":
+            return any(is_language_word(tokens[m]) for m in range(j + 1, k))
     return False
 
 

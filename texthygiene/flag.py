@@ -44,6 +44,7 @@ from .config import Config
 from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
 from .document import DocumentView, Echoes, chat_alphabet
 from .frequency import LIST_FLOOR, lists
+from .hanforms import written_apart
 from .identify import WordLanguages
 from .lexicon import TermMatch
 from .naming import LIST_NEIGHBOURS, list_neighbour
@@ -1232,6 +1233,11 @@ def _score(
     if owned and cand.kind == "foreign_fragment" and tokens[cand.last].group != host_script:
         found = cue_kinds(cues, start, max(owned))
 
+    # Kanji read as Chinese in Japanese text are mostly its own words (概要, 参考文献); a
+    # simplified form Japanese never writes (代购, 兼职) is Chinese, however short the run.
+    han_apart = cand.kind == "foreign_fragment" and written_apart(
+        text[start:end], words.host, cand.language
+    )
     if cand.kind == "foreign_fragment":
         different_script = any(
             tokens[i].group != words.host_script
@@ -1269,7 +1275,11 @@ def _score(
         if different_script:
             terms["script_mismatch"] = 1.0
             terms["script_words"] = min(units, SCRIPT_WORDS_MAX)
-        elif paragraph_text and units >= config.min_fragment_words and cand.language:
+        elif (paragraph_text and units >= config.min_fragment_words and cand.language) or (
+            # a paragraph of an unspaced script is a handful of tokens, often read as a
+            # heading: a simplified form is no heading's writing either
+            han_apart and not own_line
+        ):
             if _mostly_names(tokens, cand, next_tok):
                 pass  # names: no language evidence
             elif (
@@ -1283,7 +1293,7 @@ def _score(
             ):
                 pass  # a close language without its own letters
             else:
-                if _close_to_host(cand, words):
+                if _close_to_host(cand, words) or han_apart:
                     terms["close_language_letters"] = 1.0
                 llr = cand.llr
                 if llr > 0:
@@ -1318,10 +1328,17 @@ def _score(
         if unit and not cand.terms and not found and not different_script:
             pass  # a unit on its own line: no evidence
         else:
-            if different_script or cand.terms or found:
+            # Letters the host never writes stand apart as another script's do.
+            if different_script or cand.terms or found or han_apart:
                 terms["own_line"] = 1.0
-            elif cand.kind == "foreign_fragment" and cand.llr > 0:
+            if (
+                cand.kind == "foreign_fragment"
+                and cand.llr > 0
+                and (han_apart or "own_line" not in terms)
+            ):
                 terms["own_line_language"] = 1.0  # in the host's script, on language alone
+            if han_apart:
+                terms["close_language_letters"] = 1.0
             # A sentence of another language adds to a cue's evidence (a gambling brand in
             # look-alike letters with an Indonesian line around it). A line of several
             # sentences (a reader's comment), a quotation or the text's title is written

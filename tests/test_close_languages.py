@@ -104,6 +104,12 @@ JAPANESE_NEXT = "次の日は朝から雨が降っていたので、家で本を
         pytest.param(f"{JAPANESE}\n低价代购\n\n{JAPANESE_NEXT}", id="own-line"),
         pytest.param(f"{JAPANESE}网络兼职\n\n{JAPANESE_NEXT}", id="glued"),
         pytest.param(f"{JAPANESE} 免费下载\n\n{JAPANESE_NEXT}", id="paragraph-end"),
+        # between two sentences, a space each side (Japanese writes none)
+        pytest.param(f"{JAPANESE} 兼职 {JAPANESE_NEXT}", id="between-spaces"),
+        # on a line of its own under a short heading (a block of short lines)
+        pytest.param(
+            f"{JAPANESE}\n\n概要（2020年）\n腾讯客服电话\n\n{JAPANESE_NEXT}", id="under-heading"
+        ),
     ],
 )
 def test_chinese_in_a_japanese_post_is_flagged_on_its_simplified_forms(text: str) -> None:

@@ -1309,7 +1309,7 @@ def _score(
     # Where the host's script has no capitals, the host's words after a run in another
     # script may start its next sentence as well as a capital would.
     opens_sentence = before_capital or (
-        different_script and _caseless_host_word(next_tok, host_script)
+        (different_script or han_apart) and _caseless_host_word(next_tok, host_script)
     )
     # A clause found by its cues alone is glued only where it follows a full stop: a host
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
@@ -1325,7 +1325,7 @@ def _score(
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms or cues to reach the threshold.
         # A unit is no line pasted between paragraphs: its neighbours are units too.
-        if unit and not cand.terms and not found and not different_script:
+        if unit and not cand.terms and not found and not (different_script or han_apart):
             pass  # a unit on its own line: no evidence
         else:
             # Letters the host never writes stand apart as another script's do.
@@ -1387,8 +1387,10 @@ def _score(
     elif at_start and opens_sentence:
         # A capital after the run may start the next sentence or go on with a name; a run
         # that starts in lower case after a full stop is no name: a phrase pasted in between.
-        pasted = different_script or (
-            prev_tok is not None and tokens[cand.first].text[:1].islower()
+        pasted = (
+            different_script
+            or han_apart
+            or (prev_tok is not None and tokens[cand.first].text[:1].islower())
         )
         terms["sentence_boundary" if pasted else "capital_boundary"] = 1.0
     elif (

@@ -46,6 +46,9 @@ _ABSENT_FRACTION = 0.1
 WORD_EVIDENCE_CAP = 10.0
 #: Nats a word of kanji shared by Chinese and Japanese is more Chinese than Japanese at most.
 SHARED_HAN_MARGIN = 0.5
+#: Nats a word with kana (Japanese) or a simplified form (Chinese) is that language's above
+#: any other profile's reading of it.
+OWN_LETTER_MARGIN = 3.0
 #: Profile names we report under another code.
 _RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 #: Words the evidence cache holds before it starts afresh. A cached word costs about 0.5 KB
@@ -327,6 +330,12 @@ class LanguageModel(CachedEvidence):
                     dtype=bool,
                 )
                 shared = han & ~kana & ~simplified
+                # The letters make the word the other's, whatever profile happens to hold
+                # its folded classes as well (兼职 read as Vietnamese as much as Chinese).
+                merged[kana, self._japanese] = merged[kana].max(axis=1) + OWN_LETTER_MARGIN
+                merged[simplified, self._chinese] = (
+                    merged[simplified].max(axis=1) + OWN_LETTER_MARGIN
+                )
                 merged[kana, self._chinese] = -np.inf
                 merged[simplified, self._japanese] = -np.inf
                 ja, zh = merged[shared, self._japanese], merged[shared, self._chinese]
@@ -644,6 +653,11 @@ def _switch_costs(tokens: Sequence[Token], line_words: Sequence[int]) -> list[fl
             if any(t.kind != "space" for t in gap):
                 costs.append(SWITCH_CLAUSE)
                 continue
+        if token.script in UNSPACED_SCRIPTS:
+            # Chinese and Japanese write no space inside a sentence: one is a break, as a
+            # clause's is (``…になった。 兼职 彼は…``: a pasted word between two spaces).
+            costs.append(SWITCH_CLAUSE)
+            continue
         costs.append(SWITCH_CAPITAL if token.text[:1].isupper() else SWITCH_PLAIN)
     return costs
 

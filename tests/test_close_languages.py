@@ -134,3 +134,11 @@ def test_japanese_kanji_without_simplified_forms_stay_clean(text: str) -> None:
     report = texthygiene.scan(text)
     assert report.language == "ja"
     assert report.findings == ()
+
+
+def test_a_number_inside_a_close_language_run_does_not_split_it() -> None:
+    # Ukrainian (і, ї) after a Russian paragraph, with a year among its words: one run
+    run = "Тільки 2004 року міська рада визнала їхні права"
+    report = texthygiene.scan(f"{RUSSIAN} {run}\n\n{RUSSIAN}")
+    assert report.language == "ru"
+    assert [(f.text, f.language) for f in report.findings] == [(run, "uk")]

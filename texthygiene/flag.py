@@ -296,7 +296,14 @@ def flag(
                 i < line.last
                 and run
                 and tokens[i].kind == "number"
-                and (tokens[run[-1]].group != words.host_script or i in amounts)
+                and (
+                    tokens[run[-1]].group != words.host_script
+                    or i in amounts
+                    or (
+                        labels[run[-1]] in CLOSE_LANGUAGES.get(host, ())
+                        and _same_run_after(tokens, foreign, labels, run[-1], i, line.last)
+                    )
+                )
             ):
                 # Nor does a number inside a run in another script ("Στις αρχές του 1990,
                 # το γκρουπ"). In the host's script it may, as it often sits between a
@@ -555,6 +562,26 @@ def _styled(token: Token) -> bool:
     """A word in look-alike letters (mathematical, double-struck), which have no script:
     the tokenizer takes it for a number."""
     return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+
+
+def _same_run_after(
+    tokens: Sequence[Token],
+    foreign: Sequence[bool],
+    labels: Sequence[str | None],
+    last: int,
+    number: int,
+    stop: int,
+) -> bool:
+    """The next word after the number at ``number`` is foreign in the language of the run
+    ending at ``last``: the number is the run's (``Лише 1994 року Кабінет``), not a name's
+    or a title's before the host's sentence goes on. Asked of a close language's run only:
+    elsewhere a number between two foreign words is as often a code-switching writer's
+    (``baru jam 10 gw udah`` in an English chat, train)."""
+    for j in range(number + 1, stop):
+        if tokens[j].kind in ("space", "other", "hidden"):
+            continue
+        return tokens[j].kind == "word" and foreign[j] and labels[j] == labels[last]
+    return False
 
 
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:

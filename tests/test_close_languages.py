@@ -142,3 +142,26 @@ def test_a_number_inside_a_close_language_run_does_not_split_it() -> None:
     report = texthygiene.scan(f"{RUSSIAN} {run}\n\n{RUSSIAN}")
     assert report.language == "ru"
     assert [(f.text, f.language) for f in report.findings] == [(run, "uk")]
+
+
+ARABIC = (
+    "ذهبنا أمس إلى السوق واشترينا الخضار والفواكه الطازجة. كان الجو جميلا جدا، "
+    "وجلسنا في المقهى حتى المساء."
+)
+
+
+@pytest.mark.parametrize(
+    ("host", "line", "language"),
+    [
+        # ы, a letter Ukrainian never writes
+        pytest.param(UKRAINIAN, "мгновенный доступ", "ru", id="ru-in-uk"),
+        # گ and Persian ی, letters Arabic never writes
+        pytest.param(ARABIC, "یه ترکیب برنده", "fa", id="fa-in-ar"),
+    ],
+)
+def test_a_close_language_line_with_its_own_letters_is_flagged(
+    host: str, line: str, language: str
+) -> None:
+    report = texthygiene.scan(f"{host}\n\n{line}\n\n{host}")
+    assert [(f.text, f.language) for f in report.findings] == [(line, language)]
+    assert "close_language_letters" in report.findings[0].reasons

@@ -1265,6 +1265,16 @@ def _score(
     han_apart = cand.kind == "foreign_fragment" and written_apart(
         text[start:end], words.host, cand.language
     )
+    # A close language's run with its own letters or words on a line of its own (ы or
+    # бесплатная next to Ukrainian, گ next to Arabic) stands apart as another script's. Not
+    # in Latin hosts, where a close language's line is a code-switching writer's as often
+    # (Frisian lines in Dutch posts, train).
+    close_apart = (
+        cand.kind == "foreign_fragment"
+        and host_script != "Latin"
+        and _close_to_host(cand, words)
+        and not words.close_letters.isdisjoint(range(cand.first, cand.last + 1))
+    )
     if cand.kind == "foreign_fragment":
         different_script = any(
             tokens[i].group != words.host_script
@@ -1356,15 +1366,15 @@ def _score(
             pass  # a unit on its own line: no evidence
         else:
             # Letters the host never writes stand apart as another script's do.
-            if different_script or cand.terms or found or han_apart:
+            if different_script or cand.terms or found or (han_apart or close_apart):
                 terms["own_line"] = 1.0
             if (
                 cand.kind == "foreign_fragment"
                 and cand.llr > 0
-                and (han_apart or "own_line" not in terms)
+                and ((han_apart or close_apart) or "own_line" not in terms)
             ):
                 terms["own_line_language"] = 1.0  # in the host's script, on language alone
-            if han_apart:
+            if han_apart or close_apart:
                 terms["close_language_letters"] = 1.0
             # A sentence of another language adds to a cue's evidence (a gambling brand in
             # look-alike letters with an Indonesian line around it). A line of several

@@ -80,8 +80,9 @@ def test_evidence_of_its_own_is_still_flagged_in_a_multilingual_document() -> No
 
 def test_one_long_injected_run_leaves_a_post_monolingual() -> None:
     # A whole English sentence with nothing but its language for evidence scores at the
-    # default threshold's edge (0.497 with the fitted weights); a review threshold lists it.
-    report = texthygiene.scan(GERMAN_WITH_SPAM, config=texthygiene.Config(threshold=0.45))
+    # default threshold's edge (0.43 with the fitted weights, default 0.45); a review
+    # threshold lists it.
+    report = texthygiene.scan(GERMAN_WITH_SPAM, config=texthygiene.Config(threshold=0.40))
     assert report.language == "de"
     assert not report.multilingual
     assert _fragments(report) == [

@@ -81,8 +81,8 @@ AFTER = "Daarna dronken we koffie in de kantine van de vereniging."
             "hujan deras",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="fitted weights: two glued words of language evidence score 0.39 under "
-                "the threshold chosen out of fold on train (0.42; a fitted probability of 0.31)",
+                reason="fitted weights: two glued words of language evidence score 0.34 under "
+                "the threshold chosen out of fold on train (0.45)",
             ),
         ),
     ],
@@ -259,8 +259,9 @@ def test_a_latin_phrase_apart_in_a_host_without_capitals_or_glued_on(
 
 
 def test_a_run_after_a_full_stop_of_an_unspaced_script_is_not_glued_on() -> None:
-    # Japanese puts no space after 。: a run of Han there (read as Chinese) starts the
-    # next sentence; it is not glued to the one before.
+    # Japanese puts no space after 。: a run of Han there starts the next sentence; it is
+    # not glued to the one before. Kanji without a simplified form are Japanese as much as
+    # Chinese (texthygiene.hanforms), so such a run is no foreign run at all any more.
     text = (
         "この会社は東京に本社を置く建設会社である。大手五社の一角を占め、民間の建築工事に"
         "強みがある。得意分野は、建築では医療機関、土木では貯蔵施設の施工であるといわれている。"
@@ -268,8 +269,9 @@ def test_a_run_after_a_full_stop_of_an_unspaced_script_is_not_glued_on() -> None
     )
     report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.0))
     runs = [f for f in report.findings if f.kind == "foreign_fragment"]
-    assert runs  # the runs are still considered (threshold 0), just not as glued on
     assert not [f.text for f in runs if "glued_to_sentence" in f.reasons]
+    assert report.language == "ja"
+    assert all(segment.language in ("ja", None) for segment in report.segments)
 
 
 RU = "Вчера мы ходили в поликлинику, там была огромная очередь и все ругались.\n\n"

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 import texthygiene
 from benchmarks.check import compare
-from texthygiene import identify
+from texthygiene import hanforms, identify
 from texthygiene.identify import WORD_EVIDENCE_CAP, detector, model
 
 GLUED = "Mooi verhaal over de tuin en de buren van hiernaast.где взять деньги быстро"
 
 words = st.lists(
     st.text(
-        alphabet=st.sampled_from("aeioubcdfghklmnprstvwzéäöüßçñабвгдежзиклмнопрстуфхц東京語"),
+        alphabet=st.sampled_from("aeioubcdfghklmnprstvwzéäöüßçñабвгдежзиклмнопрстуфхц東京語语のカ"),
         min_size=1,
         max_size=12,
     ),
@@ -43,6 +43,16 @@ def _sequential(word: str) -> np.ndarray:
         best[column] = max(best[column], total[profile])
     if regex.search(r"\p{Han}", word) and not regex.search(r"\p{Hangul}", word):
         best[lm.column["ko"]] = -np.inf  # Korean is written in Hangul
+    zh, ja = lm.column["zh"], lm.column["ja"]
+    if regex.search(r"[\p{Hiragana}\p{Katakana}]", word):  # kana: Japanese, never Chinese
+        best[ja] = best.max() + identify.OWN_LETTER_MARGIN
+        best[zh] = -np.inf
+    elif regex.search(r"\p{Han}", word):
+        if hanforms.has_chinese_forms(word):  # a simplified form: Chinese, never Japanese
+            best[zh] = best.max() + identify.OWN_LETTER_MARGIN
+            best[ja] = -np.inf
+        else:  # kanji both write: Japanese within a margin of Chinese
+            best[ja] = max(best[ja], best[zh] - identify.SHARED_HAN_MARGIN)
     return identify.saturate(best - best.max())
 
 

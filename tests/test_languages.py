@@ -27,7 +27,7 @@ HOST = (
     "Op de terugweg hebben we patat gegeten bij het kraampje op de boulevard."
 )
 PLACES = {"glued": "", "after_a_sentence": " "}
-REVIEW = texthygiene.Config(threshold=0.45)
+REVIEW = texthygiene.Config(threshold=0.40)
 _LETTER = re.compile(r"\w")
 
 

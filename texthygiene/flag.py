@@ -44,6 +44,7 @@ from .config import Config
 from .cues import CUE_KINDS, Cue, cue_kinds, find_cues
 from .document import DocumentView, Echoes, chat_alphabet
 from .frequency import LIST_FLOOR, lists
+from .hanforms import written_apart
 from .identify import WordLanguages
 from .lexicon import TermMatch
 from .naming import LIST_NEIGHBOURS, list_neighbour
@@ -295,7 +296,14 @@ def flag(
                 i < line.last
                 and run
                 and tokens[i].kind == "number"
-                and (tokens[run[-1]].group != words.host_script or i in amounts)
+                and (
+                    tokens[run[-1]].group != words.host_script
+                    or i in amounts
+                    or (
+                        labels[run[-1]] in CLOSE_LANGUAGES.get(host, ())
+                        and _same_run_after(tokens, foreign, labels, run[-1], i, line.last)
+                    )
+                )
             ):
                 # Nor does a number inside a run in another script ("Στις αρχές του 1990,
                 # το γκρουπ"). In the host's script it may, as it often sits between a
@@ -554,6 +562,26 @@ def _styled(token: Token) -> bool:
     """A word in look-alike letters (mathematical, double-struck), which have no script:
     the tokenizer takes it for a number."""
     return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+
+
+def _same_run_after(
+    tokens: Sequence[Token],
+    foreign: Sequence[bool],
+    labels: Sequence[str | None],
+    last: int,
+    number: int,
+    stop: int,
+) -> bool:
+    """The next word after the number at ``number`` is foreign in the language of the run
+    ending at ``last``: the number is the run's (``Лише 1994 року Кабінет``), not a name's
+    or a title's before the host's sentence goes on. Asked of a close language's run only:
+    elsewhere a number between two foreign words is as often a code-switching writer's
+    (``baru jam 10 gw udah`` in an English chat, train)."""
+    for j in range(number + 1, stop):
+        if tokens[j].kind in ("space", "other", "hidden"):
+            continue
+        return tokens[j].kind == "word" and foreign[j] and labels[j] == labels[last]
+    return False
 
 
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
@@ -1271,6 +1299,21 @@ def _score(
     if owned and cand.kind == "foreign_fragment" and tokens[cand.last].group != host_script:
         found = cue_kinds(cues, start, max(owned))
 
+    # Kanji read as Chinese in Japanese text are mostly its own words (概要, 参考文献); a
+    # simplified form Japanese never writes (代购, 兼职) is Chinese, however short the run.
+    han_apart = cand.kind == "foreign_fragment" and written_apart(
+        text[start:end], words.host, cand.language
+    )
+    # A close language's run with its own letters or words on a line of its own (ы or
+    # бесплатная next to Ukrainian, گ next to Arabic) stands apart as another script's. Not
+    # in Latin hosts, where a close language's line is a code-switching writer's as often
+    # (Frisian lines in Dutch posts, train).
+    close_apart = (
+        cand.kind == "foreign_fragment"
+        and host_script != "Latin"
+        and _close_to_host(cand, words)
+        and not words.close_letters.isdisjoint(range(cand.first, cand.last + 1))
+    )
     if cand.kind == "foreign_fragment":
         different_script = any(
             tokens[i].group != words.host_script
@@ -1308,7 +1351,11 @@ def _score(
         if different_script:
             terms["script_mismatch"] = 1.0
             terms["script_words"] = min(units, SCRIPT_WORDS_MAX)
-        elif paragraph_text and units >= config.min_fragment_words and cand.language:
+        elif (paragraph_text and units >= config.min_fragment_words and cand.language) or (
+            # a paragraph of an unspaced script is a handful of tokens, often read as a
+            # heading: a simplified form is no heading's writing either
+            han_apart and not own_line
+        ):
             if _mostly_names(tokens, cand, next_tok):
                 pass  # names: no language evidence
             elif (
@@ -1322,7 +1369,7 @@ def _score(
             ):
                 pass  # a close language without its own letters
             else:
-                if _close_to_host(cand, words):
+                if _close_to_host(cand, words) or han_apart:
                     terms["close_language_letters"] = 1.0
                 llr = cand.llr
                 if llr > 0:
@@ -1338,7 +1385,7 @@ def _score(
     # Where the host's script has no capitals, the host's words after a run in another
     # script may start its next sentence as well as a capital would.
     opens_sentence = before_capital or (
-        different_script and _caseless_host_word(next_tok, host_script)
+        (different_script or han_apart) and _caseless_host_word(next_tok, host_script)
     )
     # A clause found by its cues alone is glued only where it follows a full stop: a host
     # word touching a name in another script ("대출하려는Nectar") is the host's own writing.
@@ -1354,13 +1401,20 @@ def _score(
         # A line of its own in another script is a classic injection; in the host's script
         # (chrome, a sign-off, a heading) it needs spam terms or cues to reach the threshold.
         # A unit is no line pasted between paragraphs: its neighbours are units too.
-        if unit and not cand.terms and not found and not different_script:
+        if unit and not cand.terms and not found and not (different_script or han_apart):
             pass  # a unit on its own line: no evidence
         else:
-            if different_script or cand.terms or found:
+            # Letters the host never writes stand apart as another script's do.
+            if different_script or cand.terms or found or (han_apart or close_apart):
                 terms["own_line"] = 1.0
-            elif cand.kind == "foreign_fragment" and cand.llr > 0:
+            if (
+                cand.kind == "foreign_fragment"
+                and cand.llr > 0
+                and ((han_apart or close_apart) or "own_line" not in terms)
+            ):
                 terms["own_line_language"] = 1.0  # in the host's script, on language alone
+            if han_apart or close_apart:
+                terms["close_language_letters"] = 1.0
             # A sentence of another language adds to a cue's evidence (a gambling brand in
             # look-alike letters with an Indonesian line around it). A line of several
             # sentences (a reader's comment), a quotation or the text's title is written
@@ -1409,8 +1463,10 @@ def _score(
     elif at_start and opens_sentence:
         # A capital after the run may start the next sentence or go on with a name; a run
         # that starts in lower case after a full stop is no name: a phrase pasted in between.
-        pasted = different_script or (
-            prev_tok is not None and tokens[cand.first].text[:1].islower()
+        pasted = (
+            different_script
+            or han_apart
+            or (prev_tok is not None and tokens[cand.first].text[:1].islower())
         )
         terms["sentence_boundary" if pasted else "capital_boundary"] = 1.0
     elif (

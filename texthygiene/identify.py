@@ -33,6 +33,7 @@ from .chardata import (
     UNSPACED_SCRIPTS,
 )
 from .frequency import LIST_FLOOR, lists
+from .hanforms import has_chinese_forms, has_kana
 from .segment import Token, line_ranges
 from .speedups import viterbi
 
@@ -43,6 +44,11 @@ _ABSENT_FRACTION = 0.1
 #: One word moves a language's log-odds by at most this much: a name, typo or loanword
 #: cannot outvote the words around it.
 WORD_EVIDENCE_CAP = 10.0
+#: Nats a word of kanji shared by Chinese and Japanese is more Chinese than Japanese at most.
+SHARED_HAN_MARGIN = 0.5
+#: Nats a word with kana (Japanese) or a simplified form (Chinese) is that language's above
+#: any other profile's reading of it.
+OWN_LETTER_MARGIN = 3.0
 #: Profile names we report under another code.
 _RENAME = {"zh-cn": "zh", "zh-tw": "zh", "no": "nb"}
 #: Words the evidence cache holds before it starts afresh. A cached word costs about 0.5 KB
@@ -201,6 +207,7 @@ class LanguageModel(CachedEvidence):
             (self.column[code], p) for p, code in enumerate(self.profiles) if p >= len(codes)
         ]
         self._korean = self.column.get("ko")
+        self._chinese, self._japanese = self.column.get("zh"), self.column.get("ja")
         self._kept: dict[str, bytes] = {}
         self._lengths: np.ndarray | None = None  # each table row's gram length
         self._known_counts: dict[str, dict[str, tuple[int, int, int, int]]] = {}
@@ -306,6 +313,33 @@ class LanguageModel(CachedEvidence):
                     if g
                 ]
                 merged[np.array(han_only, dtype=bool), self._korean] = -np.inf
+            if self._chinese is not None and self._japanese is not None:
+                # Kana are no Chinese letters, a simplified form (购, 们) no Japanese one:
+                # the profiles cannot tell (they fold Han characters into classes).
+                # Other kanji are both languages' (the profiles read 病人 as Chinese by 9
+                # nats): Japanese follows Chinese closely on them, so a kanji word of a
+                # Japanese sentence stays Japanese and a text of them alone stays Chinese.
+                written = [word for word, g in zip(words, grams, strict=True) if g]
+                kana = np.array([has_kana(word) for word in written], dtype=bool)
+                han = np.array([_HAN.search(word) is not None for word in written], dtype=bool)
+                simplified = np.array(
+                    [
+                        h and not k and has_chinese_forms(w)
+                        for w, k, h in zip(written, kana, han, strict=True)
+                    ],
+                    dtype=bool,
+                )
+                shared = han & ~kana & ~simplified
+                # The letters make the word the other's, whatever profile happens to hold
+                # its folded classes as well (兼职 read as Vietnamese as much as Chinese).
+                merged[kana, self._japanese] = merged[kana].max(axis=1) + OWN_LETTER_MARGIN
+                merged[simplified, self._chinese] = (
+                    merged[simplified].max(axis=1) + OWN_LETTER_MARGIN
+                )
+                merged[kana, self._chinese] = -np.inf
+                merged[simplified, self._japanese] = -np.inf
+                ja, zh = merged[shared, self._japanese], merged[shared, self._chinese]
+                merged[shared, self._japanese] = np.maximum(ja, zh - SHARED_HAN_MARGIN)
             merged -= merged.max(axis=1, keepdims=True)
             vectors[known] = saturate(merged)
         return vectors, known
@@ -619,6 +653,11 @@ def _switch_costs(tokens: Sequence[Token], line_words: Sequence[int]) -> list[fl
             if any(t.kind != "space" for t in gap):
                 costs.append(SWITCH_CLAUSE)
                 continue
+        if token.script in UNSPACED_SCRIPTS:
+            # Chinese and Japanese write no space inside a sentence: one is a break, as a
+            # clause's is (``…になった。 兼职 彼は…``: a pasted word between two spaces).
+            costs.append(SWITCH_CLAUSE)
+            continue
         costs.append(SWITCH_CAPITAL if token.text[:1].isupper() else SWITCH_PLAIN)
     return costs
 

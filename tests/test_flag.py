@@ -826,3 +826,38 @@ def test_a_latin_heading_in_another_language_than_english_is_a_phrase(
 def test_a_short_line_in_title_case_gets_no_word_evidence(line: str) -> None:
     text = f"{NL}\n\n{line}\nWe vonden jullie blog via een vriend, dank je wel!\n\n{AFTER}"
     assert "own_line_words_abroad" not in _traced_features(text, line)
+
+
+GREEK = (
+    "Το καλοκαίρι πήγαμε στο χωριό της γιαγιάς μου και μείναμε εκεί δύο εβδομάδες.",
+    "Κάθε πρωί κολυμπούσαμε στη θάλασσα και το βράδυ τρώγαμε στην ταβέρνα της πλατείας.",
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "𝐃𝐚𝐟𝐭𝐚𝐫 𝐬𝐞𝐤𝐚𝐫𝐚𝐧𝐠 𝐝𝐚𝐧 𝐝𝐚𝐩𝐚𝐭𝐤𝐚𝐧 𝐡𝐚𝐝𝐢𝐚𝐡𝐧𝐲𝐚 𝐬𝐞𝐭𝐢𝐚𝐩 𝐡𝐚𝐫𝐢",  # mathematical bold
+        "𝗗𝗔𝗙𝗧𝗔𝗥 𝗦𝗘𝗞𝗔𝗥𝗔𝗡𝗚 𝗗𝗔𝗡 𝗗𝗔𝗣𝗔𝗧𝗞𝗔𝗡 𝗕𝗢𝗡𝗨𝗦 𝗕𝗘𝗦𝗔𝗥",  # sans-serif bold capitals
+        "ｄａｆｔａｒ ｓｅｋａｒａｎｇ ｄａｎ ｄａｐａｔｋａｎ ｈａｄｉａｈｎｙａ",  # fullwidth
+    ],
+    ids=["bold", "sans_capitals", "fullwidth"],
+)
+def test_a_line_in_look_alike_letters_is_read_as_the_letters_it_imitates(line: str) -> None:
+    # The styled letters have no script of their own (the tokenizer took them for a
+    # number): read as the Latin letters they imitate, the line is a Latin run in a Greek host.
+    text = f"{GREEK[0]}\n\n{line}\n\n{GREEK[1]}"
+    report = texthygiene.scan(text)
+    assert [(f.kind, f.text) for f in report.findings] == [("foreign_fragment", line)]
+    assert report.findings[0].language == "id"
+
+
+def test_a_word_in_look_alike_letters_is_a_word_of_the_script_it_imitates() -> None:
+    text = "ab 𝐛𝐮𝐭𝐮𝐡 𝟑𝟎𝟑"
+    words = [(t.kind, t.script, t.text) for t in tokenize(text) if t.kind != "space"]
+    # the offsets stay the original text's; digits stay numbers
+    assert words == [
+        ("word", "Latin", "ab"),
+        ("word", "Latin", "𝐛𝐮𝐭𝐮𝐡"),
+        ("number", "Common", "𝟑𝟎𝟑"),
+    ]

@@ -37,6 +37,7 @@ from .chardata import (
     SCRIPT_LANGUAGES,
     SENTENCE_END,
     SENTENCE_FINAL,
+    STYLED_LETTERS_RE,
     UNSPACED_SCRIPTS,
     language_name,
 )
@@ -258,6 +259,10 @@ def flag(
     foreign = [False] * len(tokens)
     for i, token in enumerate(tokens):
         if token.kind == "word" and i not in allowlisted:
+            if token.group == words.host_script and _styled(token):
+                # In the host's own script a brand in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕) is a
+                # cue, and joins a run beside it; its label alone makes no run.
+                continue
             label = labels[i]
             foreign[i] = label != host if label is not None else token.group != words.host_script
     cues = find_cues(text)
@@ -551,9 +556,15 @@ def _sentences_on(tokens: Sequence[Token], line: _Line) -> bool:
 
 
 def _styled(token: Token) -> bool:
-    """A word in look-alike letters (mathematical, double-struck), which have no script:
-    the tokenizer takes it for a number."""
-    return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+    """A word in look-alike letters (mathematical, double-struck, fullwidth): read as the
+    letters it imitates, or taken for a number where they have no script to imitate."""
+    if token.kind == "number":
+        return any(ch.isalpha() for ch in token.text)
+    return (
+        token.kind == "word"
+        and not token.text.isascii()
+        and STYLED_LETTERS_RE.search(token.text) is not None
+    )
 
 
 def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:

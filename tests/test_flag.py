@@ -861,3 +861,17 @@ def test_a_word_in_look_alike_letters_is_a_word_of_the_script_it_imitates() -> N
         ("word", "Latin", "𝐛𝐮𝐭𝐮𝐡"),
         ("number", "Common", "𝟑𝟎𝟑"),
     ]
+
+
+def test_a_korean_particle_glued_to_a_latin_name_is_no_glue() -> None:
+    # Korean writes its particles onto any noun, a Latin name too (``Nectar에서``): a host word
+    # touching a Latin run's end is the name's particle, not a phrase pasted on.
+    text = (
+        "지난 주말에 우리는 시골에 있는 할머니 댁에 다녀왔다. 최근 인터뷰에서, "
+        "Mark and Daniel은 자신들의 첫 앨범을 작은 방에서 녹음했다고 말했다. "
+        "그날 저녁에는 모두 함께 마당에서 고기를 구워 먹었다."
+    )
+    assert [f.text for f in texthygiene.scan(text).findings] == []
+    # glued onto the host's full stop, a Latin phrase is still pasted on
+    pasted = text.replace("다. 최근", "다.Win a free iPhone now 최근")
+    assert "Win a free iPhone now" in [f.text for f in texthygiene.scan(pasted).findings]

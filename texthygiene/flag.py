@@ -157,6 +157,8 @@ OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
+#: Host scripts whose particles are written onto the word before them, whatever its script.
+PARTICLE_SCRIPTS = frozenset({"Hangul"})
 GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: A script other than the host's on this many lines, in this many blocks with the host's
@@ -1206,6 +1208,8 @@ def _score(
         and is_language_word(next_tok)
         and next_tok.group != last_script
         and (next_tok.group == host_script or last_script != host_script)
+        # Korean writes its particles onto any noun, a Latin name too (``Zayion은``).
+        and not (host_script in PARTICLE_SCRIPTS and next_tok.group == host_script)
     )
     at_start = (
         prev_tok is None

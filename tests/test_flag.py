@@ -890,3 +890,14 @@ def test_a_japanese_word_with_kana_is_no_chinese_run() -> None:
     assert [
         f.text for f in report.findings if regex.search(r"[\p{Hiragana}\p{Katakana}]", f.text)
     ] == []
+
+
+def test_a_line_ending_on_a_bracket_is_no_label_for_a_run_before_the_hosts_words() -> None:
+    # ``Share this:`` is a label; a Latin phrase opening a line that the host's words go on
+    # to end with a bracket is pasted before them
+    phrase = "Evlerinde yaptıkları aramada hiçbir şey bulunamadı, sonuçta"
+    text = (
+        f"1. {phrase} Средства от кашля (сиропы)\n\n"
+        "Наиболее эффективный из них действует мягко и почти не имеет побочных эффектов."
+    )
+    assert [f.text for f in texthygiene.scan(text).findings] == [phrase]

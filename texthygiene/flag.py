@@ -1572,7 +1572,11 @@ def _latin_apart(
     return not (
         (titled and not _phrase_abroad(tokens, cand, host))
         or _CODE_RE.search(line_text) is not None
-        or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
+        # ``Share this:``: the run is the label, no host words after it on its line
+        or (
+            line_text.rstrip()[-1:] in LABEL_ENDS
+            and not any(is_language_word(tokens[i]) for i in range(cand.last + 1, line.last))
+        )
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
         or (

@@ -117,7 +117,6 @@ _LAST_SENTENCE_END_RE = regex.compile(
     "[" + regex.escape("".join(sorted(SENTENCE_END))) + "]", regex.REVERSE
 )
 _SENTENCE_END_CHARS = "".join(sorted(SENTENCE_END))
-_KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*")
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 NAME_REACH = 300  # characters either side of the run
@@ -267,8 +266,6 @@ def flag(
                 # cue, and joins a run beside it; its label alone makes no run.
                 continue
             label = labels[i]
-            if host == "ja" and label == "zh" and _KANA_RE.search(token.text):
-                continue  # kana are Japanese's alone: a Han-heavy word with them is the host's
             foreign[i] = label != host if label is not None else token.group != words.host_script
     cues = find_cues(text)
     if not spam and not any(foreign) and not cues:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 import texthygiene
+from texthygiene.document import DocumentView, document_view
 from texthygiene.results import SCHEMA_VERSION
 
 FRAGMENTS = ("foreign_fragment", "spam_fragment")
@@ -209,3 +210,33 @@ def test_latin_run_apart_in_a_non_latin_host_is_a_script_mismatch(text: str, fra
 )
 def test_latin_exceptions_in_a_non_latin_host_stay_clean(text: str) -> None:
     assert _fragments(texthygiene.scan(text)) == []
+
+
+def _japanese_view(second: str) -> DocumentView:
+    # A Japanese text whose Han-heavy words the n-grams read as another language in
+    # turns, spread through it, with the kana words read as Japanese.
+    from texthygiene.identify import WordLanguages
+    from texthygiene.segment import tokenize
+
+    text = "。".join(["東京都中央区 本社 置く 大手総合建設会社"] * 4)
+    tokens = tokenize(text)
+    labels: list[str | None] = []
+    n = 0
+    for token in tokens:
+        if token.kind != "word":
+            labels.append(None)
+            continue
+        labels.append(second if n % 4 == 0 else "ja")
+        n += 1
+    words = WordLanguages("ja", "Han", labels, [1.0] * len(tokens), [1.0] * len(tokens), {}, ())
+    return document_view(tokens, words)
+
+
+def test_han_words_of_a_japanese_text_read_as_chinese_are_no_second_language() -> None:
+    # Chinese shares its characters with Japanese: in a Japanese host, words read as
+    # Chinese are the host's Han compounds, not a language spread through the text.
+    view = _japanese_view("zh")
+    assert not view.multilingual
+    assert set(view.languages) == {"ja"}
+    # another language spread the same way still makes the text multilingual
+    assert _japanese_view("en").multilingual

@@ -5,6 +5,7 @@ Nothing here has logic beyond a look-up; the stages import what they need.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -42,6 +43,37 @@ def char_script(ch: str) -> str:
         if pattern.match(ch):
             return name
     return "Common" if _NUMBER.match(ch) else "Other"
+
+
+#: Letters in a look-alike font (mathematical alphanumerics, letterlike symbols such as ℝ,
+#: fullwidth, circled and squared letters): spam writes them to dodge word filters, and each
+#: is read as the letter it imitates.
+STYLED_LETTERS_RE = regex.compile(
+    r"[\u2102-\u2149\u24b6-\u24e9\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff\U0001f130-\U0001f149]"
+)
+#: The scripts whose letters have look-alike fonts.
+STYLED_SCRIPTS = frozenset({"Latin", "Greek"})
+
+
+@lru_cache(maxsize=4096)
+def imitated_letter(ch: str) -> str | None:
+    """The letter a look-alike letter imitates (its NFKC form), or None.
+
+    >>> imitated_letter("𝐛"), imitated_letter("Ｇ"), imitated_letter("𝟑"), imitated_letter("b")
+    ('b', 'G', None, None)
+    """
+    if not STYLED_LETTERS_RE.match(ch):
+        return None
+    plain = unicodedata.normalize("NFKC", ch)
+    return plain if len(plain) == 1 and plain != ch and plain.isalpha() else None
+
+
+def unstyled(word: str) -> str:
+    """``word`` with its look-alike letters read as the letters they imitate (same length,
+    so offsets into it are offsets into ``word``)."""
+    if word.isascii() or not STYLED_LETTERS_RE.search(word):
+        return word
+    return "".join(imitated_letter(ch) or ch for ch in word)
 
 
 def script_group(script: str) -> str:

@@ -37,6 +37,7 @@ from .chardata import (
     SCRIPT_LANGUAGES,
     SENTENCE_END,
     SENTENCE_FINAL,
+    STYLED_LETTERS_RE,
     UNSPACED_SCRIPTS,
     language_name,
 )
@@ -157,6 +158,8 @@ OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
 #: Evidence a run has of its own, beside its language: in a multilingual document (see
 #: document.py) a foreign run without any is expected, and its language does not count.
+#: Host scripts whose particles are written onto the word before them, whatever its script.
+PARTICLE_SCRIPTS = frozenset({"Hangul"})
 GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: A script other than the host's on this many lines, in this many blocks with the host's
@@ -259,6 +262,10 @@ def flag(
     foreign = [False] * len(tokens)
     for i, token in enumerate(tokens):
         if token.kind == "word" and i not in allowlisted:
+            if token.group == words.host_script and _styled(token):
+                # In the host's own script a brand in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕) is a
+                # cue, and joins a run beside it; its label alone makes no run.
+                continue
             label = labels[i]
             foreign[i] = label != host if label is not None else token.group != words.host_script
     cues = find_cues(text)
@@ -559,9 +566,15 @@ def _sentences_on(tokens: Sequence[Token], line: _Line) -> bool:
 
 
 def _styled(token: Token) -> bool:
-    """A word in look-alike letters (mathematical, double-struck), which have no script:
-    the tokenizer takes it for a number."""
-    return token.kind == "number" and any(ch.isalpha() for ch in token.text)
+    """A word in look-alike letters (mathematical, double-struck, fullwidth): read as the
+    letters it imitates, or taken for a number where they have no script to imitate."""
+    if token.kind == "number":
+        return any(ch.isalpha() for ch in token.text)
+    return (
+        token.kind == "word"
+        and not token.text.isascii()
+        and STYLED_LETTERS_RE.search(token.text) is not None
+    )
 
 
 def _same_run_after(
@@ -1125,9 +1138,7 @@ def _quoted(text: str, line_start: int, line_end: int, start: int, end: int) -> 
     return False
 
 
-def _between_single_quotes(
-    text: str, line_start: int, line_end: int, start: int, end: int
-) -> bool:
+def _between_single_quotes(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
     """``'Война и мир'``: straight single quotes right around the run, each on the outer side
     of a word boundary, so an apostrophe inside a word (``mama's``) opens nothing.
 
@@ -1262,6 +1273,8 @@ def _score(
         and is_language_word(next_tok)
         and next_tok.group != last_script
         and (next_tok.group == host_script or last_script != host_script)
+        # Korean writes its particles onto any noun, a Latin name too (``Zayion은``).
+        and not (host_script in PARTICLE_SCRIPTS and next_tok.group == host_script)
     )
     at_start = (
         prev_tok is None
@@ -1649,7 +1662,11 @@ def _latin_apart(
     return not (
         (titled and not _phrase_abroad(tokens, cand, host))
         or _CODE_RE.search(line_text) is not None
-        or line_text.rstrip()[-1:] in LABEL_ENDS  # ``Share this:``
+        # ``Share this:``: the run is the label, no host words after it on its line
+        or (
+            line_text.rstrip()[-1:] in LABEL_ENDS
+            and not any(is_language_word(tokens[i]) for i in range(cand.last + 1, line.last))
+        )
         or _SENTENCE_INSIDE_RE.search(text, start, end) is not None
         # the lines right before and after it (a blank line ends a list)
         or (

@@ -30,7 +30,10 @@ from .chardata import (
     CLOSE_LANGUAGES,
     SENTENCE_END,
     SENTENCE_FINAL,
+    STYLED_SCRIPTS,
     UNSPACED_SCRIPTS,
+    char_script,
+    unstyled,
 )
 from .frequency import LIST_FLOOR, lists
 from .hanforms import has_chinese_forms, has_kana
@@ -688,12 +691,18 @@ def identify_words(
     for i in words:
         token = tokens[i]
         text = token.text
+        styled = False
+        if token.script in STYLED_SCRIPTS:
+            text = unstyled(text)  # 𝐛𝐮𝐭𝐮𝐡 is read as the word it imitates
+            # Letters of no script (mathematical ones, not fullwidth Latin's own forms)
+            # are a font effect, a brand's as often as a phrase's (𝐌𝐀𝐌𝐀𝐉𝐈𝐓𝐔).
+            styled = text is not token.text and any(char_script(c) == "Other" for c in token.text)
         texts.append(text)
         if i in allowlisted:
             weight = 0.0
         else:
             weight, capitalised = shape(text)
-            if capitalised and not _sentence_initial(tokens, i):
+            if (capitalised and not _sentence_initial(tokens, i)) or (styled and weight):
                 weight = NAME_WEIGHT
         weights[i] = weight
         word_weights_list.append(weight)

@@ -19,6 +19,7 @@ from .chardata import (
     PROTECTED_MARKS,
     TOKEN_RE,
     char_script,
+    imitated_letter,
     script_group,
 )
 from .results import Segment
@@ -52,9 +53,13 @@ def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
     """Where a word's script changes: (start, end, script) of each piece."""
     pieces: list[tuple[int, int, str]] = []
     piece_start, current = 0, "Common"
+    imitated: str | None = None  # the script of the first look-alike letter
     for i, ch in enumerate(word):
         script = char_script(ch)
         if script in ("Common", "Other"):
+            if imitated is None:
+                letter = imitated_letter(ch)
+                imitated = None if letter is None else char_script(letter)
             continue
         if current == "Common":
             current = script
@@ -63,6 +68,10 @@ def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
             piece_start, current = i, script
         elif script != current and script == "Han":
             current = script  # Japanese: a run with any Han reads as Han
+    if current == "Common" and imitated is not None:
+        # A word in look-alike letters alone (𝐛𝐮𝐭𝐮𝐡) is a word of the script they imitate;
+        # mixed into another script's letters (𝘈𝘌Я𝙊) they stay that word's, as digits do.
+        current = imitated
     pieces.append((piece_start, len(word), current))
     return tuple(pieces)
 

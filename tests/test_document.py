@@ -208,3 +208,35 @@ def test_latin_run_apart_in_a_non_latin_host_is_a_script_mismatch(text: str, fra
 )
 def test_latin_exceptions_in_a_non_latin_host_stay_clean(text: str) -> None:
     assert _fragments(texthygiene.scan(text)) == []
+
+
+def test_echoes_leave_the_frequency_memo_alone_and_agree_with_it() -> None:
+    """A page's host words looked up in every language it has runs in would flood the lists'
+    memo of recent words (``FrequencyLists.zipf``); Echoes search the tables directly and
+    find the borrowings the memo would."""
+    from texthygiene.document import ECHO_MARGIN, Echoes
+    from texthygiene.frequency import LIST_FLOOR, lists
+    from texthygiene.identify import identify_words
+    from texthygiene.segment import tokenize
+
+    tokens = tokenize(
+        "Kemarin aku speak up di kelas tapi nobody cares sih. I was so tired back then"
+    )
+    words = identify_words(tokens, frozenset(), frozenset())
+    echoes = Echoes(tokens, words)
+    freq = lists()
+    before = {language: dict(seen) for language, seen in freq._seen.items()}
+    languages = ("en", "es", "de", "fr", "nl", "pt")
+    run = range(len(tokens) - 11, len(tokens))
+    found = [echoes.echoed(language, run) for language in languages]
+    assert {language: dict(seen) for language, seen in freq._seen.items()} == before
+    host = words.host
+    assert host is not None
+    expected = []
+    for language in languages:
+        at_home, abroad = freq.zipf(echoes.texts, host), freq.zipf(echoes.texts, language)
+        borrowed = int(((abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)).sum())
+        expected.append(borrowed)
+    assert expected[0] > 0
+    assert [echoes._borrowed[language][-1] for language in languages] == expected
+    assert found[0] is True

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from .frequency import LIST_FLOOR, lists
+from .frequency import LIST_FLOOR, hashes, lists
 from .identify import WordLanguages
 from .segment import Token
 from .speedups import host_words
@@ -124,6 +124,21 @@ class Echoes:
         self.index = host_words(tokens, words.labels, self.host)
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
+        # The host's words hashed once and searched in each language's table unremembered: a
+        # page's host words in every language it has runs in would flood the lists' memo
+        # of recent words (``FrequencyLists.zipf``) and push out the words texts share.
+        self._hashed: tuple[np.ndarray, np.ndarray] | None = None  # (hashes, each word's)
+        self._at_home: np.ndarray | None = None
+
+    def _zipf(self, language: str) -> np.ndarray:
+        """``lists().zipf(self.texts, language)``, the words' hashes computed once."""
+        if self._hashed is None:
+            unique = {text: n for n, text in enumerate(dict.fromkeys(self.texts))}
+            inverse = np.fromiter(map(unique.__getitem__, self.texts), np.intp, len(self.texts))
+            self._hashed = hashes(list(unique)), inverse
+        found, inverse = self._hashed
+        zipf: np.ndarray = lists().search_hashes(found, language)[inverse]
+        return zipf
 
     def echoed(self, language: str | None, run: range) -> bool:
         freq = lists()
@@ -131,7 +146,9 @@ class Echoes:
         if language is None or host is None or not (freq.has(host) and freq.has(language)):
             return False
         if language not in self._borrowed:
-            at_home, abroad = freq.zipf(self.texts, host), freq.zipf(self.texts, language)
+            if self._at_home is None:
+                self._at_home = self._zipf(host)
+            at_home, abroad = self._at_home, self._zipf(language)
             mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
             self._borrowed[language] = [0, *np.cumsum(mask, dtype=np.int64).tolist()]
         counts = self._borrowed[language]

@@ -86,10 +86,10 @@ class FrequencyLists:
 
     def search(self, words: Sequence[str], language: str) -> np.ndarray:
         """``zipf`` without remembering: one search of the language's table. [len(words)]"""
-        return self.search_hashes(_hashes(words), language)
+        return self.search_hashes(hashes(words), language)
 
     def search_hashes(self, hashes: np.ndarray, language: str) -> np.ndarray:
-        """``search`` for words already hashed (``_hashes``). [len(hashes)] float32"""
+        """``search`` for words already hashed (``hashes``). [len(hashes)] float32"""
         table = self._table(language)
         if table is None or not len(hashes):
             return np.zeros(len(hashes), dtype=np.float32)
@@ -168,14 +168,14 @@ class ZipfMatrix:
                 self._zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
                 self._hashes = np.zeros(size, dtype=np.int64)
                 new = [*dict.fromkeys(words)]
-            self._hashes[len(self._words) : len(self._words) + len(new)] = _hashes(new)
+            self._hashes[len(self._words) : len(self._words) + len(new)] = hashes(new)
             rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
             self._words.extend(new)
             found = [rows[w] for w in words]
         return found
 
 
-def _hashes(words: Sequence[str]) -> np.ndarray:
+def hashes(words: Sequence[str]) -> np.ndarray:
     """Each word as the tables hash it: its case-folded UTF-8 bytes. [len(words)] int64"""
     return np.fromiter(
         (hash(w.casefold().encode("utf-8", "surrogatepass")) for w in words),

@@ -578,7 +578,12 @@ class WordLanguages(NamedTuple):
     close_letters: frozenset[int] = frozenset()
 
 
-@lru_cache(maxsize=65536)
+#: Words whose shape is remembered: the frequent ones, which are most of a text's (each
+#: entry costs ~200 bytes in every batch worker; a shape costs a microsecond to find again).
+_SHAPES_KEPT = 8192
+
+
+@lru_cache(maxsize=_SHAPES_KEPT)
 def _shape(word: str) -> tuple[float, bool]:
     """A word's weight from its shape alone, and whether it is capitalised like a name."""
     if any(c.isdigit() for c in word):

@@ -41,6 +41,9 @@ ECHO_SHARE = 0.1
 CHAT_WORDS = 2
 _CHAT_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}*[3579]\p{Ll}*(?![\p{L}\p{N}])")
 _VOWEL_RE = regex.compile(r"[aeiouy]")
+#: Host words of a text whose borrowings are looked up through the frequency lists' memo
+#: (a post's; a page's are searched apart, see ``Echoes._zipf``).
+ECHO_MEMO_WORDS = 400
 ECHO_MARGIN = 0.5  # Zipf: a word this much more frequent in the language than in the host's
 
 
@@ -124,14 +127,16 @@ class Echoes:
         self.index = host_words(tokens, words.labels, self.host)
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
-        # The host's words hashed once and searched in each language's table unremembered: a
-        # page's host words in every language it has runs in would flood the lists' memo
-        # of recent words (``FrequencyLists.zipf``) and push out the words texts share.
         self._hashed: tuple[np.ndarray, np.ndarray] | None = None  # (hashes, each word's)
         self._at_home: np.ndarray | None = None
 
     def _zipf(self, language: str) -> np.ndarray:
-        """``lists().zipf(self.texts, language)``, the words' hashes computed once."""
+        """``lists().zipf(self.texts, language)``; on a long text the words are hashed once
+        and searched in the language's table unremembered: a page's host words in every
+        language it has runs in would flood the lists' memo of recent words and push out
+        the words texts share (a short text's few are cheaper looked up in the memo)."""
+        if len(self.texts) <= ECHO_MEMO_WORDS:
+            return lists().zipf(self.texts, language)
         if self._hashed is None:
             unique = {text: n for n, text in enumerate(dict.fromkeys(self.texts))}
             inverse = np.fromiter(map(unique.__getitem__, self.texts), np.intp, len(self.texts))
@@ -147,7 +152,7 @@ class Echoes:
             return False
         if language not in self._borrowed:
             if self._at_home is None:
-                self._at_home = self._zipf(host)
+                self._at_home = lists().zipf(self.texts, host)  # the words texts share
             at_home, abroad = self._at_home, self._zipf(language)
             mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
             self._borrowed[language] = [0, *np.cumsum(mask, dtype=np.int64).tolist()]

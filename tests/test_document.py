@@ -240,3 +240,38 @@ def test_han_words_of_a_japanese_text_read_as_chinese_are_no_second_language() -
     assert set(view.languages) == {"ja"}
     # another language spread the same way still makes the text multilingual
     assert _japanese_view("en").multilingual
+
+
+@pytest.mark.parametrize("repeats", [1, 60])
+def test_echoes_of_a_page_leave_the_frequency_memo_alone_and_agree_with_it(repeats: int) -> None:
+    """A page's host words looked up in every language it has runs in would flood the lists'
+    memo of recent words (``FrequencyLists.zipf``); Echoes of a long text search the tables
+    apart (a short text's go through the memo) and find the borrowings the memo would."""
+    from texthygiene.document import ECHO_MARGIN, ECHO_MEMO_WORDS, Echoes
+    from texthygiene.frequency import LIST_FLOOR, lists
+    from texthygiene.identify import identify_words
+    from texthygiene.segment import tokenize
+
+    post = "Kemarin aku speak up di kelas tapi nobody cares sih. "
+    tokens = tokenize(post * repeats + "I was so tired back then")
+    words = identify_words(tokens, frozenset(), frozenset())
+    echoes = Echoes(tokens, words)
+    assert (len(echoes.texts) > ECHO_MEMO_WORDS) == (repeats > 1)
+    freq = lists()
+    host = words.host
+    assert host is not None
+    freq.zipf(echoes.texts, host)  # the host's words are remembered either way
+    before = {language: dict(seen) for language, seen in freq._seen.items()}
+    languages = ("en", "es", "de", "fr", "nl", "pt")
+    run = range(len(tokens) - 11, len(tokens))
+    found = [echoes.echoed(language, run) for language in languages]
+    if repeats > 1:
+        assert {language: dict(seen) for language, seen in freq._seen.items()} == before
+    expected = []
+    for language in languages:
+        at_home, abroad = freq.zipf(echoes.texts, host), freq.zipf(echoes.texts, language)
+        borrowed = int(((abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)).sum())
+        expected.append(borrowed)
+    assert expected[0] > 0
+    assert [echoes._borrowed[language][-1] for language in languages] == expected
+    assert found[0] is True

@@ -119,3 +119,48 @@ def test_frequency_evidence_matches_per_language_lookups(home_size: int, ties: b
     assert got.dtype == expected.dtype
     assert np.array_equal(got, expected)
     assert expected.any()
+
+
+def test_zipf_matrix_starts_small_and_agrees_with_the_tables_as_it_grows_and_resets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from texthygiene import frequency
+
+    languages = ("en", "nl", "de", "fr")
+    freq = lists()
+    small = frequency.ZipfMatrix(freq, languages)
+    small.lookup(["deep"], np.zeros((1, 1), dtype=np.intp))
+    assert small._zipf.shape[0] < frequency._MATRIX_WORDS  # no megabytes for one word
+    # A tiny bound: texts of new words grow the matrix, then overflow it and start afresh.
+    monkeypatch.setattr(frequency, "_MATRIX_FIRST", 2)
+    monkeypatch.setattr(frequency, "_MATRIX_WORDS", 8)
+    matrix = frequency.ZipfMatrix(freq, languages)
+    vocabulary = ["deep", "ten", "levels", "Straße", "de", "xqzvwk", "the", "und", "het", "le"]
+    rng = np.random.default_rng(3)
+    sizes = set()
+    for _ in range(30):
+        words = [vocabulary[k] for k in rng.integers(0, len(vocabulary), rng.integers(1, 7))]
+        columns = rng.integers(0, len(languages), (len(words), 2))
+        got = matrix.lookup(words, columns)
+        pairs = zip(words, columns, strict=True)
+        expected = np.array([[freq.search([w], languages[c])[0] for c in row] for w, row in pairs])
+        assert np.array_equal(got, expected)
+        sizes.add(matrix._zipf.shape[0])
+    assert min(sizes) < max(sizes) <= 8
+
+
+def test_the_memo_of_recent_words_keeps_its_newer_half_under_its_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from texthygiene import frequency
+
+    monkeypatch.setattr(frequency, "_SEEN_LIMIT", 8)
+    freq = frequency.FrequencyLists(frequency._data_dir())
+    texts = [["deep", "ten"], ["levels", "the"], ["und", "het"], ["le", "de"], ["water", "zee"]]
+    for words in texts:
+        for language in ("en", "nl"):
+            got = freq.zipf(words, language)
+            assert np.array_equal(got, freq.search(words, language))
+            assert sum(map(len, freq._seen.values())) <= 8
+    # The last text's words in both languages, and the one before's, are still known.
+    assert {*texts[-1], *texts[-2]} <= freq._seen["en"].keys() & freq._seen["nl"].keys()

@@ -315,3 +315,47 @@ def test_a_script_on_several_lines_is_not_outweighed_by_the_words_opening_the_te
     )
     tokens = texthygiene.segment.tokenize(text)
     assert identify.identify_words(tokens, frozenset(), frozenset()).host_script == "Cyrillic"
+
+
+def test_no_letter_is_a_digit() -> None:
+    # ``_shape`` and naming skip the per-character digit search for a word of letters only.
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and c.isdigit()]
+
+
+def _close_host_one_language_at_a_time(
+    lm: identify.Identifier, total: np.ndarray, texts: list[str], weights: np.ndarray, host: str
+) -> str:
+    """``close_host`` as it summed each language's gains apart (the reference)."""
+    from texthygiene.chardata import CLOSE_LANGUAGES
+    from texthygiene.frequency import LIST_FLOOR, lists
+
+    freq = lists()
+    if not freq.has(host):
+        return host
+    close = sorted(c for c in CLOSE_LANGUAGES.get(host, ()) if c in lm.column)
+    if len(texts) <= identify.SHORT_TEXT_WORDS:
+        ranked = np.argsort(-total, kind="stable")[1 : 1 + identify.HOST_CONTENDERS].tolist()
+        close += [lm.languages[c] for c in ranked if lm.languages[c] not in close]
+    group = [host, *(c for c in close if freq.has(c))]
+    scores = []
+    for code in group:
+        zipf = freq.search(texts, code)
+        gain = weights * np.maximum(zipf - LIST_FLOOR, 0.0)
+        bonus = identify.HOST_FREQUENCY_WEIGHT * identify._LN10 * float(gain.sum())
+        scores.append(float(total[lm.column[code]]) + bonus)
+    return group[int(np.argmax(scores))]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_close_host_sums_every_language_as_it_did_one_at_a_time(seed: int) -> None:
+    lm = detector("langdetect")
+    rng = np.random.default_rng(seed)
+    vocabulary = ["дуже", "очень", "від", "от", "karena", "kerana", "uma", "una", "de", "la"]
+    texts = [vocabulary[k] for k in rng.integers(0, len(vocabulary), rng.integers(2, 40))]
+    weights = rng.choice([0.0, 0.3, 1.0], len(texts)).astype(np.float32)
+    total = (rng.normal(size=len(lm.languages)) * 3).astype(np.float32)
+    # Near ties between the host and its close languages, where a last bit would decide.
+    for host in ("uk", "ru", "fa", "id", "pt", "es"):
+        total[lm.column[host]] = np.float32(5.0) + np.float32(rng.normal() * 1e-3)
+        got = identify.close_host(lm, total, texts, weights, host)
+        assert got == _close_host_one_language_at_a_time(lm, total, texts, weights, host)

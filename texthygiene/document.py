@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from .frequency import LIST_FLOOR, lists
+from .frequency import LIST_FLOOR, hashes, lists
 from .identify import WordLanguages
 from .segment import Token
 from .speedups import host_words
@@ -45,6 +45,9 @@ _VOWEL_RE = regex.compile(r"[aeiouy]")
 #: Japanese text, with no kana in them, read as Chinese (train split: Japanese pages judged
 #: multilingual, Chinese at a quarter of their words, an injected line then expected).
 MISREAD_AS = {"ja": "zh"}
+#: Host words of a text whose borrowings are looked up through the frequency lists' memo
+#: (a post's; a page's are searched apart, see ``Echoes._zipf``).
+ECHO_MEMO_WORDS = 400
 ECHO_MARGIN = 0.5  # Zipf: a word this much more frequent in the language than in the host's
 
 
@@ -132,6 +135,23 @@ class Echoes:
         self.index = host_words(tokens, words.labels, self.host)
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
+        self._hashed: tuple[np.ndarray, np.ndarray] | None = None  # (hashes, each word's)
+        self._at_home: np.ndarray | None = None
+
+    def _zipf(self, language: str) -> np.ndarray:
+        """``lists().zipf(self.texts, language)``; on a long text the words are hashed once
+        and searched in the language's table unremembered: a page's host words in every
+        language it has runs in would flood the lists' memo of recent words and push out
+        the words texts share (a short text's few are cheaper looked up in the memo)."""
+        if len(self.texts) <= ECHO_MEMO_WORDS:
+            return lists().zipf(self.texts, language)
+        if self._hashed is None:
+            unique = {text: n for n, text in enumerate(dict.fromkeys(self.texts))}
+            inverse = np.fromiter(map(unique.__getitem__, self.texts), np.intp, len(self.texts))
+            self._hashed = hashes(list(unique)), inverse
+        found, inverse = self._hashed
+        zipf: np.ndarray = lists().search_hashes(found, language)[inverse]
+        return zipf
 
     def echoed(self, language: str | None, run: range) -> bool:
         freq = lists()
@@ -139,7 +159,9 @@ class Echoes:
         if language is None or host is None or not (freq.has(host) and freq.has(language)):
             return False
         if language not in self._borrowed:
-            at_home, abroad = freq.zipf(self.texts, host), freq.zipf(self.texts, language)
+            if self._at_home is None:
+                self._at_home = lists().zipf(self.texts, host)  # the words texts share
+            at_home, abroad = self._at_home, self._zipf(language)
             mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
             self._borrowed[language] = [0, *np.cumsum(mask, dtype=np.int64).tolist()]
         counts = self._borrowed[language]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import itertools
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +34,15 @@ _WORDFREQ_CODE = {"tl": "fil", "hr": "sh"}
 #: Languages written without spaces: wordfreq's lists hold their dictionary words (cut by
 #: jieba or MeCab), never the runs of characters our tokenizer gives, so they are not read.
 _UNSPACED = frozenset({"ja", "zh", "th"})
-#: Words whose Zipf values are remembered (all languages together) before starting afresh.
-_SEEN_LIMIT = 100_000
+#: Words whose Zipf values are remembered (all languages together), about 150 bytes each;
+#: past it the older half of each language's words is forgotten (a text's frequent words
+#: are among the newer ones, so they stay).
+_SEEN_LIMIT = 40_000
 #: Words a ``ZipfMatrix`` remembers before starting afresh (a row of every language each).
 _MATRIX_WORDS = 20_000
+#: Rows a ``ZipfMatrix`` starts with; it doubles up to ``_MATRIX_WORDS`` as words come, so
+#: a process that scans a few texts does not fill megabytes it never reads.
+_MATRIX_FIRST = 1024
 
 
 def _data_dir() -> Path | None:
@@ -78,18 +84,28 @@ class FrequencyLists:
         new = [w for w in dict.fromkeys(words) if w not in seen]
         if new:
             if sum(map(len, self._seen.values())) + len(new) > _SEEN_LIMIT:
-                self._seen = {language: {}}
-                seen = self._seen[language]
-                new = [*dict.fromkeys(words)]
+                self._forget(len(new))
+                seen = self._seen.setdefault(language, {})
+                new = [w for w in dict.fromkeys(words) if w not in seen]
             seen.update(zip(new, self.search(new, language).tolist(), strict=True))
         return np.array([seen[w] for w in words], dtype=np.float32)
 
+    def _forget(self, room: int) -> None:
+        """The older half of each language's remembered words forgotten, or all of them
+        if that leaves no ``room`` under ``_SEEN_LIMIT``."""
+        halves = {
+            language: dict(itertools.islice(seen.items(), len(seen) // 2, None))
+            for language, seen in self._seen.items()
+        }
+        kept = sum(map(len, halves.values()))
+        self._seen = halves if kept + room <= _SEEN_LIMIT else {}
+
     def search(self, words: Sequence[str], language: str) -> np.ndarray:
         """``zipf`` without remembering: one search of the language's table. [len(words)]"""
-        return self.search_hashes(_hashes(words), language)
+        return self.search_hashes(hashes(words), language)
 
     def search_hashes(self, hashes: np.ndarray, language: str) -> np.ndarray:
-        """``search`` for words already hashed (``_hashes``). [len(hashes)] float32"""
+        """``search`` for words already hashed (``hashes``). [len(hashes)] float32"""
         table = self._table(language)
         if table is None or not len(hashes):
             return np.zeros(len(hashes), dtype=np.float32)
@@ -130,9 +146,17 @@ class ZipfMatrix:
         self._languages = languages
         self._rows: dict[str, int] = {}
         self._words: list[str] = []
-        self._zipf = np.full((0, len(languages)), np.nan, dtype=np.float32)
-        self._hashes = np.zeros(0, dtype=np.int64)  # each row's word, as the tables hash it
+        self._zipf = np.full((_MATRIX_FIRST, len(languages)), np.nan, dtype=np.float32)
+        self._hashes = np.zeros(_MATRIX_FIRST, dtype=np.int64)  # each row's word, as hashed
         self._guard = threading.Lock()
+
+    def _grow(self, used: int, size: int) -> None:
+        """Room for ``size`` rows, the first ``used`` kept (the others unsearched again)."""
+        zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
+        zipf[:used] = self._zipf[:used]
+        found = np.zeros(size, dtype=np.int64)
+        found[:used] = self._hashes[:used]
+        self._zipf, self._hashes = zipf, found
 
     def lookup(self, words: Sequence[str], columns: np.ndarray) -> np.ndarray:
         """Zipf of ``words[n]`` in the language of column ``columns[n, j]``, as
@@ -161,21 +185,23 @@ class ZipfMatrix:
         found = [rows.get(w, -1) for w in words]
         if -1 in found:
             new = [w for w in dict.fromkeys(words) if w not in rows]
-            if len(rows) + len(new) > len(self._zipf):
+            used, wanted = len(self._words), len(rows) + len(new)
+            if wanted > max(_MATRIX_WORDS, len(self._zipf)):
                 rows.clear()
                 self._words = []
-                size = max(_MATRIX_WORDS, len(set(words)))
-                self._zipf = np.full((size, len(self._languages)), np.nan, dtype=np.float32)
-                self._hashes = np.zeros(size, dtype=np.int64)
-                new = [*dict.fromkeys(words)]
-            self._hashes[len(self._words) : len(self._words) + len(new)] = _hashes(new)
+                self._zipf.fill(np.nan)
+                used, new = 0, [*dict.fromkeys(words)]
+                wanted = len(new)
+            if wanted > len(self._zipf):
+                self._grow(used, max(wanted, min(2 * len(self._zipf), _MATRIX_WORDS)))
+            self._hashes[len(self._words) : len(self._words) + len(new)] = hashes(new)
             rows.update(zip(new, range(len(self._words), len(self._words) + len(new)), strict=True))
             self._words.extend(new)
             found = [rows[w] for w in words]
         return found
 
 
-def _hashes(words: Sequence[str]) -> np.ndarray:
+def hashes(words: Sequence[str]) -> np.ndarray:
     """Each word as the tables hash it: its case-folded UTF-8 bytes. [len(words)] int64"""
     return np.fromiter(
         (hash(w.casefold().encode("utf-8", "surrogatepass")) for w in words),

@@ -615,10 +615,17 @@ class WordLanguages(NamedTuple):
     close_letters: frozenset[int] = frozenset()
 
 
-@lru_cache(maxsize=65536)
+#: Words whose shape is remembered: the frequent ones, which are most of a text's (each
+#: entry costs ~200 bytes in every batch worker; a shape costs a microsecond to find again).
+_SHAPES_KEPT = 8192
+
+
+@lru_cache(maxsize=_SHAPES_KEPT)
 def _shape(word: str) -> tuple[float, bool]:
     """A word's weight from its shape alone, and whether it is capitalised like a name."""
-    if any(c.isdigit() for c in word):
+    # No letter is a digit (tests check every code point): most words are all letters, and
+    # are told so by one call.
+    if not word.isalpha() and any(c.isdigit() for c in word):
         # A number or code (mp3, 4G) tells no language; a run of an unspaced script is one
         # token however many digits it holds (駐車場で1日), and its letters still do.
         return (1.0 if _UNSPACED_LETTERS.search(word) else 0.0), False
@@ -1003,9 +1010,10 @@ def close_host(
     columns = np.array([lm.column[code] for code in group], dtype=np.intp)
     zipf = freq.matrix(lm.languages).lookup(texts, np.repeat(columns[None, :], len(texts), axis=0))
     gains = np.ascontiguousarray((weights[:, None] * np.maximum(zipf - LIST_FLOOR, 0.0)).T)
+    # Each row's sum is its own (pairwise) sum as a vector's: one call for all languages.
     scores = [
-        float(total[column]) + HOST_FREQUENCY_WEIGHT * _LN10 * float(gain.sum())
-        for column, gain in zip(columns.tolist(), gains, strict=True)
+        at_home + HOST_FREQUENCY_WEIGHT * _LN10 * gain
+        for at_home, gain in zip(total[columns].tolist(), gains.sum(axis=1).tolist(), strict=True)
     ]
     return group[int(np.argmax(scores))]
 

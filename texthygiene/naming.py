@@ -263,7 +263,9 @@ def reported_language(
             (
                 t.text
                 for t in tokens
-                if t.kind == "word" and t.group == script and not any(map(str.isdigit, t.text))
+                if t.kind == "word"
+                and t.group == script
+                and (t.text.isalpha() or not any(map(str.isdigit, t.text)))  # see _shape
             ),
             SAMPLE_WORDS,
         )

@@ -48,7 +48,12 @@ def _split_by_script(word: str, start: int) -> list[Token]:
     ]
 
 
-@lru_cache(maxsize=65536)
+#: Words whose script pieces are remembered: the frequent ones, which are most of a text's
+#: (an entry costs ~250 bytes in every batch worker).
+_PIECES_KEPT = 8192
+
+
+@lru_cache(maxsize=_PIECES_KEPT)
 def _pieces(word: str) -> tuple[tuple[int, int, str], ...]:
     """Where a word's script changes: (start, end, script) of each piece."""
     pieces: list[tuple[int, int, str]] = []

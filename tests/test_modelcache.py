@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -70,20 +71,27 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -
     assert modelcache.directory() == Path("/somewhere/texthygiene")
 
 
-def test_storing_an_entry_removes_older_ones(
+def test_storing_an_entry_keeps_the_most_recently_used_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TEXTHYGIENE_CACHE_DIR", str(tmp_path))
     tables = modelcache.Tables(
         {"a": 0, "b": 1}, np.zeros((4, 2), np.float32), {"nl": frozenset("ab")}, np.ones((3, 2))
     )
-    modelcache.save("old", tables)
-    modelcache.save("new", tables)
-    assert [p.name for p in tmp_path.iterdir()] == ["new"]
-    loaded = modelcache.load("new")
+    names = [f"build{n}" for n in range(modelcache.KEEP)]
+    for age, name in enumerate(names):
+        modelcache.save(name, tables)
+        # mtimes a second apart, oldest first, whatever the file system's resolution
+        stamp = 1_000_000 + age
+        os.utime(tmp_path / name, (stamp, stamp))
+    assert modelcache.load(names[0]) is not None  # the oldest is used again: now the newest
+    modelcache.save("latest", tables)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted(["latest", names[0], *names[-(modelcache.KEEP - 2) :]])  # the rest went
+    loaded = modelcache.load("latest")
     assert loaded is not None
     assert loaded.grams == {"a": 0, "b": 1}
-    assert modelcache.load("old") is None
+    assert modelcache.load(names[1]) is None
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,14 @@ The cache lives in ``$TEXTHYGIENE_CACHE_DIR``, else ``$XDG_CACHE_HOME/texthygien
 by a key over everything the tables are built from (the source of the module that builds
 them, langdetect's version and profile files, numpy's version), so a change to any of them
 builds afresh; the arrays are stored exactly, so a cached table gives the same reports as a
-built one. Storing an entry removes the others. A cache that cannot be read or written is
+built one. Storing an entry keeps the ``KEEP`` most recently used ones and removes the rest
+(two installs used in turn each keep theirs). A cache that cannot be read or written is
 skipped, never an error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -30,6 +32,8 @@ import numpy as np
 _FORMAT = 1
 #: Separates the grams in ``grams.txt`` (no langdetect gram holds it).
 _SEPARATOR = "\0"
+#: Entries kept, most recently used first (each is tens of MB).
+KEEP = 3
 
 
 class Tables(NamedTuple):
@@ -72,6 +76,8 @@ def load(name: str) -> Tables | None:
         return None
     if log.shape[0] != len(grams) + 1:  # a torn entry: build afresh
         return None
+    with contextlib.suppress(OSError):  # a read-only cache is still read
+        os.utime(entry)  # used now: the last to be pruned
     return Tables(
         dict(zip(grams, range(len(grams)), strict=True)),
         absent_log,
@@ -104,8 +110,9 @@ def save(name: str, tables: Tables) -> None:
 
 
 def _prune(root: Path, keep: str) -> None:
-    """Remove the other entries: tables of an older build are never read again, and each
-    is tens of MB (two installs used in turn rebuild once per switch)."""
-    for entry in root.iterdir():
-        if entry.name != keep and not entry.name.startswith("."):
-            shutil.rmtree(entry, ignore_errors=True)
+    """Remove all but the ``KEEP`` most recently used entries (``keep`` among them): tables
+    of an older build are never read again, and each is tens of MB."""
+    entries = [e for e in root.iterdir() if e.name != keep and not e.name.startswith(".")]
+    entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+    for entry in entries[KEEP - 1 :]:
+        shutil.rmtree(entry, ignore_errors=True)

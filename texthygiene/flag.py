@@ -394,14 +394,20 @@ def flag(
         _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated, spread)
         if spread_scripts:
             _written_in_spread_script(tokens, cand, spread_scripts)
-        if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
-            echoes is not None
-            and cand.kind == "foreign_fragment"
-            and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
+        if (
+            (switching and not _script_of_its_own(tokens, cand, scripts))
+            or "unpunctuated_text" in cand.features
+            or (
+                echoes is not None
+                and cand.kind == "foreign_fragment"
+                and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
+            )
         ):
             # Code-switched: the run's language is spread through the text, the text is in
-            # a chat alphabet, or the host's own sentences borrow the run's words; its
-            # language is then no evidence.
+            # a chat alphabet, the host's own sentences borrow the run's words, or the run
+            # closes a chat line or a transcript with no full stop anywhere, its one clause
+            # going on in the writer's other language (train split: only code-switched
+            # documents end so); its language is then no evidence.
             cand.expected = cand.kind == "foreign_fragment" and not OWN_EVIDENCE.intersection(
                 cand.features
             )

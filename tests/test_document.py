@@ -147,6 +147,43 @@ def test_spam_at_the_end_of_an_unpunctuated_line_is_still_flagged() -> None:
     assert any("viagra" in f for f in _fragments(texthygiene.scan(text)))
 
 
+# A title or a name in its original script, in the sentence's own syntax: a capital, a host
+# word right before it and right after it, no stop or bracket between. (A title in a script
+# without case, 千と千尋の神隠し in an English sentence, is still flagged: nothing tells it
+# from a phrase pasted into the sentence.)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik lees nu Война и мир van Tolstoj en daarna wil ik iets lichters proberen.",
+        "Mein Lieblingsbuch ist Мастер и Маргарита von Bulgakow, ich lese es jedes Jahr wieder.",
+    ],
+)
+def test_a_title_in_its_own_script_inside_a_sentence_is_not_flagged(text: str) -> None:
+    assert _fragments(texthygiene.scan(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # between two sentences: pasted in, not part of either
+        (
+            "Ik lees graag boeken in de zomer. Все вопросы по телефону решим быстро. "
+            "Daarna gaan we wandelen in het bos.",
+            "Все вопросы по телефону решим быстро",
+        ),
+        # inside a sentence, but with a number to call: evidence of its own
+        (
+            "Bel ons nu Все вопросы по телефону 87778830353 voor meer informatie over de actie.",
+            "Все вопросы по телефону",
+        ),
+    ],
+)
+def test_a_phrase_in_another_script_with_evidence_of_its_own_is_still_flagged(
+    text: str, fragment: str
+) -> None:
+    assert fragment in _fragments(texthygiene.scan(text))
+
+
 def test_a_comment_in_a_chat_alphabet_is_not_flagged_for_its_language() -> None:
     assert _fragments(texthygiene.scan(ARABIZI_FRENCH)) == []
 

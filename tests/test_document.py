@@ -106,6 +106,84 @@ def test_the_same_sentence_without_borrowed_words_is_still_flagged() -> None:
     assert _fragments(report) == ["I honestly do not know what to do anymore"]
 
 
+# The same English phrase twice, each time a run of its own among the host's words: each
+# is the other's echo, as a borrowing in the host's own words would be.
+REPEATED_PHRASE = (
+    "Seneng banget hari ini. Dapat kabar bagus dari kantor. thanks to kalian semua yang "
+    "udah bantu. thanks to tim aku juga"
+)
+
+
+def test_a_phrase_the_post_comes_back_to_is_not_flagged() -> None:
+    report = texthygiene.scan(REPEATED_PHRASE)
+    assert report.language == "id"
+    assert _fragments(report) == []
+
+
+def test_one_run_is_no_echo_of_itself() -> None:
+    # The same post with the phrase once: nothing else of English in it.
+    once = "Seneng banget hari ini. Dapat kabar bagus dari kantor. thanks to kalian semua."
+    report = texthygiene.scan(once, config=texthygiene.Config(threshold=0.0))
+    english = [f for f in report.findings if f.text == "thanks to"]
+    assert english
+    assert "multilingual_document" not in english[0].reasons
+
+
+# A chat line or a transcript with no full stop anywhere, switching at its end: no sentence
+# or paragraph closes there, the run is the one clause going on.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we went to the market yesterday and my grandmother said que la vida es bella",
+        "hoy me levanté tarde y perdí el autobús otra vez so I guess I will just work from home",
+    ],
+)
+def test_a_switch_at_the_end_of_an_unpunctuated_line_is_not_flagged(text: str) -> None:
+    assert _fragments(texthygiene.scan(text)) == []
+
+
+def test_spam_at_the_end_of_an_unpunctuated_line_is_still_flagged() -> None:
+    text = "we went to the market yesterday and honestly buy cheap viagra online no prescription"
+    assert any("viagra" in f for f in _fragments(texthygiene.scan(text)))
+
+
+# A title or a name in its original script, in the sentence's own syntax: a capital, a host
+# word right before it and right after it, no stop or bracket between. (A title in a script
+# without case, 千と千尋の神隠し in an English sentence, is still flagged: nothing tells it
+# from a phrase pasted into the sentence.)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik lees nu Война и мир van Tolstoj en daarna wil ik iets lichters proberen.",
+        "Mein Lieblingsbuch ist Мастер и Маргарита von Bulgakow, ich lese es jedes Jahr wieder.",
+    ],
+)
+def test_a_title_in_its_own_script_inside_a_sentence_is_not_flagged(text: str) -> None:
+    assert _fragments(texthygiene.scan(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # between two sentences: pasted in, not part of either
+        (
+            "Ik lees graag boeken in de zomer. Все вопросы по телефону решим быстро. "
+            "Daarna gaan we wandelen in het bos.",
+            "Все вопросы по телефону решим быстро",
+        ),
+        # inside a sentence, but with a number to call: evidence of its own
+        (
+            "Bel ons nu Все вопросы по телефону 87778830353 voor meer informatie over de actie.",
+            "Все вопросы по телефону",
+        ),
+    ],
+)
+def test_a_phrase_in_another_script_with_evidence_of_its_own_is_still_flagged(
+    text: str, fragment: str
+) -> None:
+    assert fragment in _fragments(texthygiene.scan(text))
+
+
 def test_a_comment_in_a_chat_alphabet_is_not_flagged_for_its_language() -> None:
     assert _fragments(texthygiene.scan(ARABIZI_FRENCH)) == []
 

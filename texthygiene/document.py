@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
+from .chardata import CLOSE_LANGUAGES
 from .frequency import LIST_FLOOR, hashes, lists
 from .identify import WordLanguages
 from .segment import Token
@@ -116,10 +117,13 @@ class Echoes:
     a writer who switches ("speak up", "worth it" in an Indonesian tweet) then writes a
     whole sentence in it, where an injected sentence has no echo in the host's words.
 
-    Only lowercase words labelled the host's count (a capital is a name's, and names are
-    everybody's); a word is borrowed when the frequency lists know it in the language
-    clearly more often than in the host's. The host's words are found once a document and
-    each language's borrowings looked up once, so a run costs a bisection, not a pass.
+    Only lowercase words count (a capital is a name's, and names are everybody's): the
+    host's, and the words of the run's own language in its other runs (a phrase the writer
+    comes back to, ``thanks to`` twice, is as much an echo as a loan in a host sentence;
+    not between close languages, where a word's label is a toss-up). A word is borrowed
+    when the frequency lists know it in the language clearly more often than in the
+    host's. The words are found once a document and each language's borrowings looked up
+    once, so a run costs a bisection, not a pass.
 
     >>> from texthygiene.identify import identify_words
     >>> from texthygiene.segment import tokenize
@@ -135,6 +139,9 @@ class Echoes:
         self.index = host_words(tokens, words.labels, self.host)
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
+        self._labels = words.labels
+        self._tokens = tokens
+        self._elsewhere: dict[str, tuple[list[int], list[int]]] = {}  # see ``_other_runs``
         self._hashed: tuple[np.ndarray, np.ndarray] | None = None  # (hashes, each word's)
         self._at_home: np.ndarray | None = None
 
@@ -168,7 +175,24 @@ class Echoes:
         lo, hi = bisect_left(self.index, run.start), bisect_left(self.index, run.stop)
         own = len(self.index) - (hi - lo)
         borrowed = counts[-1] - (counts[hi] - counts[lo])
+        if language not in CLOSE_LANGUAGES.get(host, ()):
+            index, running = self._other_runs(language)
+            lo, hi = bisect_left(index, run.start), bisect_left(index, run.stop)
+            borrowed += running[-1] - (running[hi] - running[lo])
         return own > 0 and borrowed >= ECHO_WORDS and borrowed >= ECHO_SHARE * own
+
+    def _other_runs(self, language: str) -> tuple[list[int], list[int]]:
+        """The lowercase words labelled ``language`` (digits aside, as the host's) and the
+        running count of those the lists know better in it than in the host's language."""
+        if language not in self._elsewhere:
+            index = host_words(self._tokens, self._labels, language)
+            texts = [self._tokens[i].text for i in index]
+            freq = lists()
+            abroad = freq.zipf(texts, language)
+            at_home = freq.zipf(texts, self.host) if self.host is not None else abroad
+            mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
+            self._elsewhere[language] = index, [0, *np.cumsum(mask, dtype=np.int64).tolist()]
+        return self._elsewhere[language]
 
 
 def chat_alphabet(text: str) -> bool:

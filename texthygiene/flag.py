@@ -181,6 +181,7 @@ _LATIN_LINE_RE = regex.compile(r"[\P{L}]*\p{Latin}[\p{Latin}\P{L}]*$")
 AMOUNT_CUES = frozenset({"phone_number", "price"})
 CONTACT_CUES = frozenset({"phone_number", "price", "url_in_run", "messenger"})
 LATIN_HEADING_MAX = 4  # words: a Latin heading this short in a non-Latin host is a title
+TITLE_MAX_WORDS = 6  # a title or a name the host's sentence runs through is short
 PHRASE_ABROAD_WORDS = 3  # ... unless a frequency list of another language knows this many
 # Marks of code, markup and configuration on a line (assignments, tags, braces, paths,
 # identifiers, command options, comments, indentation, a key before a value): Latin text
@@ -394,14 +395,22 @@ def flag(
         _score(text, tokens, cand, line, words, config, cues, lowercase, punctuated, spread)
         if spread_scripts:
             _written_in_spread_script(tokens, cand, spread_scripts)
-        if (switching and not _script_of_its_own(tokens, cand, scripts)) or (
-            echoes is not None
-            and cand.kind == "foreign_fragment"
-            and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
+        if (
+            (switching and not _script_of_its_own(tokens, cand, scripts))
+            or "unpunctuated_text" in cand.features
+            or _in_sentence_syntax(tokens, cand, words, line)
+            or (
+                echoes is not None
+                and cand.kind == "foreign_fragment"
+                and echoes.echoed(cand.language, range(cand.first, cand.last + 1))
+            )
         ):
             # Code-switched: the run's language is spread through the text, the text is in
-            # a chat alphabet, or the host's own sentences borrow the run's words; its
-            # language is then no evidence.
+            # a chat alphabet, the host's own sentences borrow the run's words, or the run
+            # closes a chat line or a transcript with no full stop anywhere, its one clause
+            # going on in the writer's other language (train split: only code-switched
+            # documents end so), or it is a title or a name in its own script that the
+            # host's sentence runs through; its language is then no evidence.
             cand.expected = cand.kind == "foreign_fragment" and not OWN_EVIDENCE.intersection(
                 cand.features
             )
@@ -410,6 +419,44 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _in_sentence_syntax(
+    tokens: Sequence[Token], cand: Candidate, words: WordLanguages, line: _Line
+) -> bool:
+    """A short capitalised run in another script with a word of the host's right before it
+    and right after it, spaces only between: the host's sentence runs through it, as
+    through a title or a name in its original script (``Ik lees nu Война и мир van
+    Tolstoj``). A phrase
+    pasted in comes between sentences, after a stop or a bracket (train split: every
+    injected run with the ``script_phrase`` evidence has punctuation before it)."""
+    host_script = words.host_script
+    if (
+        cand.kind != "foreign_fragment"
+        or cand.chars is not None
+        or host_script in UNSPACED_SCRIPTS
+        or _word_count(tokens, cand) > TITLE_MAX_WORDS
+    ):
+        return False
+    inside = [tokens[i] for i in range(cand.first, cand.last + 1) if is_language_word(tokens[i])]
+    # A title or a name starts with a capital; a run in lower case, or in a script without
+    # case, may as well be a phrase pasted into the sentence (``купили мороженое في هذا
+    # السياق и пошли``).
+    if not inside or not inside[0].text[:1].isupper():
+        return False
+    if any(t.group == host_script for t in inside):
+        return False
+    before = _prev_visible(tokens, cand.first, line.first)
+    after = _next_visible(tokens, cand.last, line.last)
+    return all(
+        j is not None
+        and tokens[j].kind == "word"
+        and tokens[j].group == host_script  # its label may be noise ("nu" read as Romanian)
+        for j in (before, after)
+    ) and not (
+        _touching(tokens, before, cand.first)  # type: ignore[arg-type]
+        or _touching(tokens, cand.last, after)  # type: ignore[arg-type]
+    )
 
 
 def _amount_numbers(tokens: Sequence[Token], cues: Sequence[Cue]) -> frozenset[int]:

@@ -76,15 +76,7 @@ AFTER = "Daarna dronken we koffie in de kantine van de vereniging."
             "dzisiaj pada deszcz od rana",
         ),
         # glued on after a bracket's full stop
-        pytest.param(
-            f"{NL} De tuin ligt naast het spoor (sinds 1999).hujan deras",
-            "hujan deras",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="fitted weights: two glued words of language evidence score 0.33, under "
-                "the default threshold (chosen out of fold on train)",
-            ),
-        ),
+        (f"{NL} De tuin ligt naast het spoor (sinds 1999).hujan deras", "hujan deras"),
     ],
 )
 def test_same_script_fragment_between_sentences_is_flagged(text: str, fragment: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
+from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.flag import (
     Candidate,
     _Owners,
@@ -923,3 +924,24 @@ def test_a_line_ending_on_a_bracket_is_no_label_for_a_run_before_the_hosts_words
         "Наиболее эффективный из них действует мягко и почти не имеет побочных эффектов."
     )
     assert [f.text for f in texthygiene.scan(text).findings] == [phrase]
+
+
+ZH = "今天我们去公园散步，天气非常好。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a Japanese term opening a Han word the labels read as Japanese whole
+        (f"{ZH}エロ動画無料总降雨量可能会超过半英寸，这可能会造成道路湿滑。{ZH}", "エロ動画"),
+        # a term mixing Latin and Han, its Han end running on into the host's sentence
+        (f"{ZH}ed治療薬通販全民投票旨在解决与其邻国长达数十年的争端，{ZH}", "ed治療薬通販"),
+    ],
+    ids=["term_opening_a_word", "mixed_term_running_on"],
+)
+def test_a_term_growing_a_run_in_an_unspaced_word_ends_with_the_term(
+    text: str, fragment: str
+) -> None:
+    # the span whatever the score: the mixed term alone scores about the threshold here
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
+    assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == [fragment]

@@ -50,7 +50,7 @@ from .identify import WordLanguages
 from .lexicon import TermMatch
 from .naming import LIST_NEIGHBOURS, list_neighbour
 from .results import REASON_CODES, Finding, stable_id
-from .segment import Token, is_language_word, line_ranges
+from .segment import Token, is_language_word, line_ranges, tokenize
 from .structure import unit_lines
 from .weights import model as scoring_model
 from .weights import trace
@@ -346,6 +346,7 @@ def flag(
             # are everybody's and would only blur it.
             first, last = min(host_run.first, match.first), max(host_run.last, match.last)
             grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
+            grown.chars = _term_ends(tokens, match, spam, grown, words.host_script)
             dropped.add(id(host_run))
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
@@ -969,6 +970,51 @@ def _inside_word(
         if a <= hi and b >= lo:
             lo, hi = min(lo, a), max(hi, b)
     return token.start + lo, token.start + hi
+
+
+def _term_ends(
+    tokens: Sequence[Token],
+    match: TermMatch,
+    spam: Sequence[TermMatch],
+    cand: Candidate,
+    host_script: str | None,
+) -> tuple[int, int] | None:
+    """The span of a run grown from a term whose end word is one of the host's unspaced
+    script running on past the term: it ends (or starts) with the term's characters, not the
+    word's, as nothing but the term tells where a pasted phrase glued into the host's
+    sentence stops (``エロ動画無料总降雨量…``, ``ed治療薬通販全民投票…``); None where the
+    run's words end it."""
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    if match.first == match.last:
+        inside = _inside_word(tokens, match, spam)
+        if inside is None or tokens[match.first].group != host_script:
+            return None
+        lo, hi = inside
+        start = lo if cand.first == match.first else start
+        end = hi if cand.last == match.last else end
+    else:
+        pieces = [t.text.casefold() for t in tokenize(match.term) if is_language_word(t)]
+        head, tail = tokens[match.first], tokens[match.last]
+        if len(pieces) < 2:
+            return None
+        if cand.first == match.first and _runs_on(head, host_script, pieces[0], at_end=True):
+            start = head.end - len(pieces[0])
+        if cand.last == match.last and _runs_on(tail, host_script, pieces[-1], at_end=False):
+            end = tail.start + len(pieces[-1])
+    if (start, end) == (tokens[cand.first].start, tokens[cand.last].end):
+        return None
+    return start, end
+
+
+def _runs_on(token: Token, host_script: str | None, piece: str, *, at_end: bool) -> bool:
+    """A word of the host's unspaced script holding a term's piece at one end and more."""
+    folded = token.text.casefold()
+    return (
+        token.script in UNSPACED_SCRIPTS
+        and token.group == host_script
+        and len(folded) == len(token.text) > len(piece)
+        and (folded.endswith(piece) if at_end else folded.startswith(piece))
+    )
 
 
 def _occurrences(text: str, term: str) -> list[int]:

@@ -945,3 +945,10 @@ def test_a_term_growing_a_run_in_an_unspaced_word_ends_with_the_term(
     # the span whatever the score: the mixed term alone scores about the threshold here
     report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
     assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == [fragment]
+
+
+def test_a_full_stop_with_a_space_after_it_breaks_a_run_of_an_unspaced_script() -> None:
+    # the host's sentence before it is read as Japanese like the pasted term after it
+    text = f"{ZH}如果没有他的剧本，《异形》根本就不可能存在。 ブラックでも借りれる 他否认这一点。{ZH}"
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
+    assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == ["ブラックでも借りれる"]

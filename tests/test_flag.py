@@ -947,8 +947,21 @@ def test_a_term_growing_a_run_in_an_unspaced_word_ends_with_the_term(
     assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == [fragment]
 
 
-def test_a_full_stop_with_a_space_after_it_breaks_a_run_of_an_unspaced_script() -> None:
-    # the host's sentence before it is read as Japanese like the pasted term after it
-    text = f"{ZH}如果没有他的剧本，《异形》根本就不可能存在。 ブラックでも借りれる 他否认这一点。{ZH}"
-    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
-    assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == ["ブラックでも借りれる"]
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # the host's sentence read as Japanese, a space after its full stop, a pasted phrase
+        ("根本就不可能存在。 ブラックでも借りれる", True),
+        # unspaced scripts write no space after their full stops: one pasted passage
+        ("根本就不可能存在。ブラックでも借りれる", False),
+    ],
+    ids=["space_after_the_stop", "no_space"],
+)
+def test_a_full_stop_with_a_space_after_it_breaks_a_run_of_an_unspaced_script(
+    text: str, breaks: bool
+) -> None:
+    tokens = tokenize(text)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    labels = {tokens[i].text: "ja" for i in words}
+    assert _run_breaks(tokens, _words(tokens, labels), words[0], words[-1]) is breaks

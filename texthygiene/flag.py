@@ -604,6 +604,14 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
         return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:
         return True
+    # Nor does a full stop with a space after it inside a run of an unspaced script, which
+    # writes none there: the host's sentence read as the run's language, then a pasted
+    # phrase (``…根本就不可能存在。 ブラックでも借りれる``).
+    if tokens[after].script in UNSPACED_SCRIPTS and any(
+        tokens[i].text in SENTENCE_FINAL and tokens[i + 1].kind == "space"
+        for i in range(before + 1, after)
+    ):
+        return True
     # A word in lower case after a sentence's full stop starts no sentence of the host's,
     # nor does one glued onto it: a phrase pasted there is a run of its own (``…, erklärt
     # Tarlo. kasíno bez vkladu``, ``… Tarlo.İki yılın ardından``).

@@ -947,7 +947,6 @@ def test_a_term_growing_a_run_in_an_unspaced_word_ends_with_the_term(
     assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == [fragment]
 
 
-
 @pytest.mark.parametrize(
     ("text", "breaks"),
     [
@@ -965,3 +964,33 @@ def test_a_full_stop_with_a_space_after_it_breaks_a_run_of_an_unspaced_script(
     words = [i for i, t in enumerate(tokens) if t.kind == "word"]
     labels = {tokens[i].text: "ja" for i in words}
     assert _run_breaks(tokens, _words(tokens, labels), words[0], words[-1]) is breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # the run starts inside the host's brackets: their closing one ends it
+        ("пакет (чай, футболка, ручка и газета) секс запознанства", True),
+        # brackets opened inside the run are its own
+        ("comprar viagra (genérico) barato", False),
+    ],
+    ids=["opened_before_the_run", "opened_inside_the_run"],
+)
+def test_a_closing_bracket_ends_a_run_opened_inside_the_brackets(text: str, breaks: bool) -> None:
+    tokens = tokenize(text)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    labels = {tokens[i].text: "bg" for i in words}
+    start = words[1]  # the host's first word is outside the run
+    closing = next(i for i, t in enumerate(tokens) if t.text == ")")
+    before = max(i for i in words if i < closing)
+    after = min(i for i in words if i > closing)
+    assert _run_breaks(tokens, _words(tokens, labels), before, after, start) is breaks
+
+
+def test_a_term_after_the_hosts_closing_bracket_is_found_without_the_bracketed_words() -> None:
+    text = (
+        "Разыграю среди подписчиков пакет подарков (чай, футболка, кепка, ручка и газета)"
+        " секс запознанства"
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["секс запознанства"]

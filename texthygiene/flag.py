@@ -283,7 +283,7 @@ def flag(
             # A word in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕, read as no script's) inside a run, or
             # at either end of it, is part of it: a brand pasted with the phrase.
             if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
-                if run and _run_breaks(tokens, words, run[-1], i):
+                if run and _run_breaks(tokens, words, run[-1], i, run[0]):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     run = []
                 if not run and foreign[i]:
@@ -598,8 +598,20 @@ def _same_run_after(
     return False
 
 
-def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
-    """Two adjacent foreign words belong to different runs (script or language changes)."""
+def _run_breaks(
+    tokens: Sequence[Token], words: WordLanguages, before: int, after: int, start: int | None = None
+) -> bool:
+    """Two adjacent foreign words belong to different runs (script or language changes);
+    ``start`` is the first word of the run ``before`` ends."""
+    # A run opened inside the host's brackets ends at their closing one: what follows is the
+    # host's sentence again, or a phrase pasted after it (``(чай, … газета) секс
+    # запознанства``); brackets opened and closed inside the run are its own.
+    if start is not None and any(
+        tokens[i].text in ")]"
+        and not any(tokens[k].text == "([)]"[")]".index(tokens[i].text)] for k in range(start, i))
+        for i in range(before + 1, after)
+    ):
+        return True
     if _styled(tokens[before]) or _styled(tokens[after]):
         return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:

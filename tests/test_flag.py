@@ -994,3 +994,12 @@ def test_a_term_after_the_hosts_closing_bracket_is_found_without_the_bracketed_w
     )
     findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
     assert [f.text for f in findings] == ["секс запознанства"]
+
+
+@pytest.mark.parametrize("link", ["goo.gl/xxxxxx", "goo.gl/mhd2024", "bit.ly/abcdef"])
+def test_a_bare_short_link_is_no_run_of_another_language(link: str) -> None:
+    text = (
+        f"Новые куртки уже в продаже.\n\n{link} Кусочек счастья для вас."
+        " Смотрим, оцениваем и делимся впечатлениями."
+    )
+    assert texthygiene.scan(text).findings == ()

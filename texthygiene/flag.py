@@ -271,6 +271,9 @@ def flag(
     cues = find_cues(text)
     if not spam and not any(foreign) and not cues:
         return ()
+    for i in _link_words(tokens, cues):
+        # A bare link's pieces (goo.gl/xxxxxx) are no language's words.
+        foreign[i] = False
 
     lines = _lines(text, tokens, foreign, units)
     amounts = _amount_numbers(tokens, cues)
@@ -411,6 +414,20 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _link_words(tokens: Sequence[Token], cues: Sequence[Cue]) -> list[int]:
+    """Indices of the word tokens inside a link found as a cue."""
+    spans = [(c.start, c.end) for c in cues if c.kind == "url_in_run"]
+    if not spans:
+        return []
+    starts = [t.start for t in tokens]
+    return [
+        i
+        for start, end in spans
+        for i in range(bisect_left(starts, start), bisect_left(starts, end))
+        if tokens[i].kind == "word"
+    ]
 
 
 def _amount_numbers(tokens: Sequence[Token], cues: Sequence[Cue]) -> frozenset[int]:

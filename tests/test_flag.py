@@ -1003,3 +1003,15 @@ def test_a_bare_short_link_is_no_run_of_another_language(link: str) -> None:
         " Смотрим, оцениваем и делимся впечатлениями."
     )
     assert texthygiene.scan(text).findings == ()
+
+
+def test_a_cue_clause_does_not_reach_back_over_a_caption_with_no_full_stop() -> None:
+    text = (
+        "Pertandingan itu berlangsung sengit sejak menit pertama dan kedua tim bermain dengan"
+        " baik. Penonton memenuhi stadion sampai malam. 'Luar biasa' kata pelatih tim dari"
+        " Bandung kepada wartawan di Stadion Gelora Bung Karno Jakarta Selatan Cuan terus,"
+        " kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗\n\nHasil ini membuat tim naik ke posisi kedua klasemen."
+        " Pelatih berharap tim terus bermain dengan baik."
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["Cuan terus, kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗"]

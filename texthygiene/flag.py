@@ -1111,6 +1111,7 @@ def _cue_clauses(
         if first < 0 or first in owner or first in stops:
             continue
         clause = _clause(tokens, TermMatch(first, last, "", ""), barrier, words)
+        clause.first = _caption_cut(tokens, clause.first, first)
         j, cut = last + 1, False
         while j < len(tokens) and tokens[j].kind != "newline" and j not in stops:
             token = tokens[j]
@@ -1141,6 +1142,22 @@ def _cue_clauses(
             stops.update(range(clause.first, clause.last + 1))
             clauses.append(clause)
     return clauses
+
+
+def _caption_cut(tokens: Sequence[Token], start: int, cue: int) -> int:
+    """Where a cue's clause starts that reaches back over more than ``CLAUSE_WORDS_MAX``
+    words: at the last capitalised word before the cue. A phrase pasted after a line with
+    no full stop of its own (a caption, a title) would take the whole line; the phrase
+    starts with a capital as the line's sentence did (``… di Arena Tony Macaroni | Cuan
+    terus, kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗``)."""
+    before = [k for k in range(start, cue) if is_language_word(tokens[k])]
+    if len(before) <= CLAUSE_WORDS_MAX:
+        return start
+    for k in reversed(before):
+        text = tokens[k].text
+        if text[:1].isupper() and not text.isupper() and _after_space(tokens, k):
+            return k
+    return start
 
 
 def _unseen(token: Token) -> bool:

@@ -37,6 +37,8 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
     [
         # a pasted phrase, then the host's next sentence with no full stop between
         ("mwisho Enquanto", {"mwisho": "sw", "Enquanto": "es"}, True),
+        # ... or after a brand in capitals ending the pasted phrase
+        ("KYT4D North", {"KYT4D": "id", "North": "en"}, True),
         # labels flipping between confusable languages inside one run
         ("mwisho enquanto", {"mwisho": "sw", "enquanto": "es"}, False),
         # a name inside a capitalised run is not a sentence start

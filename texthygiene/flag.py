@@ -658,8 +658,14 @@ def _run_breaks(
     if words.labels[before] == words.labels[after]:
         return False
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
-        tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
+        _title_word(tokens[after].text) and not _title_word(tokens[before].text)
     )
+
+
+def _title_word(text: str) -> bool:
+    """A capitalised word, not one in lower case nor a brand or acronym in capitals
+    (``daftar KYT4D | North Carolina``)."""
+    return text[:1].isupper() and not text.isupper()
 
 
 _BETWEEN_WORDS = frozenset({"space", "other", "hidden"})

@@ -1017,3 +1017,28 @@ def test_a_cue_clause_does_not_reach_back_over_a_caption_with_no_full_stop() -> 
     )
     findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
     assert [f.text for f in findings] == ["Cuan terus, kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗"]
+
+
+FA = "دیروز با دوستانم به بازار رفتیم و میوه خریدیم. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (f"{FA}شراء فياجرا البته قیمت‌ها این روزها خیلی بالا رفته است. {FA}", "شراء فياجرا"),
+        (
+            f"{FA}فياجرا للبيع علی‌اکبر ناطق نوری رئیس مجلس روز چهارشنبه به خبرنگاران گفت. {FA}",
+            "فياجرا للبيع",
+        ),
+        (
+            "i got her number though. diploma kopen i want to hook up with that girl.",
+            "diploma kopen",
+        ),
+    ],
+    ids=["persian_word_after_arabic_term", "persian_name_after_arabic_term", "english_i"],
+)
+def test_a_term_of_another_language_grows_no_run_over_words_the_host_knows_better(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == [fragment]

@@ -350,6 +350,8 @@ def flag(
             first, last = min(host_run.first, match.first), max(host_run.last, match.last)
             grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
             grown.chars = _term_ends(tokens, match, spam, grown, words.host_script)
+            if grown.chars is None and match.languages and words.host not in match.languages:
+                grown.last = _before_home_word(tokens, match, grown, words)
             dropped.add(id(host_run))
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
@@ -969,6 +971,34 @@ def _before_host_words(
                 if is_language_word(tokens[i]) or i == match.last
             )
     return last
+
+
+def _before_home_word(
+    tokens: Sequence[Token], match: TermMatch, cand: Candidate, words: WordLanguages
+) -> int:
+    """The last word of a run grown from a term of another language than the host's: the
+    run ends before the first word after the term that the host's frequency list knows and
+    knows better, by ``SHORT_RUN_MARGIN``, than the lists of the run's and the term's
+    languages. The labels of a close language's run go on over the host's words after a
+    pasted phrase (``فياجرا للبيع | علی‌اکبر ناطق نوری``: Persian forms, read as Arabic)."""
+    freq = lists()
+    host = words.host
+    after = [k for k in range(match.last + 1, cand.last + 1) if is_language_word(tokens[k])]
+    if host is None or not after or not freq.has(host):
+        return cand.last
+    texts = [tokens[k].text for k in after]
+    at_home = freq.zipf(texts, host)
+    abroad = np.zeros(len(texts), dtype=np.float32)
+    for language in {*match.languages, cand.language} - {host, None}:
+        if language is not None and freq.has(language):
+            abroad = np.maximum(abroad, freq.zipf(texts, language))
+    home = (at_home >= LIST_FLOOR) & (at_home >= abroad + SHORT_RUN_MARGIN)
+    if not home.any():
+        return cand.last
+    first_home = after[int(np.argmax(home))]
+    return max(
+        i for i in range(match.last, first_home) if is_language_word(tokens[i]) or i == match.last
+    )
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:

@@ -39,6 +39,9 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
         ("mwisho Enquanto", {"mwisho": "sw", "Enquanto": "es"}, True),
         # ... or after a brand in capitals ending the pasted phrase
         ("KYT4D North", {"KYT4D": "id", "North": "en"}, True),
+        ("ao SPC", {"ao": "pt", "SPC": "es"}, True),
+        # but a site's name in capitals with a number is the phrase's own
+        ("daftar KYT4D", {"daftar": "id", "KYT4D": "en"}, False),
         # labels flipping between confusable languages inside one run
         ("mwisho enquanto", {"mwisho": "sw", "enquanto": "es"}, False),
         # a name inside a capitalised run is not a sentence start

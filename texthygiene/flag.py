@@ -350,7 +350,13 @@ def flag(
             first, last = min(host_run.first, match.first), max(host_run.last, match.last)
             grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
             grown.chars = _term_ends(tokens, match, spam, grown, words.host_script)
-            if grown.chars is None and match.languages and words.host not in match.languages:
+            if (
+                grown.chars is None
+                and match.languages
+                and words.host not in match.languages
+                and _opens_no_line(tokens, grown.first, lines_by_token[grown.first])
+            ):
+                # (a line of its own runs through no host sentence: its words are the spam's)
                 grown.last = _before_home_word(tokens, match, grown, words)
             dropped.add(id(host_run))
             candidates.append(grown)
@@ -660,14 +666,18 @@ def _run_breaks(
     if words.labels[before] == words.labels[after]:
         return False
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
-        _title_word(tokens[after].text) and not _title_word(tokens[before].text)
+        _starts_anew(tokens[before].text, tokens[after].text)
     )
 
 
-def _title_word(text: str) -> bool:
-    """A capitalised word, not one in lower case nor a brand or acronym in capitals
-    (``daftar KYT4D | North Carolina``)."""
-    return text[:1].isupper() and not text.isupper()
+def _starts_anew(before: str, after: str) -> bool:
+    """A capital after a word in lower case (but a site's name in capitals with a number,
+    the pasted phrase's own: ``daftar KYT4D``), or a capitalised word after a brand or an
+    acronym in capitals (``KYT4D | North Carolina``), starts something new; after a
+    capitalised word it may be a name going on (``Dar Es``)."""
+    if before[:1].islower():
+        return after[:1].isupper() and not (after.isupper() and any(c.isdigit() for c in after))
+    return before.isupper() and after[:1].isupper() and not after.isupper()
 
 
 _BETWEEN_WORDS = frozenset({"space", "other", "hidden"})
@@ -971,6 +981,11 @@ def _before_host_words(
                 if is_language_word(tokens[i]) or i == match.last
             )
     return last
+
+
+def _opens_no_line(tokens: Sequence[Token], first: int, line: _Line) -> bool:
+    """A word of the line's comes before token ``first``."""
+    return any(is_language_word(tokens[k]) for k in range(line.first, first))
 
 
 def _before_home_word(

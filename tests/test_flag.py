@@ -1037,8 +1037,18 @@ FA = "دیروز با دوستانم به بازار رفتیم و میوه خر
             "i got her number though. diploma kopen i want to hook up with that girl.",
             "diploma kopen",
         ),
+        (
+            "Der Rauch erreicht nicht jedes Gewebe. Das gilt für Organe, die ihm nicht direkt"
+            " ausgesetzt sind, wie z. B. comprar cytotec die Blase. Sie wurde dort behandelt.",
+            "z. B. comprar cytotec",  # (wie, before the term, is the host's)
+        ),
     ],
-    ids=["persian_word_after_arabic_term", "persian_name_after_arabic_term", "english_i"],
+    ids=[
+        "persian_word_after_arabic_term",
+        "persian_name_after_arabic_term",
+        "english_i",
+        "german_word_before_spanish_term",
+    ],
 )
 def test_a_term_of_another_language_grows_no_run_over_words_the_host_knows_better(
     text: str, fragment: str

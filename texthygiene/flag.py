@@ -357,7 +357,7 @@ def flag(
                 and _opens_no_line(tokens, grown.first, lines_by_token[grown.first])
             ):
                 # (a line of its own runs through no host sentence: its words are the spam's)
-                grown.last = _before_home_word(tokens, match, grown, words)
+                grown.first, grown.last = _trim_home_words(tokens, match, grown, words)
             dropped.add(id(host_run))
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
@@ -988,32 +988,53 @@ def _opens_no_line(tokens: Sequence[Token], first: int, line: _Line) -> bool:
     return any(is_language_word(tokens[k]) for k in range(line.first, first))
 
 
-def _before_home_word(
-    tokens: Sequence[Token], match: TermMatch, cand: Candidate, words: WordLanguages
-) -> int:
-    """The last word of a run grown from a term of another language than the host's: the
-    run ends before the first word after the term that the host's frequency list knows and
-    knows better, by ``SHORT_RUN_MARGIN``, than the lists of the run's and the term's
-    languages. The labels of a close language's run go on over the host's words after a
-    pasted phrase (``فياجرا للبيع | علی‌اکبر ناطق نوری``: Persian forms, read as Arabic)."""
+def _home_words(
+    tokens: Sequence[Token], ks: list[int], match: TermMatch, cand: Candidate, words: WordLanguages
+) -> list[bool]:
+    """Which of the words ``ks`` the host's frequency list knows, and knows better by
+    ``SHORT_RUN_MARGIN`` than the lists of the run's and the term's languages."""
     freq = lists()
     host = words.host
-    after = [k for k in range(match.last + 1, cand.last + 1) if is_language_word(tokens[k])]
-    if host is None or not after or not freq.has(host):
-        return cand.last
-    texts = [tokens[k].text for k in after]
+    if host is None or not ks or not freq.has(host):
+        return [False] * len(ks)
+    texts = [tokens[k].text for k in ks]
     at_home = freq.zipf(texts, host)
     abroad = np.zeros(len(texts), dtype=np.float32)
     for language in {*match.languages, cand.language} - {host, None}:
         if language is not None and freq.has(language):
             abroad = np.maximum(abroad, freq.zipf(texts, language))
-    home = (at_home >= LIST_FLOOR) & (at_home >= abroad + SHORT_RUN_MARGIN)
-    if not home.any():
-        return cand.last
-    first_home = after[int(np.argmax(home))]
-    return max(
-        i for i in range(match.last, first_home) if is_language_word(tokens[i]) or i == match.last
-    )
+    home: list[bool] = ((at_home >= LIST_FLOOR) & (at_home >= abroad + SHORT_RUN_MARGIN)).tolist()
+    return home
+
+
+def _trim_home_words(
+    tokens: Sequence[Token], match: TermMatch, cand: Candidate, words: WordLanguages
+) -> tuple[int, int]:
+    """The first and last words of a run grown from a term of another language than the
+    host's: the run starts after the last word before the term, and ends before the first
+    word after it, that the host knows better (``_home_words``). The labels of a close
+    language's run go on over the host's words around a pasted phrase (``فياجرا للبيع |
+    علی‌اکبر ناطق نوری``: Persian forms, read as Arabic)."""
+    first, last = cand.first, cand.last
+    after = [k for k in range(match.last + 1, cand.last + 1) if is_language_word(tokens[k])]
+    for k, home in zip(after, _home_words(tokens, after, match, cand, words), strict=True):
+        if home:
+            last = max(
+                i for i in range(match.last, k) if is_language_word(tokens[i]) or i == match.last
+            )
+            break
+    before = [k for k in range(cand.first, match.first) if is_language_word(tokens[k])]
+    for k, home in zip(
+        reversed(before), reversed(_home_words(tokens, before, match, cand, words)), strict=True
+    ):
+        if home:
+            first = min(
+                i
+                for i in range(k + 1, match.first + 1)
+                if is_language_word(tokens[i]) or i == match.first
+            )
+            break
+    return first, last
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:

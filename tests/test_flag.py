@@ -1055,3 +1055,12 @@ def test_a_term_of_another_language_grows_no_run_over_words_the_host_knows_bette
 ) -> None:
     findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
     assert [f.text for f in findings] == [fragment]
+
+
+def test_a_host_language_term_ending_an_unpunctuated_paragraph_is_found_alone() -> None:
+    text = (
+        "Минулого тижня ми їздили до бабусі в село. Там було дуже тихо і спокійно.\n\n"
+        "Увечері ми довго сиділи біля річки та говорили про майбутні плани родини індивідуалки"
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["індивідуалки"]

@@ -944,7 +944,26 @@ def _clause(
     if match.languages and words.host not in match.languages and not opens_line:
         # (a line of its own runs through no host sentence: its words are all the spam's)
         last = _before_host_words(tokens, match, last, words)
+    if (
+        words.host in match.languages
+        and last == match.last
+        and (j >= len(tokens) or tokens[j].kind == "newline")
+        and _host_words_before(tokens, first, match.first, words) >= CLAUSE_HOST_WORDS
+    ):
+        # A term of the host's own language ending a paragraph that has no full stop of
+        # its own: nothing tells where the host's sentence before it stopped, and the term
+        # is what was pasted there (``… визначені зобов'язання | індивідуалки``).
+        first = match.first
     return Candidate(first, last, "spam_fragment", None)
+
+
+def _host_words_before(tokens: Sequence[Token], first: int, stop: int, words: WordLanguages) -> int:
+    """How many words from ``first`` up to ``stop`` are labelled the host's."""
+    return sum(
+        1
+        for k in range(first, stop)
+        if is_language_word(tokens[k]) and words.labels[k] == words.host
+    )
 
 
 def _before_host_words(

@@ -1064,3 +1064,12 @@ def test_a_host_language_term_ending_an_unpunctuated_paragraph_is_found_alone() 
     )
     findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
     assert [f.text for f in findings] == ["індивідуалки"]
+
+
+def test_words_joined_by_underscores_are_an_identifier_not_a_phrase() -> None:
+    text = (
+        "El reemplazo de emojis es automático, así que puedes usar las formas abreviadas en tu"
+        " contenido.\n\n**Ejemplo:** `hear_no_evil` :hear_no_evil:, `speak_no_evil`"
+        " :speak_no_evil:.\n\nEsta página es una referencia útil para los códigos de los emojis."
+    )
+    assert texthygiene.scan(text).findings == ()

@@ -266,6 +266,8 @@ def flag(
                 # In the host's own script a brand in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕) is a
                 # cue, and joins a run beside it; its label alone makes no run.
                 continue
+            if _in_identifier(tokens, i):
+                continue  # an identifier (``:hear_no_evil:``) is no language's words
             label = labels[i]
             foreign[i] = label != host if label is not None else token.group != words.host_script
     cues = find_cues(text)
@@ -422,6 +424,13 @@ def flag(
         if score >= config.threshold:
             findings.append(_finding(text, tokens, cand, score, host, contributions))
     return _without_overlaps(findings)
+
+
+def _in_identifier(tokens: Sequence[Token], i: int) -> bool:
+    """Word ``i`` is joined to another word by an underscore (``hear_no_evil``)."""
+    return (i >= 2 and tokens[i - 1].text == "_" and tokens[i - 2].kind == "word") or (
+        i + 2 < len(tokens) and tokens[i + 1].text == "_" and tokens[i + 2].kind == "word"
+    )
 
 
 def _link_words(tokens: Sequence[Token], cues: Sequence[Cue]) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import texthygiene
+from texthygiene.clean import FRAGMENT_KINDS
 from texthygiene.flag import (
     Candidate,
     _Owners,
@@ -36,6 +37,11 @@ def _words(tokens: list[Token], labels: dict[str, str]) -> WordLanguages:
     [
         # a pasted phrase, then the host's next sentence with no full stop between
         ("mwisho Enquanto", {"mwisho": "sw", "Enquanto": "es"}, True),
+        # ... or after a brand in capitals ending the pasted phrase
+        ("KYT4D North", {"KYT4D": "id", "North": "en"}, True),
+        ("ao SPC", {"ao": "pt", "SPC": "es"}, True),
+        # but a site's name in capitals with a number is the phrase's own
+        ("daftar KYT4D", {"daftar": "id", "KYT4D": "en"}, False),
         # labels flipping between confusable languages inside one run
         ("mwisho enquanto", {"mwisho": "sw", "enquanto": "es"}, False),
         # a name inside a capitalised run is not a sentence start
@@ -915,3 +921,147 @@ def test_a_line_ending_on_a_bracket_is_no_label_for_a_run_before_the_hosts_words
         "Наиболее эффективный из них действует мягко и почти не имеет побочных эффектов."
     )
     assert [f.text for f in texthygiene.scan(text).findings] == [phrase]
+
+
+ZH = "今天我们去公园散步，天气非常好。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a Japanese term opening a Han word the labels read as Japanese whole
+        (f"{ZH}エロ動画無料总降雨量可能会超过半英寸，这可能会造成道路湿滑。{ZH}", "エロ動画"),
+        # a term mixing Latin and Han, its Han end running on into the host's sentence
+        (f"{ZH}ed治療薬通販全民投票旨在解决与其邻国长达数十年的争端，{ZH}", "ed治療薬通販"),
+    ],
+    ids=["term_opening_a_word", "mixed_term_running_on"],
+)
+def test_a_term_growing_a_run_in_an_unspaced_word_ends_with_the_term(
+    text: str, fragment: str
+) -> None:
+    # the span whatever the score: the mixed term alone scores about the threshold here
+    report = texthygiene.scan(text, config=texthygiene.Config(threshold=0.2))
+    assert [f.text for f in report.findings if f.kind in FRAGMENT_KINDS] == [fragment]
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # the host's sentence read as Japanese, a space after its full stop, a pasted phrase
+        ("根本就不可能存在。 ブラックでも借りれる", True),
+        # unspaced scripts write no space after their full stops: one pasted passage
+        ("根本就不可能存在。ブラックでも借りれる", False),
+    ],
+    ids=["space_after_the_stop", "no_space"],
+)
+def test_a_full_stop_with_a_space_after_it_breaks_a_run_of_an_unspaced_script(
+    text: str, breaks: bool
+) -> None:
+    tokens = tokenize(text)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    labels = {tokens[i].text: "ja" for i in words}
+    assert _run_breaks(tokens, _words(tokens, labels), words[0], words[-1]) is breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        # the run starts inside the host's brackets: their closing one ends it
+        ("пакет (чай, футболка, ручка и газета) секс запознанства", True),
+        # brackets opened inside the run are its own
+        ("comprar viagra (genérico) barato", False),
+    ],
+    ids=["opened_before_the_run", "opened_inside_the_run"],
+)
+def test_a_closing_bracket_ends_a_run_opened_inside_the_brackets(text: str, breaks: bool) -> None:
+    tokens = tokenize(text)
+    words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+    labels = {tokens[i].text: "bg" for i in words}
+    start = words[1]  # the host's first word is outside the run
+    closing = next(i for i, t in enumerate(tokens) if t.text == ")")
+    before = max(i for i in words if i < closing)
+    after = min(i for i in words if i > closing)
+    assert _run_breaks(tokens, _words(tokens, labels), before, after, start) is breaks
+
+
+def test_a_term_after_the_hosts_closing_bracket_is_found_without_the_bracketed_words() -> None:
+    text = (
+        "Разыграю среди подписчиков пакет подарков (чай, футболка, кепка, ручка и газета)"
+        " секс запознанства"
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["секс запознанства"]
+
+
+@pytest.mark.parametrize("link", ["goo.gl/xxxxxx", "goo.gl/mhd2024", "bit.ly/abcdef"])
+def test_a_bare_short_link_is_no_run_of_another_language(link: str) -> None:
+    text = (
+        f"Новые куртки уже в продаже.\n\n{link} Кусочек счастья для вас."
+        " Смотрим, оцениваем и делимся впечатлениями."
+    )
+    assert texthygiene.scan(text).findings == ()
+
+
+def test_a_cue_clause_does_not_reach_back_over_a_caption_with_no_full_stop() -> None:
+    text = (
+        "Pertandingan itu berlangsung sengit sejak menit pertama dan kedua tim bermain dengan"
+        " baik. Penonton memenuhi stadion sampai malam. 'Luar biasa' kata pelatih tim dari"
+        " Bandung kepada wartawan di Stadion Gelora Bung Karno Jakarta Selatan Cuan terus,"
+        " kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗\n\nHasil ini membuat tim naik ke posisi kedua klasemen."
+        " Pelatih berharap tim terus bermain dengan baik."
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["Cuan terus, kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗"]
+
+
+FA = "دیروز با دوستانم به بازار رفتیم و میوه خریدیم. "
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (f"{FA}شراء فياجرا البته قیمت‌ها این روزها خیلی بالا رفته است. {FA}", "شراء فياجرا"),
+        (
+            f"{FA}فياجرا للبيع علی‌اکبر ناطق نوری رئیس مجلس روز چهارشنبه به خبرنگاران گفت. {FA}",
+            "فياجرا للبيع",
+        ),
+        (
+            "i got her number though. diploma kopen i want to hook up with that girl.",
+            "diploma kopen",
+        ),
+        (
+            "Der Rauch erreicht nicht jedes Gewebe. Das gilt für Organe, die ihm nicht direkt"
+            " ausgesetzt sind, wie z. B. comprar cytotec die Blase. Sie wurde dort behandelt.",
+            "z. B. comprar cytotec",  # (wie, before the term, is the host's)
+        ),
+    ],
+    ids=[
+        "persian_word_after_arabic_term",
+        "persian_name_after_arabic_term",
+        "english_i",
+        "german_word_before_spanish_term",
+    ],
+)
+def test_a_term_of_another_language_grows_no_run_over_words_the_host_knows_better(
+    text: str, fragment: str
+) -> None:
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == [fragment]
+
+
+def test_a_host_language_term_ending_an_unpunctuated_paragraph_is_found_alone() -> None:
+    text = (
+        "Минулого тижня ми їздили до бабусі в село. Там було дуже тихо і спокійно.\n\n"
+        "Увечері ми довго сиділи біля річки та говорили про майбутні плани родини індивідуалки"
+    )
+    findings = [f for f in texthygiene.scan(text).findings if f.kind in FRAGMENT_KINDS]
+    assert [f.text for f in findings] == ["індивідуалки"]
+
+
+def test_words_joined_by_underscores_are_an_identifier_not_a_phrase() -> None:
+    text = (
+        "El reemplazo de emojis es automático, así que puedes usar las formas abreviadas en tu"
+        " contenido.\n\n**Ejemplo:** `hear_no_evil` :hear_no_evil:, `speak_no_evil`"
+        " :speak_no_evil:.\n\nEsta página es una referencia útil para los códigos de los emojis."
+    )
+    assert texthygiene.scan(text).findings == ()

@@ -74,7 +74,7 @@ _MESSENGER_RE = regex.compile(
 CONTACT_REACH = 40  # characters from a messenger's name to a call to action, number or link
 _TLDS = (
     "com|net|org|info|biz|io|co|me|tv|cc|vip|bet|win|top|xyz|club|site|online|shop|store|"
-    "live|pro|app|link|click|ly|gg|ru|id|su|ir|cn|in|uk|de|nl|fr|es|it|pl|br|tr|vn"
+    "live|pro|app|link|click|ly|gl|gg|ru|id|su|ir|cn|in|uk|de|nl|fr|es|it|pl|br|tr|vn"
 )
 _URL_RE = regex.compile(
     rf"(?<!\]\()(?:https?://|www\.)[^\s<>\"]+|(?<![\w@./])[\w-]{{2,}}(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?",

@@ -50,7 +50,7 @@ from .identify import WordLanguages
 from .lexicon import TermMatch
 from .naming import LIST_NEIGHBOURS, list_neighbour
 from .results import REASON_CODES, Finding, stable_id
-from .segment import Token, is_language_word, line_ranges
+from .segment import Token, is_language_word, line_ranges, tokenize
 from .structure import unit_lines
 from .weights import model as scoring_model
 from .weights import trace
@@ -267,11 +267,16 @@ def flag(
                 # In the host's own script a brand in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕) is a
                 # cue, and joins a run beside it; its label alone makes no run.
                 continue
+            if _in_identifier(tokens, i):
+                continue  # an identifier (``:hear_no_evil:``) is no language's words
             label = labels[i]
             foreign[i] = label != host if label is not None else token.group != words.host_script
     cues = find_cues(text)
     if not spam and not any(foreign) and not cues:
         return ()
+    for i in _link_words(tokens, cues):
+        # A bare link's pieces (goo.gl/xxxxxx) are no language's words.
+        foreign[i] = False
 
     lines = _lines(text, tokens, foreign, units)
     amounts = _amount_numbers(tokens, cues)
@@ -284,7 +289,7 @@ def flag(
             # A word in look-alike letters (𝐆𝐀𝐂𝐎𝐑𝐊𝐔𝟕𝟕, read as no script's) inside a run, or
             # at either end of it, is part of it: a brand pasted with the phrase.
             if i < line.last and (foreign[i] or (run and _styled(tokens[i]))):
-                if run and _run_breaks(tokens, words, run[-1], i):
+                if run and _run_breaks(tokens, words, run[-1], i, run[0]):
                     candidates.append(_foreign_candidate(tokens, run, words))
                     run = []
                 if not run and foreign[i]:
@@ -347,6 +352,15 @@ def flag(
             # are everybody's and would only blur it.
             first, last = min(host_run.first, match.first), max(host_run.last, match.last)
             grown = Candidate(first, last, host_run.kind, host_run.language, llr=host_run.llr)
+            grown.chars = _term_ends(tokens, match, spam, grown, words.host_script)
+            if (
+                grown.chars is None
+                and match.languages
+                and words.host not in match.languages
+                and _opens_no_line(tokens, grown.first, lines_by_token[grown.first])
+            ):
+                # (a line of its own runs through no host sentence: its words are the spam's)
+                grown.first, grown.last = _trim_home_words(tokens, match, grown, words)
             dropped.add(id(host_run))
             candidates.append(grown)
             stops.update(owner.grow(host_run, grown))
@@ -457,6 +471,27 @@ def _in_sentence_syntax(
         _touching(tokens, before, cand.first)  # type: ignore[arg-type]
         or _touching(tokens, cand.last, after)  # type: ignore[arg-type]
     )
+
+
+def _in_identifier(tokens: Sequence[Token], i: int) -> bool:
+    """Word ``i`` is joined to another word by an underscore (``hear_no_evil``)."""
+    return (i >= 2 and tokens[i - 1].text == "_" and tokens[i - 2].kind == "word") or (
+        i + 2 < len(tokens) and tokens[i + 1].text == "_" and tokens[i + 2].kind == "word"
+    )
+
+
+def _link_words(tokens: Sequence[Token], cues: Sequence[Cue]) -> list[int]:
+    """Indices of the word tokens inside a link found as a cue."""
+    spans = [(c.start, c.end) for c in cues if c.kind == "url_in_run"]
+    if not spans:
+        return []
+    starts = [t.start for t in tokens]
+    return [
+        i
+        for start, end in spans
+        for i in range(bisect_left(starts, start), bisect_left(starts, end))
+        if tokens[i].kind == "word"
+    ]
 
 
 def _amount_numbers(tokens: Sequence[Token], cues: Sequence[Cue]) -> frozenset[int]:
@@ -644,11 +679,31 @@ def _same_run_after(
     return False
 
 
-def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, after: int) -> bool:
-    """Two adjacent foreign words belong to different runs (script or language changes)."""
+def _run_breaks(
+    tokens: Sequence[Token], words: WordLanguages, before: int, after: int, start: int | None = None
+) -> bool:
+    """Two adjacent foreign words belong to different runs (script or language changes);
+    ``start`` is the first word of the run ``before`` ends."""
+    # A run opened inside the host's brackets ends at their closing one: what follows is the
+    # host's sentence again, or a phrase pasted after it (``(чай, … газета) секс
+    # запознанства``); brackets opened and closed inside the run are its own.
+    if start is not None and any(
+        tokens[i].text in ")]"
+        and not any(tokens[k].text == "([)]"[")]".index(tokens[i].text)] for k in range(start, i))
+        for i in range(before + 1, after)
+    ):
+        return True
     if _styled(tokens[before]) or _styled(tokens[after]):
         return any(t.text in SENTENCE_END for t in tokens[before + 1 : after])
     if tokens[before].group != tokens[after].group:
+        return True
+    # Nor does a full stop with a space after it inside a run of an unspaced script, which
+    # writes none there: the host's sentence read as the run's language, then a pasted
+    # phrase (``…根本就不可能存在。 ブラックでも借りれる``).
+    if tokens[after].script in UNSPACED_SCRIPTS and any(
+        tokens[i].text in SENTENCE_FINAL and tokens[i + 1].kind == "space"
+        for i in range(before + 1, after)
+    ):
         return True
     # A word in lower case after a sentence's full stop starts no sentence of the host's,
     # nor does one glued onto it: a phrase pasted there is a run of its own (``…, erklärt
@@ -667,8 +722,18 @@ def _run_breaks(tokens: Sequence[Token], words: WordLanguages, before: int, afte
     if words.labels[before] == words.labels[after]:
         return False
     return any(t.text in SENTENCE_END for t in tokens[before + 1 : after]) or (
-        tokens[after].text[:1].isupper() and tokens[before].text[:1].islower()
+        _starts_anew(tokens[before].text, tokens[after].text)
     )
+
+
+def _starts_anew(before: str, after: str) -> bool:
+    """A capital after a word in lower case (but a site's name in capitals with a number,
+    the pasted phrase's own: ``daftar KYT4D``), or a capitalised word after a brand or an
+    acronym in capitals (``KYT4D | North Carolina``), starts something new; after a
+    capitalised word it may be a name going on (``Dar Es``)."""
+    if before[:1].islower():
+        return after[:1].isupper() and not (after.isupper() and any(c.isdigit() for c in after))
+    return before.isupper() and after[:1].isupper() and not after.isupper()
 
 
 _BETWEEN_WORDS = frozenset({"space", "other", "hidden"})
@@ -935,7 +1000,26 @@ def _clause(
     if match.languages and words.host not in match.languages and not opens_line:
         # (a line of its own runs through no host sentence: its words are all the spam's)
         last = _before_host_words(tokens, match, last, words)
+    if (
+        words.host in match.languages
+        and last == match.last
+        and (j >= len(tokens) or tokens[j].kind == "newline")
+        and _host_words_before(tokens, first, match.first, words) >= CLAUSE_HOST_WORDS
+    ):
+        # A term of the host's own language ending a paragraph that has no full stop of
+        # its own: nothing tells where the host's sentence before it stopped, and the term
+        # is what was pasted there (``… визначені зобов'язання | індивідуалки``).
+        first = match.first
     return Candidate(first, last, "spam_fragment", None)
+
+
+def _host_words_before(tokens: Sequence[Token], first: int, stop: int, words: WordLanguages) -> int:
+    """How many words from ``first`` up to ``stop`` are labelled the host's."""
+    return sum(
+        1
+        for k in range(first, stop)
+        if is_language_word(tokens[k]) and words.labels[k] == words.host
+    )
 
 
 def _before_host_words(
@@ -972,6 +1056,60 @@ def _before_host_words(
                 if is_language_word(tokens[i]) or i == match.last
             )
     return last
+
+
+def _opens_no_line(tokens: Sequence[Token], first: int, line: _Line) -> bool:
+    """A word of the line's comes before token ``first``."""
+    return any(is_language_word(tokens[k]) for k in range(line.first, first))
+
+
+def _home_words(
+    tokens: Sequence[Token], ks: list[int], match: TermMatch, cand: Candidate, words: WordLanguages
+) -> list[bool]:
+    """Which of the words ``ks`` the host's frequency list knows, and knows better by
+    ``SHORT_RUN_MARGIN`` than the lists of the run's and the term's languages."""
+    freq = lists()
+    host = words.host
+    if host is None or not ks or not freq.has(host):
+        return [False] * len(ks)
+    texts = [tokens[k].text for k in ks]
+    at_home = freq.zipf(texts, host)
+    abroad = np.zeros(len(texts), dtype=np.float32)
+    for language in {*match.languages, cand.language} - {host, None}:
+        if language is not None and freq.has(language):
+            abroad = np.maximum(abroad, freq.zipf(texts, language))
+    home: list[bool] = ((at_home >= LIST_FLOOR) & (at_home >= abroad + SHORT_RUN_MARGIN)).tolist()
+    return home
+
+
+def _trim_home_words(
+    tokens: Sequence[Token], match: TermMatch, cand: Candidate, words: WordLanguages
+) -> tuple[int, int]:
+    """The first and last words of a run grown from a term of another language than the
+    host's: the run starts after the last word before the term, and ends before the first
+    word after it, that the host knows better (``_home_words``). The labels of a close
+    language's run go on over the host's words around a pasted phrase (``فياجرا للبيع |
+    علی‌اکبر ناطق نوری``: Persian forms, read as Arabic)."""
+    first, last = cand.first, cand.last
+    after = [k for k in range(match.last + 1, cand.last + 1) if is_language_word(tokens[k])]
+    for k, home in zip(after, _home_words(tokens, after, match, cand, words), strict=True):
+        if home:
+            last = max(
+                i for i in range(match.last, k) if is_language_word(tokens[i]) or i == match.last
+            )
+            break
+    before = [k for k in range(cand.first, match.first) if is_language_word(tokens[k])]
+    for k, home in zip(
+        reversed(before), reversed(_home_words(tokens, before, match, cand, words)), strict=True
+    ):
+        if home:
+            first = min(
+                i
+                for i in range(k + 1, match.first + 1)
+                if is_language_word(tokens[i]) or i == match.first
+            )
+            break
+    return first, last
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:
@@ -1016,6 +1154,51 @@ def _inside_word(
         if a <= hi and b >= lo:
             lo, hi = min(lo, a), max(hi, b)
     return token.start + lo, token.start + hi
+
+
+def _term_ends(
+    tokens: Sequence[Token],
+    match: TermMatch,
+    spam: Sequence[TermMatch],
+    cand: Candidate,
+    host_script: str | None,
+) -> tuple[int, int] | None:
+    """The span of a run grown from a term whose end word is one of the host's unspaced
+    script running on past the term: it ends (or starts) with the term's characters, not the
+    word's, as nothing but the term tells where a pasted phrase glued into the host's
+    sentence stops (``エロ動画無料总降雨量…``, ``ed治療薬通販全民投票…``); None where the
+    run's words end it."""
+    start, end = tokens[cand.first].start, tokens[cand.last].end
+    if match.first == match.last:
+        inside = _inside_word(tokens, match, spam)
+        if inside is None or tokens[match.first].group != host_script:
+            return None
+        lo, hi = inside
+        start = lo if cand.first == match.first else start
+        end = hi if cand.last == match.last else end
+    else:
+        pieces = [t.text.casefold() for t in tokenize(match.term) if is_language_word(t)]
+        head, tail = tokens[match.first], tokens[match.last]
+        if len(pieces) < 2:
+            return None
+        if cand.first == match.first and _runs_on(head, host_script, pieces[0], at_end=True):
+            start = head.end - len(pieces[0])
+        if cand.last == match.last and _runs_on(tail, host_script, pieces[-1], at_end=False):
+            end = tail.start + len(pieces[-1])
+    if (start, end) == (tokens[cand.first].start, tokens[cand.last].end):
+        return None
+    return start, end
+
+
+def _runs_on(token: Token, host_script: str | None, piece: str, *, at_end: bool) -> bool:
+    """A word of the host's unspaced script holding a term's piece at one end and more."""
+    folded = token.text.casefold()
+    return (
+        token.script in UNSPACED_SCRIPTS
+        and token.group == host_script
+        and len(folded) == len(token.text) > len(piece)
+        and (folded.endswith(piece) if at_end else folded.startswith(piece))
+    )
 
 
 def _occurrences(text: str, term: str) -> list[int]:
@@ -1075,6 +1258,7 @@ def _cue_clauses(
         if first < 0 or first in owner or first in stops:
             continue
         clause = _clause(tokens, TermMatch(first, last, "", ""), barrier, words)
+        clause.first = _caption_cut(tokens, clause.first, first)
         j, cut = last + 1, False
         while j < len(tokens) and tokens[j].kind != "newline" and j not in stops:
             token = tokens[j]
@@ -1105,6 +1289,22 @@ def _cue_clauses(
             stops.update(range(clause.first, clause.last + 1))
             clauses.append(clause)
     return clauses
+
+
+def _caption_cut(tokens: Sequence[Token], start: int, cue: int) -> int:
+    """Where a cue's clause starts that reaches back over more than ``CLAUSE_WORDS_MAX``
+    words: at the last capitalised word before the cue. A phrase pasted after a line with
+    no full stop of its own (a caption, a title) would take the whole line; the phrase
+    starts with a capital as the line's sentence did (``… di Arena Tony Macaroni | Cuan
+    terus, kemenangan besar di 𝐃𝐄𝐍𝐘𝐔𝐓𝟔𝟗``)."""
+    before = [k for k in range(start, cue) if is_language_word(tokens[k])]
+    if len(before) <= CLAUSE_WORDS_MAX:
+        return start
+    for k in reversed(before):
+        text = tokens[k].text
+        if text[:1].isupper() and not text.isupper() and _after_space(tokens, k):
+            return k
+    return start
 
 
 def _unseen(token: Token) -> bool:

@@ -720,7 +720,7 @@ def identify_words(
             opening[group] = opening.get(group, 0.0) + size
             opened = _ends_first_sentence(tokens, i)
     host_script = max(sorted(units), key=units.__getitem__) if units else None
-    if host_script is not None:
+    if len(units) > 1:  # with one script, its words open the text too
         # A phrase pasted into a short text can outweigh it; the text's own script opens it:
         # its first word's, if most of its first sentence is in it too, and the larger
         # script's words are on one line, as a pasted phrase is (where they come back on
@@ -789,8 +789,19 @@ def identify_words(
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
     disputed = np.flatnonzero(~host_best)
-    if len(disputed) and FREQUENCY_WEIGHT:
-        # Only where the n-grams dispute the host can frequencies change a path.
+    if len(disputed) and FREQUENCY_WEIGHT and strict is None:
+        # Only where the n-grams dispute the host can frequencies change a path. No
+        # sentence judged apart (most texts): every disputed word is judged at home.
+        rows = emissions[disputed]
+        bonus = frequency_evidence(
+            [texts[n] for n in disputed.tolist()],
+            rows,
+            host_col,
+            [lm.languages[c] for c in at_home],
+            lm,
+        )
+        _add_frequency(emissions, rows, bonus, disputed, word_weights, host_col, host_best)
+    elif len(disputed) and FREQUENCY_WEIGHT:
         rows = emissions[disputed]
         bonus = np.zeros_like(rows)
         apart_codes = sorted(code for code in close if code in lm.column)
@@ -817,14 +828,8 @@ def identify_words(
                     nats = np.maximum(lists().zipf(judged, code) - LIST_FLOOR, 0.0) * _LN10
                     col = lm.column[code]
                     bonus[members, col] = np.maximum(bonus[members, col], nats)
-        scale = np.maximum(word_weights[disputed], 0.05)[:, None]
-        rows += FREQUENCY_WEIGHT * scale * bonus
-        rows -= rows.max(axis=1, keepdims=True)
-        np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
-        emissions[disputed] = rows
-        host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
-    start = np.full(len(lm.languages), -SWITCH_SENTENCE)
-    start[host_col] = 0.0
+        _add_frequency(emissions, rows, bonus, disputed, word_weights, host_col, host_best)
+    start: np.ndarray | None = None  # made for the first line that is not all host
     evidence = EvidenceRows(emissions, words)
     # Each line with words, as a range of ``words``; the ranges are consecutive, so one
     # reduceat tells which lines take the shortcut.
@@ -838,6 +843,9 @@ def identify_words(
         if easy:
             path = [host_col] * (hi - lo)
         else:
+            if start is None:
+                start = np.full(len(lm.languages), -SWITCH_SENTENCE)
+                start[host_col] = 0.0
             path = viterbi(emissions[lo:hi], _switch_costs(tokens, words[lo:hi]), start)
         run_start = 0
         for n in range(1, len(path) + 1):
@@ -862,6 +870,26 @@ def identify_words(
         lm.languages,
         apart or frozenset(),
     )
+
+
+def _add_frequency(
+    emissions: np.ndarray,
+    rows: np.ndarray,
+    bonus: np.ndarray,
+    disputed: np.ndarray,
+    word_weights: np.ndarray,
+    host_col: int,
+    host_best: np.ndarray,
+) -> None:
+    """The disputed words' frequency ``bonus`` added to their n-gram ``rows``, each row
+    made relative to its best again and capped, written back into ``emissions`` (and
+    whether the host is still each one's best into ``host_best``)."""
+    scale = np.maximum(word_weights[disputed], 0.05)[:, None]
+    rows += FREQUENCY_WEIGHT * scale * bonus
+    rows -= rows.max(axis=1, keepdims=True)
+    np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
+    emissions[disputed] = rows
+    host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
 
 
 def frequency_evidence(
@@ -1008,14 +1036,30 @@ def close_host(
     # its own contiguous row, as a vector's sum adds (pairwise), so the scores are the same
     # to the last bit as one language at a time.
     columns = np.array([lm.column[code] for code in group], dtype=np.intp)
-    zipf = freq.matrix(lm.languages).lookup(texts, np.repeat(columns[None, :], len(texts), axis=0))
+    zipf = freq.matrix(lm.languages).lookup(texts, np.broadcast_to(columns, (len(texts), len(group))))
     gains = np.ascontiguousarray((weights[:, None] * np.maximum(zipf - LIST_FLOOR, 0.0)).T)
     # Each row's sum is its own (pairwise) sum as a vector's: one call for all languages.
     scores = [
         at_home + HOST_FREQUENCY_WEIGHT * _LN10 * gain
         for at_home, gain in zip(total[columns].tolist(), gains.sum(axis=1).tolist(), strict=True)
     ]
-    return group[int(np.argmax(scores))]
+    return group[_first_max(scores)]
+
+
+def _first_max(values: Sequence[float]) -> int:
+    """``np.argmax`` of a short list without making it an array: the first of equal
+    maxima, the first NaN if there is one.
+
+    >>> _first_max([1.0, 3.0, 3.0]), _first_max([1.0, float("nan"), 5.0])
+    (1, 1)
+    """
+    best = 0
+    for n, value in enumerate(values):
+        if value != value:
+            return n
+        if value > values[best]:
+            best = n
+    return best
 
 
 #: Detector backends by name: the default, then optional ones (see ``backends``).

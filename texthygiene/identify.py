@@ -535,6 +535,9 @@ FREQUENCY_WEIGHT = 1.0
 #: best other languages by n-grams.
 FREQUENCY_CONTENDERS = 2
 _LN10 = math.log(10.0)
+#: Disputed words up to which ``frequency_evidence`` finds each word's contenders with one
+#: stable sort rather than an argmax pass per contender (the sort's cost grows faster).
+_SORTED_WORDS = 8
 #: A text of at most this many words has its host chosen with frequencies among the
 #: n-grams' ``HOST_CONTENDERS`` runners-up too, not only among close languages: on a few
 #: words the n-grams' lead is slight; on more it is decisive, and the look-ups would cost a
@@ -920,17 +923,21 @@ def frequency_evidence(
     columns[:, :k] = home_cols
     # Repeated argmax picks what a stable sort would (the first of equal columns) while
     # each pick is finite; a full sort only where there are fewer others than contenders.
+    # A few words are sorted outright: one call, where the passes cost several each.
     everyone = np.arange(n)
-    picked = np.empty((n, contenders), dtype=others.dtype)
-    for j in range(contenders):
-        best = others.argmax(axis=1)
-        columns[:, k + j] = best
-        picked[:, j] = others[everyone, best]
-        others[everyone, best] = -np.inf
-    if not np.isfinite(picked).all():
-        others = rows.copy()
-        others[:, skipped] = -np.inf
+    if n <= _SORTED_WORDS:
         columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
+    else:
+        picked = np.empty((n, contenders), dtype=others.dtype)
+        for j in range(contenders):
+            best = others.argmax(axis=1)
+            columns[:, k + j] = best
+            picked[:, j] = others[everyone, best]
+            others[everyone, best] = -np.inf
+        if not np.isfinite(picked).all():
+            others = rows.copy()
+            others[:, skipped] = -np.inf
+            columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
     # max and the floor commute (both monotonic), so the host's best language is taken last.
     nats = np.maximum(lists().matrix(lm.languages).lookup(words, columns) - LIST_FLOOR, 0.0)
     nats *= _LN10
@@ -1036,7 +1043,7 @@ def close_host(
     # its own contiguous row, as a vector's sum adds (pairwise), so the scores are the same
     # to the last bit as one language at a time.
     columns = np.array([lm.column[code] for code in group], dtype=np.intp)
-    zipf = freq.matrix(lm.languages).lookup(texts, np.broadcast_to(columns, (len(texts), len(group))))
+    zipf = freq.matrix(lm.languages).lookup(texts, np.repeat(columns[None, :], len(texts), axis=0))
     gains = np.ascontiguousarray((weights[:, None] * np.maximum(zipf - LIST_FLOOR, 0.0)).T)
     # Each row's sum is its own (pairwise) sum as a vector's: one call for all languages.
     scores = [

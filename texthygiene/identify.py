@@ -723,7 +723,7 @@ def identify_words(
             opening[group] = opening.get(group, 0.0) + size
             opened = _ends_first_sentence(tokens, i)
     host_script = max(sorted(units), key=units.__getitem__) if units else None
-    if len(units) > 1:  # with one script, its words open the text too
+    if host_script is not None and len(units) > 1:  # one script opens the text itself
         # A phrase pasted into a short text can outweigh it; the text's own script opens it:
         # its first word's, if most of its first sentence is in it too, and the larger
         # script's words are on one line, as a pasted phrase is (where they come back on
@@ -776,7 +776,8 @@ def identify_words(
         lm.column[code] for code in {host} | close | allowed_languages if code in lm.column
     )
     own_home = sorted(lm.column[code] for code in {host} | allowed_languages if code in lm.column)
-    raw *= np.maximum(word_weights, 0.05)[:, None]
+    floored = np.maximum(word_weights, 0.05)
+    raw *= floored[:, None]
     emissions = raw
     # A sentence with a letter only a close language writes (наличными next to Ukrainian)
     # is judged on the host's own evidence (and the expected languages'), not on the close
@@ -784,7 +785,8 @@ def identify_words(
     marked = _close_letters(lm, texts, host, close) | _close_words(texts, host, close)
     strict = _sentences_with(tokens, words, marked) if marked.any() else None
     own = emissions[strict][:, own_home].max(axis=1) if strict is not None else None
-    emissions[:, host_col] = emissions[:, at_home].max(axis=1)
+    if len(at_home) > 1:  # else the host's column is its own best already
+        emissions[:, host_col] = emissions[:, at_home].max(axis=1)
     if strict is not None:
         emissions[strict, host_col] = own
         marked = strict
@@ -803,7 +805,7 @@ def identify_words(
             [lm.languages[c] for c in at_home],
             lm,
         )
-        _add_frequency(emissions, rows, bonus, disputed, word_weights, host_col, host_best)
+        _add_frequency(emissions, rows, bonus, disputed, floored, host_col, host_best)
     elif len(disputed) and FREQUENCY_WEIGHT:
         rows = emissions[disputed]
         bonus = np.zeros_like(rows)
@@ -831,7 +833,7 @@ def identify_words(
                     nats = np.maximum(lists().zipf(judged, code) - LIST_FLOOR, 0.0) * _LN10
                     col = lm.column[code]
                     bonus[members, col] = np.maximum(bonus[members, col], nats)
-        _add_frequency(emissions, rows, bonus, disputed, word_weights, host_col, host_best)
+        _add_frequency(emissions, rows, bonus, disputed, floored, host_col, host_best)
     start: np.ndarray | None = None  # made for the first line that is not all host
     evidence = EvidenceRows(emissions, words)
     # Each line with words, as a range of ``words``; the ranges are consecutive, so one
@@ -880,14 +882,15 @@ def _add_frequency(
     rows: np.ndarray,
     bonus: np.ndarray,
     disputed: np.ndarray,
-    word_weights: np.ndarray,
+    floored: np.ndarray,
     host_col: int,
     host_best: np.ndarray,
 ) -> None:
     """The disputed words' frequency ``bonus`` added to their n-gram ``rows``, each row
     made relative to its best again and capped, written back into ``emissions`` (and
-    whether the host is still each one's best into ``host_best``)."""
-    scale = np.maximum(word_weights[disputed], 0.05)[:, None]
+    whether the host is still each one's best into ``host_best``). ``floored``: every
+    word's weight, floored as in the emissions."""
+    scale = floored[disputed][:, None]
     rows += FREQUENCY_WEIGHT * scale * bonus
     rows -= rows.max(axis=1, keepdims=True)
     np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)

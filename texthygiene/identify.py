@@ -959,8 +959,15 @@ def _close_letters(
     if not close or alphabets is None or host not in alphabets:
         return np.zeros(len(texts), dtype=bool)
     theirs = _exclusive_letters(alphabets, host, close)
+    # An ASCII word normalises to ASCII letters and spaces: where the close languages' own
+    # letters hold neither (all but a few pairs), it has none of them.
+    ascii_apart = not any(c == " " or "a" <= c <= "z" for c in theirs)
     return np.fromiter(
-        (not theirs.isdisjoint(text.lower().translate(_NORMALISED)) for text in texts),
+        (
+            not (ascii_apart and text.isascii())
+            and not theirs.isdisjoint(text.lower().translate(_NORMALISED))
+            for text in texts
+        ),
         dtype=bool,
         count=len(texts),
     )

@@ -96,16 +96,20 @@ def _evidence_by_language(
     return bonus
 
 
+@pytest.mark.parametrize("count", [1, 3, 10])  # a few words are sorted, more take passes
 @pytest.mark.parametrize(
     ("home_size", "ties"),
     [(1, False), (3, True), (0, False), (-1, False), (-2, True)],  # <= 0: all but nl, de
 )
-def test_frequency_evidence_matches_per_language_lookups(home_size: int, ties: bool) -> None:
+def test_frequency_evidence_matches_per_language_lookups(
+    home_size: int, ties: bool, count: int
+) -> None:
     # The fast path (repeated argmax, one matrix look-up) must pick the same contenders as
     # a stable sort, equal scores included, and fall back where too few others are left.
     lm = detector("langdetect")
     rng = np.random.default_rng(7)
     words = ["deep", "de", "levels", "Straße", "ten", "judi", "xqzvwk", "deep", "the", "und"]
+    words = words[:count]
     rows = rng.normal(size=(len(words), len(lm.languages))).astype(np.float32)
     if ties:
         rows = np.round(rows)  # many equal scores in each row

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import texthygiene
 from benchmarks.check import compare
 from texthygiene import hanforms, identify
+from texthygiene.chardata import CLOSE_LANGUAGES
 from texthygiene.identify import WORD_EVIDENCE_CAP, detector, model
 
 GLUED = "Mooi verhaal over de tuin en de buren van hiernaast.где взять деньги быстро"
@@ -326,7 +327,6 @@ def _close_host_one_language_at_a_time(
     lm: identify.Identifier, total: np.ndarray, texts: list[str], weights: np.ndarray, host: str
 ) -> str:
     """``close_host`` as it summed each language's gains apart (the reference)."""
-    from texthygiene.chardata import CLOSE_LANGUAGES
     from texthygiene.frequency import LIST_FLOOR, lists
 
     freq = lists()
@@ -359,3 +359,17 @@ def test_close_host_sums_every_language_as_it_did_one_at_a_time(seed: int) -> No
         total[lm.column[host]] = np.float32(5.0) + np.float32(rng.normal() * 1e-3)
         got = identify.close_host(lm, total, texts, weights, host)
         assert got == _close_host_one_language_at_a_time(lm, total, texts, weights, host)
+
+
+@pytest.mark.parametrize("host", sorted(CLOSE_LANGUAGES))
+def test_close_letters_of_ascii_words_as_their_normalised_letters_give(host: str) -> None:
+    # ASCII words skip the normalising where the close languages' own letters hold no ASCII
+    # letter or space; where they do (uk: j z, sk: q), every word is normalised as before.
+    lm = detector("langdetect")
+    if host not in lm.alphabets:
+        pytest.skip(f"no profile alphabet for {host}")
+    close = frozenset(CLOSE_LANGUAGES[host])
+    theirs = identify._exclusive_letters(lm.alphabets, host, close)
+    texts = [*map(chr, range(32, 127)), "jazz", "quiz", "x-ray", "Q&A", "hello", "ёлка", "año"]
+    expected = [not theirs.isdisjoint(t.lower().translate(identify._NORMALISED)) for t in texts]
+    assert identify._close_letters(lm, texts, host, close).tolist() == expected

@@ -535,6 +535,9 @@ FREQUENCY_WEIGHT = 1.0
 #: best other languages by n-grams.
 FREQUENCY_CONTENDERS = 2
 _LN10 = math.log(10.0)
+#: Disputed words up to which ``frequency_evidence`` finds each word's contenders with one
+#: stable sort rather than an argmax pass per contender (the sort's cost grows faster).
+_SORTED_WORDS = 8
 #: A text of at most this many words has its host chosen with frequencies among the
 #: n-grams' ``HOST_CONTENDERS`` runners-up too, not only among close languages: on a few
 #: words the n-grams' lead is slight; on more it is decisive, and the look-ups would cost a
@@ -720,7 +723,7 @@ def identify_words(
             opening[group] = opening.get(group, 0.0) + size
             opened = _ends_first_sentence(tokens, i)
     host_script = max(sorted(units), key=units.__getitem__) if units else None
-    if host_script is not None:
+    if host_script is not None and len(units) > 1:  # one script opens the text itself
         # A phrase pasted into a short text can outweigh it; the text's own script opens it:
         # its first word's, if most of its first sentence is in it too, and the larger
         # script's words are on one line, as a pasted phrase is (where they come back on
@@ -773,7 +776,8 @@ def identify_words(
         lm.column[code] for code in {host} | close | allowed_languages if code in lm.column
     )
     own_home = sorted(lm.column[code] for code in {host} | allowed_languages if code in lm.column)
-    raw *= np.maximum(word_weights, 0.05)[:, None]
+    floored = np.maximum(word_weights, 0.05)
+    raw *= floored[:, None]
     emissions = raw
     # A sentence with a letter only a close language writes (наличными next to Ukrainian)
     # is judged on the host's own evidence (and the expected languages'), not on the close
@@ -781,7 +785,8 @@ def identify_words(
     marked = _close_letters(lm, texts, host, close) | _close_words(texts, host, close)
     strict = _sentences_with(tokens, words, marked) if marked.any() else None
     own = emissions[strict][:, own_home].max(axis=1) if strict is not None else None
-    emissions[:, host_col] = emissions[:, at_home].max(axis=1)
+    if len(at_home) > 1:  # else the host's column is its own best already
+        emissions[:, host_col] = emissions[:, at_home].max(axis=1)
     if strict is not None:
         emissions[strict, host_col] = own
         marked = strict
@@ -789,8 +794,19 @@ def identify_words(
     # any switch only adds cost. Most lines of most texts take this shortcut.
     host_best = emissions[:, host_col] >= emissions.max(axis=1)
     disputed = np.flatnonzero(~host_best)
-    if len(disputed) and FREQUENCY_WEIGHT:
-        # Only where the n-grams dispute the host can frequencies change a path.
+    if len(disputed) and FREQUENCY_WEIGHT and strict is None:
+        # Only where the n-grams dispute the host can frequencies change a path. No
+        # sentence judged apart (most texts): every disputed word is judged at home.
+        rows = emissions[disputed]
+        bonus = frequency_evidence(
+            [texts[n] for n in disputed.tolist()],
+            rows,
+            host_col,
+            [lm.languages[c] for c in at_home],
+            lm,
+        )
+        _add_frequency(emissions, rows, bonus, disputed, floored, host_col, host_best)
+    elif len(disputed) and FREQUENCY_WEIGHT:
         rows = emissions[disputed]
         bonus = np.zeros_like(rows)
         apart_codes = sorted(code for code in close if code in lm.column)
@@ -817,14 +833,8 @@ def identify_words(
                     nats = np.maximum(lists().zipf(judged, code) - LIST_FLOOR, 0.0) * _LN10
                     col = lm.column[code]
                     bonus[members, col] = np.maximum(bonus[members, col], nats)
-        scale = np.maximum(word_weights[disputed], 0.05)[:, None]
-        rows += FREQUENCY_WEIGHT * scale * bonus
-        rows -= rows.max(axis=1, keepdims=True)
-        np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
-        emissions[disputed] = rows
-        host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
-    start = np.full(len(lm.languages), -SWITCH_SENTENCE)
-    start[host_col] = 0.0
+        _add_frequency(emissions, rows, bonus, disputed, floored, host_col, host_best)
+    start: np.ndarray | None = None  # made for the first line that is not all host
     evidence = EvidenceRows(emissions, words)
     # Each line with words, as a range of ``words``; the ranges are consecutive, so one
     # reduceat tells which lines take the shortcut.
@@ -838,6 +848,9 @@ def identify_words(
         if easy:
             path = [host_col] * (hi - lo)
         else:
+            if start is None:
+                start = np.full(len(lm.languages), -SWITCH_SENTENCE)
+                start[host_col] = 0.0
             path = viterbi(emissions[lo:hi], _switch_costs(tokens, words[lo:hi]), start)
         run_start = 0
         for n in range(1, len(path) + 1):
@@ -862,6 +875,27 @@ def identify_words(
         lm.languages,
         apart or frozenset(),
     )
+
+
+def _add_frequency(
+    emissions: np.ndarray,
+    rows: np.ndarray,
+    bonus: np.ndarray,
+    disputed: np.ndarray,
+    floored: np.ndarray,
+    host_col: int,
+    host_best: np.ndarray,
+) -> None:
+    """The disputed words' frequency ``bonus`` added to their n-gram ``rows``, each row
+    made relative to its best again and capped, written back into ``emissions`` (and
+    whether the host is still each one's best into ``host_best``). ``floored``: every
+    word's weight, floored as in the emissions."""
+    scale = floored[disputed][:, None]
+    rows += FREQUENCY_WEIGHT * scale * bonus
+    rows -= rows.max(axis=1, keepdims=True)
+    np.maximum(rows, -WORD_EVIDENCE_CAP * scale, out=rows)
+    emissions[disputed] = rows
+    host_best[disputed] = rows[:, host_col] >= rows.max(axis=1)
 
 
 def frequency_evidence(
@@ -892,17 +926,21 @@ def frequency_evidence(
     columns[:, :k] = home_cols
     # Repeated argmax picks what a stable sort would (the first of equal columns) while
     # each pick is finite; a full sort only where there are fewer others than contenders.
+    # A few words are sorted outright: one call, where the passes cost several each.
     everyone = np.arange(n)
-    picked = np.empty((n, contenders), dtype=others.dtype)
-    for j in range(contenders):
-        best = others.argmax(axis=1)
-        columns[:, k + j] = best
-        picked[:, j] = others[everyone, best]
-        others[everyone, best] = -np.inf
-    if not np.isfinite(picked).all():
-        others = rows.copy()
-        others[:, skipped] = -np.inf
+    if n <= _SORTED_WORDS:
         columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
+    else:
+        picked = np.empty((n, contenders), dtype=others.dtype)
+        for j in range(contenders):
+            best = others.argmax(axis=1)
+            columns[:, k + j] = best
+            picked[:, j] = others[everyone, best]
+            others[everyone, best] = -np.inf
+        if not np.isfinite(picked).all():
+            others = rows.copy()
+            others[:, skipped] = -np.inf
+            columns[:, k:] = np.argsort(-others, axis=1, kind="stable")[:, :contenders]
     # max and the floor commute (both monotonic), so the host's best language is taken last.
     nats = np.maximum(lists().matrix(lm.languages).lookup(words, columns) - LIST_FLOOR, 0.0)
     nats *= _LN10
@@ -921,8 +959,15 @@ def _close_letters(
     if not close or alphabets is None or host not in alphabets:
         return np.zeros(len(texts), dtype=bool)
     theirs = _exclusive_letters(alphabets, host, close)
+    # An ASCII word normalises to ASCII letters and spaces: where the close languages' own
+    # letters hold neither (all but a few pairs), it has none of them.
+    ascii_apart = not any(c == " " or "a" <= c <= "z" for c in theirs)
     return np.fromiter(
-        (not theirs.isdisjoint(text.lower().translate(_NORMALISED)) for text in texts),
+        (
+            not (ascii_apart and text.isascii())
+            and not theirs.isdisjoint(text.lower().translate(_NORMALISED))
+            for text in texts
+        ),
         dtype=bool,
         count=len(texts),
     )
@@ -1015,7 +1060,23 @@ def close_host(
         at_home + HOST_FREQUENCY_WEIGHT * _LN10 * gain
         for at_home, gain in zip(total[columns].tolist(), gains.sum(axis=1).tolist(), strict=True)
     ]
-    return group[int(np.argmax(scores))]
+    return group[_first_max(scores)]
+
+
+def _first_max(values: Sequence[float]) -> int:
+    """``np.argmax`` of a short list without making it an array: the first of equal
+    maxima, the first NaN if there is one.
+
+    >>> _first_max([1.0, 3.0, 3.0]), _first_max([1.0, float("nan"), 5.0])
+    (1, 1)
+    """
+    best = 0
+    for n, value in enumerate(values):
+        if value != value:
+            return n
+        if value > values[best]:
+            best = n
+    return best
 
 
 #: Detector backends by name: the default, then optional ones (see ``backends``).

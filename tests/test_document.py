@@ -129,6 +129,17 @@ def test_one_run_is_no_echo_of_itself() -> None:
     assert "multilingual_document" not in english[0].reasons
 
 
+def test_a_phrase_in_another_script_pasted_twice_is_no_echo() -> None:
+    # A spammer repeats the phrase; a writer's own second language comes back in the host's
+    # script or in Latin, not as a line of another script pasted twice.
+    spam = "где взять деньги быстро"
+    text = (
+        "We hebben dit jaar veel tomaten en bonen geoogst in de moestuin.\n\n"
+        f"De buren hielpen mee met water geven.{spam}\n{spam}"
+    )
+    assert _fragments(texthygiene.scan(text)) == [spam, spam]
+
+
 # A chat line or a transcript with no full stop anywhere, switching at its end: no sentence
 # or paragraph closes there, the run is the one clause going on.
 @pytest.mark.parametrize(

@@ -140,6 +140,7 @@ class Echoes:
         self.texts = [tokens[i].text for i in self.index]
         self._borrowed: dict[str, list[int]] = {}  # language -> running count of borrowings
         self._labels = words.labels
+        self._host_script = words.host_script
         self._tokens = tokens
         self._elsewhere: dict[str, tuple[list[int], list[int]]] = {}  # see ``_other_runs``
         self._hashed: tuple[np.ndarray, np.ndarray] | None = None  # (hashes, each word's)
@@ -185,7 +186,14 @@ class Echoes:
         """The lowercase words labelled ``language`` (digits aside, as the host's) and the
         running count of those the lists know better in it than in the host's language."""
         if language not in self._elsewhere:
-            index = host_words(self._tokens, self._labels, language)
+            # In the host's script or in Latin (everybody's second script) only: a line of
+            # another script pasted twice is a spammer repeating himself, not a writer's
+            # second language coming back.
+            index = [
+                i
+                for i in host_words(self._tokens, self._labels, language)
+                if self._tokens[i].group in (self._host_script, "Latin")
+            ]
             texts = [self._tokens[i].text for i in index]
             freq = lists()
             abroad = freq.zipf(texts, language)

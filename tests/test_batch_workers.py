@@ -6,9 +6,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import platform
 import signal
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from texthygiene import batch, frequency, identify
@@ -60,6 +62,35 @@ def test_workers_start_with_the_tables_loaded(monkeypatch: pytest.MonkeyPatch) -
         gc.unfreeze()
     assert model_loaded
     assert lists_loaded >= len(identify.model().languages)
+
+
+def _array_in_heap() -> bool:
+    """In a worker: whether a 16 MB array, made after a 24 MB one was freed, was carved from
+    the heap (the brk area) rather than given a mapping of its own."""
+    big = np.ones(24 << 20, np.uint8)
+    del big  # glibc's own rule: a freed mapped block raises the mapping threshold to its size
+    array = np.ones(16 << 20, np.uint8)  # more than the heap has free: it grows, or a mapping
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            if line.rstrip().endswith("[heap]"):
+                low, high = (int(bound, 16) for bound in line.split()[0].split("-"))
+                if low <= array.ctypes.data < high:
+                    return True
+    return False
+
+
+@pytest.mark.skipif(
+    platform.system() != "Linux" or platform.libc_ver()[0] != "glibc",
+    reason="glibc's malloc mapping threshold",
+)
+def test_workers_give_large_arrays_their_own_mapping() -> None:
+    pool = batch._Pool(Settings("scan"), batch.scan_task, 1)
+    try:
+        in_heap = pool.pool.submit(_array_in_heap).result()
+    finally:
+        pool.close()
+    # Freed, a mapped array goes back to the system; one in the heap stays resident.
+    assert not in_heap
 
 
 SPAM_POST = "We hebben dit jaar veel tomaten geoogst in de moestuin.где взять деньги быстро"

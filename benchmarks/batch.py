@@ -199,7 +199,7 @@ def main() -> None:
                 memory[f"{name}_ratio_largest_to_smallest"] = round(large / small, 3)
         results["memory"] = memory
     name = f"{args.name}-quick" if args.quick else args.name
-    print(f"wrote {write_result(name, results)}")
+    print(f"wrote {write_result(name, results).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ from .html import ELEMENT_KINDS, removals, scan_extracted, splice
 from .htmltext import Extracted
 from .hygiene import REMOVABLE
 from .identify import model
+from .naming import LIST_NEIGHBOURS
 from .pipeline import scan
 from .repair import repair
 from .results import Finding, Report
@@ -211,7 +212,8 @@ def finish_task(settings: Settings, task: Finish) -> Outcome:
     return _finish_collected(settings, pickle.loads(task[0]), _SKETCH)  # ours: trusted
 
 
-#: The sketch of a collection run's second pass, set before its workers fork.
+#: The sketch of a collection run's second pass, set before its workers fork: one collection
+#: run at a time per process (the command line runs one).
 _SKETCH: Sketch | None = None
 
 
@@ -348,7 +350,7 @@ def _preload(settings: Settings) -> None:
             scan(_WARM_UP, languages=settings.languages, config=settings.config)
         # Every language's frequency list (a third of a second, 24 MB once): each worker
         # would otherwise read its own copy of each list a text of its needs.
-        for code in model().languages:
+        for code in (*model().languages, *LIST_NEIGHBOURS.values()):
             lists().has(code)
     # The collector would write to every object it tracks at its next pass, copying each
     # page the workers share; frozen, what was loaded stays shared.

@@ -197,7 +197,8 @@ class Echoes:
             texts = [self._tokens[i].text for i in index]
             freq = lists()
             abroad = freq.zipf(texts, language)
-            at_home = freq.zipf(texts, self.host) if self.host is not None else abroad
+            assert self.host is not None  # ``echoed`` returns first without a host
+            at_home = freq.zipf(texts, self.host)
             mask = (abroad >= LIST_FLOOR) & (at_home + ECHO_MARGIN < abroad)
             self._elsewhere[language] = index, [0, *np.cumsum(mask, dtype=np.int64).tolist()]
         return self._elsewhere[language]

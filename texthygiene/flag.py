@@ -119,6 +119,7 @@ _LAST_SENTENCE_END_RE = regex.compile(
 )
 _SENTENCE_END_CHARS = "".join(sorted(SENTENCE_END))
 _EMOJI_RE = regex.compile(r"\p{Extended_Pictographic}[\ufe0f\u200d\p{Emoji_Modifier}]*")
+_NON_SPACE_RE = regex.compile(r"\S")
 _OPENING_QUOTE_RE = regex.compile("[" + regex.escape("".join(sorted(OPENING_QUOTES))) + "]")
 NAME_REACH = 300  # characters either side of the run
 
@@ -156,10 +157,10 @@ CLAUSE_HOST_WORDS = 3  # host's words before a foreign term: the host's sentence
 OWN_LINE_ABROAD_MIN = 2  # words known abroad: one is a loanword or a line of chrome
 OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
 CUE_CLAUSE_KINDS = 2  # kinds of cue that make a clause of their own
-#: Evidence a run has of its own, beside its language: in a multilingual document (see
-#: document.py) a foreign run without any is expected, and its language does not count.
 #: Host scripts whose particles are written onto the word before them, whatever its script.
 PARTICLE_SCRIPTS = frozenset({"Hangul"})
+#: Evidence a run has of its own, beside its language: in a multilingual document (see
+#: document.py) a foreign run without any is expected, and its language does not count.
 GLUED_FEATURES = ("glued_to_sentence", "glued_script", "glued_unspaced")
 OWN_EVIDENCE = frozenset({"spam_terms", *GLUED_FEATURES, *CUE_KINDS})
 #: A script other than the host's on this many lines, in this many blocks with the host's
@@ -1687,7 +1688,7 @@ def _score(
                 and not _mostly_names(tokens, cand, next_tok)
                 and _SENTENCE_INSIDE_RE.search(text, line.start, line.end) is None
                 and _OPENING_QUOTE_RE.search(text, line.start, start) is None
-                and text[: line.start].strip()
+                and _NON_SPACE_RE.search(text, 0, line.start) is not None
             ):
                 abroad = _words_abroad(tokens, cand, words.host)
                 # A heading this short is as often a title or an idiom (``Back to basics``)

@@ -35,8 +35,8 @@ _WORDFREQ_CODE = {"tl": "fil", "hr": "sh"}
 #: jieba or MeCab), never the runs of characters our tokenizer gives, so they are not read.
 _UNSPACED = frozenset({"ja", "zh", "th"})
 #: Words whose Zipf values are remembered (all languages together), about 150 bytes each;
-#: past it the older half of each language's words is forgotten (a text's frequent words
-#: are among the newer ones, so they stay).
+#: past it the half of each language's words first seen longest ago is forgotten (a hit
+#: does not renew a word, so common words go too and are simply looked up again).
 _SEEN_LIMIT = 40_000
 #: Words a ``ZipfMatrix`` remembers before starting afresh (a row of every language each).
 _MATRIX_WORDS = 20_000

@@ -266,11 +266,21 @@ def test_findings_rebuilt_from_traced_scores_are_the_scans(text: str) -> None:
     assert [p for p, *_ in rebuilt] == pytest.approx([f.score for f in scanned])
 
 
+@pytest.mark.parametrize(("stable", "chosen"), [(0.26, 0.5), (0.62, 0.62), (None, 0.5)])
+def test_the_default_threshold_is_never_below_the_floor(
+    monkeypatch: pytest.MonkeyPatch, stable: float | None, chosen: float
+) -> None:
+    script = fit_script()
+    monkeypatch.setattr(script, "stable_threshold", lambda points: stable)
+    assert script.THRESHOLD_FLOOR == 0.5
+    assert script.default_threshold({}) == chosen
+
+
 def test_the_packaged_threshold_follows_the_rule_and_dev_confirms_it() -> None:
     data = _packaged()
     rule = data["threshold_rule"]
     points = {float(t): p for t, p in rule["train_out_of_fold"].items()}  # type: ignore[index]
-    assert fit_script().stable_threshold(points) == data["threshold"]
+    assert fit_script().default_threshold(points) == data["threshold"]
     assert data["dev"]["confirms"] is True  # type: ignore[index]
 
 

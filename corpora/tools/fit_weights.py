@@ -38,8 +38,12 @@ average over splits keeps one document's fold from deciding it; requiring every 
 threshold to meet the targets too keeps a touch of the curve between two dips from being
 chosen; and the standard error's margin keeps the threshold off the very edge of a target,
 where dev, another sample, misses it as often as not (without it: 0.36, legitimate 32/1072
-= 3.0% on train and 11/356 = 3.1% on dev). The score is centred there
-(``texthygiene/weights.py``), so the default threshold 0.5 is that operating point.
+= 3.0% on train and 11/356 = 3.1% on dev). It is never below a fitted probability of 0.5
+(``THRESHOLD_FLOOR``): the train documents carry injections about half the time, far more
+often than real posts do, so a run the model finds less likely injected than not there is
+more likely legitimate still in real text; below it, the rule trades false alarms for a
+handful of findings wherever the false-flag targets leave room. The score is centred on the
+threshold (``texthygiene/weights.py``), so the default 0.5 is that operating point.
 
 Dev only confirms: the fitted model scans it and its figures at the threshold are printed
 and written (``dev.confirms``: whether they meet the same targets); nothing on dev moves
@@ -356,6 +360,16 @@ def meets_targets(point: dict[str, list[int]], margin: bool = False) -> bool:
     return True
 
 
+#: The lowest default threshold, as a fitted probability (see the module's docstring).
+THRESHOLD_FLOOR = 0.5
+
+
+def default_threshold(points: dict[float, dict[str, list[int]]]) -> float:
+    """``stable_threshold``, never below ``THRESHOLD_FLOOR`` (nor missing)."""
+    stable = stable_threshold(points)
+    return THRESHOLD_FLOOR if stable is None else max(stable, THRESHOLD_FLOOR)
+
+
 def stable_threshold(points: dict[float, dict[str, list[int]]]) -> float | None:
     """The lowest threshold that meets the targets by a standard error, and so does every
     one above it: the lowest that only touches a target sits where any other sample of
@@ -487,15 +501,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     kinds = {doc["id"]: document_kind(doc) for doc in docs if not doc["id"].startswith("ours:")}
     points = operating_points(resolved_findings([rows[n] for n in real], z_oof[real]), kinds)
-    threshold = stable_threshold(points)
-    if threshold is None:
-        lines.append("train, out of fold: no threshold meets the targets; 0.5 kept")
-        threshold = 0.5
+    stable = stable_threshold(points)
+    threshold = default_threshold(points)
     lines.append(
         f"threshold {threshold}: the lowest at and above which the out-of-fold findings on the "
         f"real-text train split (lambda {lam}; log-odds averaged over {THRESHOLD_REPEATS} "
         f"{FOLDS}-fold splits, seeds {SEED}+0..{THRESHOLD_REPEATS - 1}) meet the targets by a "
-        "standard error"
+        f"standard error ({stable}), and not below {THRESHOLD_FLOOR}"
     )
     lines += [point_line(t, points[t]) for t in sorted({threshold, 0.3, 0.4, 0.5, 0.6, 0.7})]
     dev = dev_confirmation(intercept, weights, threshold)
@@ -519,7 +531,8 @@ def main(argv: list[str] | None = None) -> int:
             "real-text train split's out-of-fold findings (log-odds averaged over "
             f"{THRESHOLD_REPEATS} seeded {FOLDS}-fold splits) are >= 95% right and its "
             "documents without injection are falsely flagged within the targets, each by one "
-            "standard error",
+            "standard error, and not below a fitted probability of "
+            f"{THRESHOLD_FLOOR}",
             "false_flag_targets": FALSE_FLAG_TARGETS,
             "train_out_of_fold": {f"{t:.2f}": p for t, p in points.items()},
         },

@@ -153,6 +153,7 @@ LABEL_ENDS = frozenset({":", ")", "]"})
 NOUNS_CAPITALISED = frozenset({"de", "lb"})  # a capital there starts a noun, not a sentence
 SHORT_RUN_WORDS = 3  # a run this short needs words known abroad and unlikely at home
 SHORT_RUN_MARGIN = 0.5  # Zipf: a word this much more frequent abroad is unlikely at home
+TRIM_REACH = 40  # words a term's run is trimmed over on each side (``_trim_home_words``)
 CLAUSE_HOST_WORDS = 3  # host's words before a foreign term: the host's sentence, not the phrase
 OWN_LINE_ABROAD_MIN = 2  # words known abroad: one is a loanword or a line of chrome
 OWN_LINE_ABROAD_MAX = 4  # ... and a line with this many is surely a sentence
@@ -1092,17 +1093,15 @@ def _trim_home_words(
     language's run go on over the host's words around a pasted phrase (``فياجرا للبيع |
     علی‌اکبر ناطق نوری``: Persian forms, read as Arabic)."""
     first, last = cand.first, cand.last
-    after = [k for k in range(match.last + 1, cand.last + 1) if is_language_word(tokens[k])]
+    after = _words_from(tokens, range(match.last + 1, cand.last + 1))
     for k, home in zip(after, _home_words(tokens, after, match, cand, words), strict=True):
         if home:
             last = max(
                 i for i in range(match.last, k) if is_language_word(tokens[i]) or i == match.last
             )
             break
-    before = [k for k in range(cand.first, match.first) if is_language_word(tokens[k])]
-    for k, home in zip(
-        reversed(before), reversed(_home_words(tokens, before, match, cand, words)), strict=True
-    ):
+    before = _words_from(tokens, range(match.first - 1, cand.first - 1, -1))
+    for k, home in zip(before, _home_words(tokens, before, match, cand, words), strict=True):
         if home:
             first = min(
                 i
@@ -1111,6 +1110,19 @@ def _trim_home_words(
             )
             break
     return first, last
+
+
+def _words_from(tokens: Sequence[Token], span: range) -> list[int]:
+    """The first ``TRIM_REACH`` words of ``span``, in its order: a run holding spam term
+    after spam term (``casino bonus casino bonus …``) is trimmed term by term, and looking
+    further than a term's neighbourhood each time would cost the square of its length."""
+    found: list[int] = []
+    for k in span:
+        if is_language_word(tokens[k]):
+            found.append(k)
+            if len(found) == TRIM_REACH:
+                break
+    return found
 
 
 def _after_space(tokens: Sequence[Token], i: int) -> bool:

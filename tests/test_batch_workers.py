@@ -18,6 +18,11 @@ from texthygiene.batch import BATCH_BYTES, BATCH_ITEMS, Settings
 from texthygiene.collection import Sketch
 from texthygiene.reporters import report_line
 
+#: The tests of what forked workers share (a platform without fork starts them afresh).
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "per_batch"),
@@ -46,9 +51,7 @@ def _loaded() -> tuple[bool, int]:
     return identify._DEFAULT is not None, len(frequency.lists()._tables)
 
 
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
-)
+@needs_fork
 def test_workers_start_with_the_tables_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(identify, "_DEFAULT", None)
     monkeypatch.setattr(frequency, "_LISTS", None)
@@ -108,9 +111,7 @@ def _task(text: str) -> batch.Task:
     return (text, "text")
 
 
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
-)
+@needs_fork
 def test_workers_return_finished_lines_and_no_findings() -> None:
     # With a renderer, what comes back from a worker is the report line (and the count the
     # exit code needs), not the findings to serialise a second time in the parent.
@@ -132,9 +133,7 @@ def _finished_in(settings: Settings, pending: batch.Pending, sketch: Sketch) -> 
     return batch.Outcome(language=str(os.getpid()), found=sketch.documents)
 
 
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
-)
+@needs_fork
 def test_collection_second_pass_runs_in_workers_that_share_the_sketch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -154,9 +153,7 @@ def _dies_on_seven(settings: Settings, pending: batch.Pending, sketch: Sketch) -
     return batch.Outcome(language="finished")
 
 
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="workers share by fork"
-)
+@needs_fork
 def test_a_worker_dying_in_the_second_pass_loses_only_its_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

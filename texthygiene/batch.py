@@ -217,6 +217,11 @@ def finish_task(settings: Settings, task: Finish) -> Outcome:
 _SKETCH: Sketch | None = None
 
 
+def _internal(error: Exception) -> Outcome:
+    """A document's failure in our code, reported with it (one must not lose the batch)."""
+    return Outcome(error=f"internal error: {type(error).__name__}: {error}")
+
+
 def _run_batch(
     settings: Settings,
     work: Callable[[Settings, W], Outcome],
@@ -230,7 +235,7 @@ def _run_batch(
         except ValueError as error:  # the core refuses this text (TextTooLarge: over the cap)
             outcome = Outcome(error=f"not scanned: {type(error).__name__}: {error}")
         except Exception as error:  # one document's failure must not lose the batch
-            outcome = Outcome(error=f"internal error: {type(error).__name__}: {error}")
+            outcome = _internal(error)
         if headers is not None and outcome.error is None and outcome.pending is None:
             outcome = _rendered(settings, headers[n], outcome)
         outcomes.append(outcome)
@@ -244,7 +249,7 @@ def _rendered(settings: Settings, header: Header, outcome: Outcome) -> Outcome:
     try:
         line = settings.render(header, outcome)
     except Exception as error:  # one document's failure must not lose the batch
-        return Outcome(error=f"internal error: {type(error).__name__}: {error}")
+        return _internal(error)
     return Outcome(
         outcome.language, decided=outcome.decided, line=line, found=len(outcome.findings)
     )
@@ -467,7 +472,7 @@ def _one_by_one(
                 pool.shutdown(wait=True)
                 pool = _executor(1)
             except Exception as error:  # the result did not come back
-                outcomes.append(Outcome(error=f"internal error: {type(error).__name__}: {error}"))
+                outcomes.append(_internal(error))
     finally:
         pool.shutdown(wait=True)
     return outcomes
@@ -600,7 +605,7 @@ def _finish_collected(settings: Settings, pending: Pending, sketch: Sketch) -> O
                 )
         return finish(settings, report, extracted, pending.document)
     except Exception as error:  # one document's failure must not lose the run
-        return Outcome(error=f"internal error: {type(error).__name__}: {error}")
+        return _internal(error)
 
 
 def _located(extracted: Extracted, finding: Finding) -> Finding:

@@ -1052,12 +1052,13 @@ def _before_host_words(
             continue
         streak.append(k)
         if len(streak) == CLAUSE_HOST_WORDS:
-            return max(
-                i
-                for i in range(match.last, streak[0])
-                if is_language_word(tokens[i]) or i == match.last
-            )
+            return _last_word_before(tokens, match, streak[0])
     return last
+
+
+def _last_word_before(tokens: Sequence[Token], match: TermMatch, k: int) -> int:
+    """The last word from the term's end up to token ``k`` (the term's end if none)."""
+    return max(i for i in range(match.last, k) if is_language_word(tokens[i]) or i == match.last)
 
 
 def _opens_no_line(tokens: Sequence[Token], first: int, line: _Line) -> bool:
@@ -1096,9 +1097,7 @@ def _trim_home_words(
     after = _words_from(tokens, range(match.last + 1, cand.last + 1))
     for k, home in zip(after, _home_words(tokens, after, match, cand, words), strict=True):
         if home:
-            last = max(
-                i for i in range(match.last, k) if is_language_word(tokens[i]) or i == match.last
-            )
+            last = _last_word_before(tokens, match, k)
             break
     before = _words_from(tokens, range(match.first - 1, cand.first - 1, -1))
     for k, home in zip(before, _home_words(tokens, before, match, cand, words), strict=True):
